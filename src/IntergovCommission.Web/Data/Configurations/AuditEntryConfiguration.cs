@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IntergovCommission.Web.Data.Configurations;
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Action).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Request).HasColumnType("jsonb").IsRequired();
+        builder.Property(a => a.Changes).HasColumnType("jsonb").IsRequired();
+        builder.Property(a => a.CorrelationId).HasMaxLength(64);
+        builder.Property(a => a.RemoteAddress).HasMaxLength(64);
+        builder.HasIndex(a => new { a.CommissionId, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}

@@ -1,0 +1,44 @@
+using IntergovCommission.Domain.Commissions;
+
+namespace IntergovCommission.Web.Infrastructure.Mediator;
+
+/// <summary>An active membership of the acting person, as authorization sees it.</summary>
+public sealed record ActorMembership(Guid MembershipId, Guid CommissionId, Guid? SideId, CommissionRole Role);
+
+/// <summary>
+/// Who is acting: the signed-in user, their person, their active memberships (role per
+/// commission and side), and whether they are a (global) administrator.
+/// </summary>
+public sealed class Actor
+{
+    public static Actor Anonymous { get; } = new(null, null, null, false, []);
+
+    public Actor(Guid? userId, string? userName, Guid? personId, bool isAdministrator, IReadOnlyList<ActorMembership> memberships)
+    {
+        UserId = userId;
+        UserName = userName;
+        PersonId = personId;
+        IsAdministrator = isAdministrator;
+        Memberships = memberships;
+    }
+
+    public Guid? UserId { get; }
+    public string? UserName { get; }
+    public Guid? PersonId { get; }
+    public bool IsAdministrator { get; }
+    public bool IsAuthenticated => UserId is not null;
+    public IReadOnlyList<ActorMembership> Memberships { get; }
+
+    public bool IsIn(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId);
+
+    public bool Holds(Guid commissionId, CommissionRole role, Guid? sideId = null) =>
+        Memberships.Any(m => m.CommissionId == commissionId && m.Role == role && (sideId is null || m.SideId == sideId));
+
+    public ActorMembership? MembershipIn(Guid commissionId) => Memberships.FirstOrDefault(m => m.CommissionId == commissionId);
+}
+
+/// <summary>Resolves the acting user for the current request (HTTP or tests).</summary>
+public interface IActorAccessor
+{
+    Task<Actor> GetActorAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using FluentValidation;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Web.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace IntergovCommission.Web.Infrastructure.Mediator;
+
+/// <summary>1. Logs every request with its outcome and duration.</summary>
+public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var name = RequestName.Of(typeof(TRequest));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var response = await next();
+            logger.LogInformation("{Request} handled in {Elapsed} ms", name, watch.ElapsedMilliseconds);
+            return response;
+        }
+        catch (Exception ex) when (ex is InputValidationException or RuleViolationException or ForbiddenException or NotFoundException or ConflictException)
+        {
+            logger.LogWarning("{Request} refused after {Elapsed} ms: {Reason}", name, watch.ElapsedMilliseconds, ex.Message);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "{Request} failed after {Elapsed} ms", name, watch.ElapsedMilliseconds);
+            throw;
+        }
+    }
+}
+
+/// <summary>2. The acting user's membership and role in this commission and side: every request needs an authorizer.</summary>
+public sealed class AuthorizationBehavior<TRequest, TResponse>(IEnumerable<IAuthorizer<TRequest>> authorizers, IActorAccessor actors) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var list = authorizers.ToList();
+        if (list.Count == 0)
+        {
+            throw new ForbiddenException($"{RequestName.Of(typeof(TRequest))} has no authorization rule; refused by default.");
+        }
+
+        var actor = await actors.GetActorAsync(cancellationToken);
+        foreach (var authorizer in list)
+        {
+            await authorizer.AuthorizeAsync(request, actor, cancellationToken);
+        }
+
+        return await next();
+    }
+}
+
+/// <summary>3. Runs all validators (async) and throws one exception carrying field → messages.</summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new InputValidationException(failures
+                .GroupBy(f => f.PropertyName, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal));
+        }
+
+        return await next();
+    }
+}
+
+/// <summary>
+/// 4. Commands run in one transaction inside the Npgsql execution strategy (retried on
+/// transient failures); the behaviour, not the handler, saves. Concurrency and uniqueness
+/// failures become <see cref="ConflictException"/>.
+/// </summary>
+public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext db, ConstraintMessages constraints) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse> || db.Database.CurrentTransaction is not null)
+        {
+            return await next();
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var response = await next();
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return response;
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConflictException("Someone else saved a change to this record after you opened it. Your input is kept below: reload to see their change, then save again.", ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            throw new ConflictException(constraints.For(pg.ConstraintName), ex);
+        }
+    }
+}
+
+/// <summary>5. Writes who did what, and every entity change, into the audit trail in the same transaction.</summary>
+public sealed class AuditBehavior<TRequest, TResponse>(CommissionDbContext db, IActorAccessor actors, IAuditContext context, TimeProvider clock) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var response = await next();
+        if (request is not ICommand<TResponse>)
+        {
+            return response;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var changes = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .Select(e => new
+            {
+                entity = e.Metadata.ClrType.Name,
+                state = e.State.ToString(),
+                key = string.Join(",", e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue?.ToString()) ?? []),
+                changed = e.Properties
+                    .Where(p => (e.State != EntityState.Modified || p.IsModified) && !IsSecret(p.Metadata.Name))
+                    .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue),
+                complex = e.ComplexProperties
+                    .Where(c => e.State != EntityState.Modified || c.Properties.Any(p => p.IsModified))
+                    .ToDictionary(c => c.Metadata.Name, c => c.Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)),
+            })
+            .ToList();
+
+        var actor = await actors.GetActorAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(
+            Guid.CreateVersion7(),
+            clock.GetUtcNow(),
+            actor.UserId,
+            actor.UserName,
+            request is ICommissionScoped scoped ? scoped.CommissionId : null,
+            RequestName.Of(typeof(TRequest)),
+            SerializeRequest(request),
+            JsonSerializer.Serialize(changes, Json),
+            context.CorrelationId,
+            context.RemoteAddress));
+        return response;
+    }
+
+    private static bool IsSecret(string name) =>
+        name.Contains("Password", StringComparison.OrdinalIgnoreCase) || name.Contains("Stamp", StringComparison.OrdinalIgnoreCase) || name.Contains("Token", StringComparison.OrdinalIgnoreCase);
+
+    private static string SerializeRequest(TRequest request)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var property in typeof(TRequest).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<SensitiveAttribute>() is not null || IsSecret(property.Name))
+            {
+                values[property.Name] = "***";
+                continue;
+            }
+
+            var value = property.GetValue(request);
+            values[property.Name] = value is Stream or IFormFile ? "(file)" : value;
+        }
+
+        return JsonSerializer.Serialize(values, Json);
+    }
+}
+
+/// <summary>Request-scoped facts the audit trail records besides the actor.</summary>
+public interface IAuditContext
+{
+    string? CorrelationId { get; }
+    string? RemoteAddress { get; }
+}
+
+internal static class RequestName
+{
+    public static string Of(Type type) => type.DeclaringType is { } outer ? $"{outer.Name}.{type.Name}" : type.Name;
+}

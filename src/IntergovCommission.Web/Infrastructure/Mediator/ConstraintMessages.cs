@@ -1,0 +1,19 @@
+using IntergovCommission.Web.Data.Configurations;
+
+namespace IntergovCommission.Web.Infrastructure.Mediator;
+
+/// <summary>Turns a database uniqueness constraint into a sentence a person understands, citing the rule.</summary>
+public sealed class ConstraintMessages
+{
+    private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal)
+    {
+        [MembershipConfiguration.ActivePersonIndex] = "KZRU-01 (Regulation cl. 4): this person already holds an active membership in this commission; end it or edit it instead.",
+    };
+
+    public void Add(string constraint, string message) => _messages[constraint] = message;
+
+    public string For(string? constraint) =>
+        constraint is not null && _messages.TryGetValue(constraint, out var message)
+            ? message
+            : "This record already exists (saved by someone else a moment ago). Reload and check.";
+}

@@ -1,0 +1,19 @@
+using MediatR;
+
+namespace IntergovCommission.Web.Infrastructure.Mediator;
+
+/// <summary>A use case that changes state: runs in a transaction and is audited.</summary>
+public interface ICommand<out TResponse> : IRequest<TResponse>;
+
+/// <summary>A use case that only reads.</summary>
+public interface IQuery<out TResponse> : IRequest<TResponse>;
+
+/// <summary>A request scoped to one commission: the audit trail files it there.</summary>
+public interface ICommissionScoped
+{
+    Guid CommissionId { get; }
+}
+
+/// <summary>Marks a property never written to the audit trail (passwords, codes).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SensitiveAttribute : Attribute;

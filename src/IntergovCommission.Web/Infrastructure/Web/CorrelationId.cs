@@ -1,0 +1,43 @@
+using IntergovCommission.Web.Infrastructure.Mediator;
+using Serilog.Context;
+
+namespace IntergovCommission.Web.Infrastructure.Web;
+
+/// <summary>
+/// Gives every request a correlation id (from X-Correlation-Id or new), returns it in the
+/// response header, puts it in every log line, and error pages show it to the user.
+/// </summary>
+public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+{
+    public const string Header = "X-Correlation-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var id = !string.IsNullOrWhiteSpace(incoming) && incoming.Length <= 64 && incoming.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? incoming
+            : Guid.NewGuid().ToString("N")[..16];
+        context.TraceIdentifier = id;
+        context.Response.Headers[Header] = id;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using (LogContext.PushProperty("CorrelationId", id))
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                logger.LogInformation("HTTP {Method} {Path} responded {Status} in {Elapsed:0.0} ms",
+                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+    }
+}
+
+public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
+{
+    public string? CorrelationId => http.HttpContext?.TraceIdentifier;
+    public string? RemoteAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+}

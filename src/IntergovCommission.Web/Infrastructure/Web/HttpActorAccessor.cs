@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Infrastructure.Web;
+
+/// <summary>The actor of an HTTP request: the signed-in user's person and active memberships, loaded once per request.</summary>
+public sealed class HttpActorAccessor(IHttpContextAccessor http, CommissionDbContext db, TimeProvider clock) : IActorAccessor
+{
+    public const string AdministratorRole = "Administrator";
+    private Actor? _actor;
+
+    public async Task<Actor> GetActorAsync(CancellationToken cancellationToken)
+    {
+        if (_actor is not null)
+        {
+            return _actor;
+        }
+
+        var user = http.HttpContext?.User;
+        var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user?.Identity?.IsAuthenticated != true || !Guid.TryParse(id, out var userId))
+        {
+            return _actor = Actor.Anonymous;
+        }
+
+        _actor = await ActorLoader.LoadAsync(db, clock, userId, cancellationToken);
+        return _actor;
+    }
+}
+
+/// <summary>Loads an actor from the database by user id (shared by HTTP and tests).</summary>
+public static class ActorLoader
+{
+    public static async Task<Actor> LoadAsync(CommissionDbContext db, TimeProvider clock, Guid userId, CancellationToken ct)
+    {
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.UserName, u.PersonId })
+            .SingleOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return Actor.Anonymous;
+        }
+
+        var isAdmin = await (from ur in db.UserRoles
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where ur.UserId == userId && r.Name == HttpActorAccessor.AdministratorRole
+                             select ur).AnyAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var memberships = account.PersonId is null
+            ? []
+            : await db.Memberships.AsNoTracking()
+                .Where(m => m.PersonId == account.PersonId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+                .Select(m => new ActorMembership(m.Id, m.CommissionId, m.SideId, m.Role))
+                .ToListAsync(ct);
+        return new Actor(account.Id, account.UserName, account.PersonId, isAdmin, memberships);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using IntergovCommission.Domain.Common;
+
+namespace IntergovCommission.Web.Infrastructure.Web;
+
+/// <summary>Small view helpers: pick the text of the interface language, format dates with the zone.</summary>
+public static class Ui
+{
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
+    {
+        "kk" => "kk",
+        "en" => "en",
+        _ => "ru",
+    };
+
+    public static string L(LocalizedText? text) => text?.For(Language) ?? string.Empty;
+
+    public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    public static string DateInput(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>A moment shown in the given IANA zone, with the zone named (e.g. "12.03.2026 10:00 (Asia/Almaty, UTC+05:00)").</summary>
+    public static string Moment(DateTimeOffset moment, string timeZoneId)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        var local = TimeZoneInfo.ConvertTime(moment, zone);
+        var offset = local.Offset;
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return string.Create(CultureInfo.InvariantCulture, $"{local:dd.MM.yyyy HH:mm} ({timeZoneId}, UTC{sign}{offset:hh\\:mm})");
+    }
+}

@@ -1,0 +1,77 @@
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Infrastructure.Web;
+
+/// <summary>A page that can load again what it shows besides the user's input (lists, names) after a refusal.</summary>
+public interface IReloadablePage
+{
+    Task ReloadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Turns use-case refusals into what the user sees: validation and rule refusals go into
+/// ModelState and the same page comes back with the user's input; forbidden → 403, not found → 404
+/// (the status pages show the correlation id).
+/// </summary>
+public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text) : IAsyncPageFilter
+{
+    public const string BoundProperty = "Data";
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled)
+        {
+            return;
+        }
+
+        var modelState = executed.ModelState;
+        switch (executed.Exception)
+        {
+            case ForbiddenException:
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                executed.HttpContext.Items["refusal"] = executed.Exception.Message;
+                executed.ExceptionHandled = true;
+                return;
+            case NotFoundException:
+                executed.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
+                executed.ExceptionHandled = true;
+                return;
+            case InputValidationException validation:
+                foreach (var (field, messages) in validation.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{BoundProperty}.{field}", message);
+                    }
+                }
+
+                break;
+            case RuleViolationException rule:
+                var localized = text[rule.Key, [.. rule.Arguments]];
+                modelState.AddModelError(string.Empty, localized.ResourceNotFound ? rule.Message : localized.Value);
+                break;
+            case ConflictException conflict:
+                modelState.AddModelError(string.Empty, conflict.Message);
+                break;
+            default:
+                return;
+        }
+
+        if (executed.HandlerInstance is IReloadablePage reloadable)
+        {
+            await reloadable.ReloadAsync(executed.HttpContext.RequestAborted);
+        }
+
+        executed.Result = executed.HandlerInstance is PageModel page ? page.Page() : new PageResult();
+        executed.ExceptionHandled = true;
+    }
+}

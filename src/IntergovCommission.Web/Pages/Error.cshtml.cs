@@ -1,0 +1,49 @@
+using IntergovCommission.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Pages;
+
+/// <summary>One page for 403, 404 and 500: what happened, in words, and the correlation id to quote.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageModel
+{
+    public int Code { get; private set; }
+    public string Title { get; private set; } = string.Empty;
+    public string Explanation { get; private set; } = string.Empty;
+    public string? Refusal { get; private set; }
+    public string CorrelationId { get; private set; } = string.Empty;
+
+    public void OnGet(int? code) => Fill(code);
+
+    public void OnPost(int? code) => Fill(code);
+
+    private void Fill(int? code)
+    {
+        var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        Code = code ?? (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null ? 500 : Response.StatusCode is >= 400 and var s ? s : 500);
+        if (reExecute is null && code is not null)
+        {
+            Response.StatusCode = Code;
+        }
+        else if (code is null)
+        {
+            Response.StatusCode = Code;
+        }
+
+        var key = Code switch
+        {
+            403 => "Error.403",
+            404 => "Error.404",
+            400 => "Error.400",
+            _ => "Error.500",
+        };
+        Title = text[key + ".Title"];
+        Explanation = text[key + ".Text"];
+        Refusal = HttpContext.Items["refusal"] as string;
+        CorrelationId = HttpContext.TraceIdentifier;
+    }
+}
