@@ -1,0 +1,129 @@
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using IntergovCommission.Web.Infrastructure.Web;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace IntergovCommission.Testing;
+
+/// <summary>
+/// The real application (same DI, same MediatR pipeline) on a test database. Use
+/// <see cref="SendAsAsync{T}"/> to run a use case as a given user, or <see cref="StartKestrelAsync"/>
+/// to serve it on a loopback port for a browser.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+    private readonly bool _seedDemo;
+    private int? _port;
+
+    private TestApp(string connectionString, bool seedDemo)
+    {
+        _connectionString = connectionString;
+        _seedDemo = seedDemo;
+    }
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>A new app on its own fresh database; with the demo commission when <paramref name="seedDemo"/>.</summary>
+    public static async Task<TestApp> CreateAsync(bool seedDemo = true)
+    {
+        // The host starts on first use (Services, CreateClient or StartKestrel).
+        return new TestApp(await TestDatabase.CreateAsync(), seedDemo);
+    }
+
+    /// <summary>Serve the app over real HTTP on a free loopback port; returns the base address.</summary>
+    public Uri StartKestrel()
+    {
+        _port = FreePort();
+        UseKestrel(_port.Value);
+        StartServer();
+        return new Uri($"http://127.0.0.1:{_port}");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Commission", _connectionString);
+        builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddScoped<ActingUser>();
+            services.AddScoped<HttpActorAccessor>();
+            services.AddScoped<IActorAccessor>(provider =>
+            {
+                var acting = provider.GetRequiredService<ActingUser>();
+                return acting.UserId is null
+                    ? provider.GetRequiredService<HttpActorAccessor>()
+                    : new FixedActorAccessor(provider.GetRequiredService<CommissionDbContext>(), provider.GetRequiredService<TimeProvider>(), acting.UserId.Value);
+            });
+        });
+    }
+
+    /// <summary>Sends a use case through the real pipeline as the demo user with this user name.</summary>
+    public async Task<T> SendAsAsync<T>(string userName, IRequest<T> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        scope.ServiceProvider.GetRequiredService<ActingUser>().UserId = userId;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Reads the test database directly (assertions only).</summary>
+    public async Task<T> QueryAsync<T>(Func<CommissionDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CommissionDbContext>());
+    }
+
+    internal static async Task SeedReferenceDataAsync(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<CommissionDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddIdentityCore<AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>().AddEntityFrameworkStores<CommissionDbContext>();
+        services.AddScoped<DemoDataSeeder>();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureReferenceDataAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class FixedActorAccessor(CommissionDbContext db, TimeProvider clock, Guid userId) : IActorAccessor
+    {
+        private Actor? _actor;
+
+        public async Task<Actor> GetActorAsync(CancellationToken cancellationToken) =>
+            _actor ??= await ActorLoader.LoadAsync(db, clock, userId, cancellationToken);
+    }
+}
+
+/// <summary>The user a test acts as within one scope.</summary>
+public sealed class ActingUser
+{
+    public Guid? UserId { get; set; }
+}
