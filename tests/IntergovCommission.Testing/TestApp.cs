@@ -21,21 +21,23 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
     private readonly bool _seedDemo;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private int? _port;
 
-    private TestApp(string connectionString, bool seedDemo)
+    private TestApp(string connectionString, bool seedDemo, IReadOnlyDictionary<string, string?>? settings)
     {
         _connectionString = connectionString;
         _seedDemo = seedDemo;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public string ConnectionString => _connectionString;
 
     /// <summary>A new app on its own fresh database; with the demo commission when <paramref name="seedDemo"/>.</summary>
-    public static async Task<TestApp> CreateAsync(bool seedDemo = true)
+    public static async Task<TestApp> CreateAsync(bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         // The host starts on first use (Services, CreateClient or StartKestrel).
-        return new TestApp(await TestDatabase.CreateAsync(), seedDemo);
+        return new TestApp(await TestDatabase.CreateAsync(), seedDemo, settings);
     }
 
     /// <summary>Serve the app over real HTTP on a free loopback port; returns the base address.</summary>
@@ -52,6 +54,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Commission", _connectionString);
         builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

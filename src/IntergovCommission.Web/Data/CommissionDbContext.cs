@@ -15,6 +15,8 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<RegulationProfileRecord> RegulationProfiles => Set<RegulationProfileRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Api;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using IntergovCommission.Web.Infrastructure.Postgres;
@@ -82,7 +83,9 @@ public static class AppSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            ApiEndpoints.ApiAwareRedirects(options);
         });
+        services.AddIntegrationApi(configuration);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "intergov.af";
@@ -98,7 +101,7 @@ public static class AppSetup
             options.DefaultRequestCulture = new RequestCulture(JsonStringLocalizer.Fallback);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         services.AddRazorPages(options =>
@@ -155,10 +158,12 @@ public static class AppSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapIntegrationApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,0 +1,35 @@
+-- 0004: integration API: personal access tokens (hashed) and idempotency records.
+
+CREATE TABLE idempotency_records (
+    id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    key character varying(200) NOT NULL,
+    request_fingerprint character varying(64) NOT NULL,
+    status_code integer NOT NULL,
+    content_type character varying(200) NOT NULL,
+    body bytea NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT pk_idempotency_records PRIMARY KEY (id)
+);
+
+CREATE TABLE api_tokens (
+    id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    name character varying(100) NOT NULL,
+    token_hash character varying(64) NOT NULL,
+    display_prefix character varying(16) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    CONSTRAINT pk_api_tokens PRIMARY KEY (id),
+    CONSTRAINT fk_api_tokens_asp_net_users_user_id FOREIGN KEY (user_id) REFERENCES identity_users (id) ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX ix_api_tokens_token_hash ON api_tokens (token_hash);
+
+CREATE INDEX ix_api_tokens_user_id ON api_tokens (user_id);
+
+CREATE INDEX ix_idempotency_records_created_at ON idempotency_records (created_at);
+
+CREATE UNIQUE INDEX ix_idempotency_records_user_id_key ON idempotency_records (user_id, key);

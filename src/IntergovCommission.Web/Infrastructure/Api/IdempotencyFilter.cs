@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using IntergovCommission.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IntergovCommission.Web.Infrastructure.Api;
+
+/// <summary>
+/// Idempotency-Key on writes a client is likely to retry: the first request with a key claims it
+/// (a unique row per user and key, so this holds across app instances), runs, and stores its
+/// answer; a retry with the same key and the same request gets the stored answer and runs nothing;
+/// the same key with a different request is refused.
+/// </summary>
+public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
+{
+    public const string Header = "Idempotency-Key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = http.Request.Headers[Header].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            return await next(context);
+        }
+
+        if (key.Length > 200 || !Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return ApiExceptionFilter.Problem(http, StatusCodes.Status400BadRequest, Header, "The Idempotency-Key must be at most 200 characters, on an authenticated request.", null);
+        }
+
+        var options = json.Value.SerializerOptions;
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            http.Request.Method + " " + http.Request.Path + " " + JsonSerializer.Serialize(context.Arguments.Where(a => a is not HttpContext and not CancellationToken), options)))).ToLowerInvariant();
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
+            var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
+            if (existing is { StatusCode: 0 } && existing.CreatedAt < clock.GetUtcNow().AddMinutes(-2))
+            {
+                // Claimed by a request that never finished (its process died): free the key.
+                await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(http.RequestAborted);
+                existing = null;
+            }
+
+            if (existing is not null)
+            {
+                return Replay(http, existing, fingerprint);
+            }
+
+            // Claim the key first: a concurrent twin hits the unique index and replays or waits.
+            db.IdempotencyRecords.Add(new IdempotencyRecord(Guid.CreateVersion7(), userId, key, fingerprint, 0, string.Empty, [], clock.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(http.RequestAborted);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                var twin = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
+                return Replay(http, twin, fingerprint);
+            }
+        }
+
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch
+        {
+            await ReleaseAsync(userId, key);
+            throw;
+        }
+
+        var (status, body) = Capture(result, options);
+        if (status >= 500 || status == 0)
+        {
+            await ReleaseAsync(userId, key);
+            return result;
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
+            await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.StatusCode, status)
+                    .SetProperty(r => r.ContentType, "application/json")
+                    .SetProperty(r => r.Body, body), CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord record, string fingerprint)
+    {
+        if (!string.Equals(record.RequestFingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            return ApiExceptionFilter.Problem(http, StatusCodes.Status422UnprocessableEntity, Header, "This Idempotency-Key was already used for a different request.", null);
+        }
+
+        if (record.StatusCode == 0)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return ApiExceptionFilter.Problem(http, StatusCodes.Status409Conflict, Header, "A request with this Idempotency-Key is still being processed; retry shortly.", null);
+        }
+
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        return new StoredResult(record.StatusCode, record.ContentType, record.Body);
+    }
+
+    private async Task ReleaseAsync(Guid userId, string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
+        await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.StatusCode == 0).ExecuteDeleteAsync(CancellationToken.None);
+    }
+
+    private static (int Status, byte[] Body) Capture(object? result, JsonSerializerOptions options)
+    {
+        var status = result is IStatusCodeHttpResult { StatusCode: int code } ? code : StatusCodes.Status200OK;
+        var value = result is IValueHttpResult valued ? valued.Value : result is IResult ? null : result;
+        if (result is IResult and not IStatusCodeHttpResult)
+        {
+            status = 0; // an answer we cannot replay faithfully: do not keep the key
+        }
+
+        return (status, JsonSerializer.SerializeToUtf8Bytes(value, options));
+    }
+
+    private sealed class StoredResult(int status, string contentType, byte[] body) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => status;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            if (body.Length > 0 && status != StatusCodes.Status204NoContent)
+            {
+                httpContext.Response.ContentType = contentType;
+                await httpContext.Response.Body.WriteAsync(body);
+            }
+        }
+    }
+}

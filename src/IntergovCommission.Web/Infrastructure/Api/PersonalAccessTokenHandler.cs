@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using IntergovCommission.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IntergovCommission.Web.Infrastructure.Api;
+
+/// <summary>
+/// "Authorization: Bearer igc_…": a personal access token. The principal it yields is the token's
+/// owner (same claims as a cookie sign-in), so the use cases apply exactly the owner's rights.
+/// </summary>
+public sealed class PersonalAccessTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    CommissionDbContext db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "PersonalAccessToken";
+    public const string TokenIdClaim = "intergov:token";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return AuthenticateResult.Fail("Malformed access token.");
+        }
+
+        var now = clock.GetUtcNow();
+        var hash = ApiToken.Hash(secret);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        if (token is null || !token.IsUsableAt(now))
+        {
+            return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
+        }
+
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == token.UserId)
+            .Select(u => new { u.Id, u.UserName, u.LockoutEnd })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (user is null || (user.LockoutEnd is { } lockout && lockout > now))
+        {
+            return AuthenticateResult.Fail("The token's account is locked or gone.");
+        }
+
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                new Claim(ClaimTypes.Name, user.UserName ?? string.Empty),
+                new Claim(TokenIdClaim, token.Id.ToString()),
+            ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}
