@@ -55,6 +55,7 @@ public static class AppSetup
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<IntergovCommission.Web.Features.Notifications.Notifier>();
         services.AddUseCases(typeof(AppSetup).Assembly);
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>

@@ -1,4 +1,4 @@
--- 0004: integration API: personal access tokens (hashed) and idempotency records.
+-- 0004: integration API (personal access tokens, stored hashed; idempotency records) and in-app notifications.
 
 CREATE TABLE idempotency_records (
     id uuid NOT NULL,
@@ -10,6 +10,20 @@ CREATE TABLE idempotency_records (
     body bytea NOT NULL,
     created_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_idempotency_records PRIMARY KEY (id)
+);
+
+CREATE TABLE notifications (
+    id uuid NOT NULL,
+    recipient_person_id uuid NOT NULL,
+    commission_id uuid,
+    kind character varying(64) NOT NULL,
+    text_key character varying(128) NOT NULL,
+    arguments jsonb NOT NULL,
+    link character varying(500),
+    created_at timestamp with time zone NOT NULL,
+    read_at timestamp with time zone,
+    CONSTRAINT pk_notifications PRIMARY KEY (id),
+    CONSTRAINT fk_notifications_people_recipient_person_id FOREIGN KEY (recipient_person_id) REFERENCES people (id) ON DELETE CASCADE
 );
 
 CREATE TABLE api_tokens (
@@ -33,3 +47,5 @@ CREATE INDEX ix_api_tokens_user_id ON api_tokens (user_id);
 CREATE INDEX ix_idempotency_records_created_at ON idempotency_records (created_at);
 
 CREATE UNIQUE INDEX ix_idempotency_records_user_id_key ON idempotency_records (user_id, key);
+
+CREATE INDEX ix_notifications_recipient_person_id_read_at_created_at ON notifications (recipient_person_id, read_at, created_at);

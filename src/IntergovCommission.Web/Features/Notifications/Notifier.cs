@@ -1,0 +1,31 @@
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Features.Notifications;
+
+/// <summary>
+/// Adds notifications inside the current command's transaction: they exist exactly when the
+/// change that caused them was saved. Handlers call it; nothing is sent half-way.
+/// </summary>
+public sealed class Notifier(CommissionDbContext db, TimeProvider clock)
+{
+    public void To(Guid personId, Guid? commissionId, string kind, string textKey, string? link, params string[] arguments) =>
+        db.Notifications.Add(new Notification(Guid.CreateVersion7(), personId, commissionId, kind, textKey, arguments, link, clock.GetUtcNow()));
+
+    /// <summary>Every person holding one of the roles in the commission (optionally on one side), active today.</summary>
+    public async Task ToRolesAsync(Guid commissionId, IReadOnlyCollection<CommissionRole> roles, Guid? sideId, string kind, string textKey, string? link, CancellationToken ct, params string[] arguments)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var people = await db.Memberships.AsNoTracking()
+            .Where(m => m.CommissionId == commissionId && roles.Contains(m.Role) && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today)
+                && (sideId == null || m.SideId == sideId))
+            .Select(m => m.PersonId)
+            .Distinct()
+            .ToListAsync(ct);
+        foreach (var person in people)
+        {
+            To(person, commissionId, kind, textKey, link, arguments);
+        }
+    }
+}
