@@ -17,6 +17,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -56,6 +56,8 @@ public static class AppSetup
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<IntergovCommission.Web.Features.Notifications.Notifier>();
+        services.Configure<IntergovCommission.Web.Infrastructure.Files.FileStoreOptions>(configuration.GetSection("Materials"));
+        services.AddScoped<IntergovCommission.Web.Infrastructure.Files.FileStore>();
         services.AddUseCases(typeof(AppSetup).Assembly);
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>

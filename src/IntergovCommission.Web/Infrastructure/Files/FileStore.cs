@@ -1,0 +1,64 @@
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Materials;
+using IntergovCommission.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Infrastructure.Files;
+
+/// <summary>Upload limits (Materials:MaxFileBytes, default 50 MB).</summary>
+public sealed class FileStoreOptions
+{
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+}
+
+/// <summary>
+/// Takes an upload inside the current command: reads it up to the limit (refusing more), checks
+/// the type by content (KZRU-13), and adds it to the database in the same transaction as the
+/// record that points at it. Identical bytes already stored are reused.
+/// </summary>
+public sealed class FileStore(CommissionDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<FileStoreOptions> options)
+{
+    public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    public async Task<(StoredFile File, MaterialFileType Type)> AddAsync(Stream content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var bytes = await ReadLimitedAsync(content, options.Value.MaxFileBytes, ct);
+        var type = FileTypes.Detect(bytes);
+        var hash = StoredFile.HashOf(bytes);
+        var existing = await db.StoredFiles.SingleOrDefaultAsync(f => f.Sha256 == hash, ct)
+            ?? db.StoredFiles.Local.FirstOrDefault(f => f.Sha256 == hash);
+        if (existing is not null)
+        {
+            return (existing, type);
+        }
+
+        var file = new StoredFile(Guid.CreateVersion7(), bytes, FileTypes.ContentType(type), clock.GetUtcNow());
+        db.StoredFiles.Add(file);
+        return (file, type);
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new RuleViolationException("KZRU-13", "Rule.Materials.TooLarge",
+                    "KZRU-13 (Regulation cl. 9): the file is larger than the limit of {0} MB.", limit / (1024 * 1024));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new RuleViolationException("KZRU-13", "Rule.Materials.Empty", "KZRU-13 (Regulation cl. 9): the file is empty.");
+        }
+
+        return buffer.ToArray();
+    }
+}
