@@ -26,18 +26,19 @@ public sealed class Ballot
 {
     private readonly List<Vote> _votes = [];
 
-    private Ballot() { TextHash = string.Empty; }
+    private Ballot() { TextHash = string.Empty; TextKk = string.Empty; TextRu = string.Empty; }
 
-    public Ballot(Guid id, Guid sessionId, Guid agendaItemId, int round, int textVersion, string textHash, Guid openedByMembershipId, DateTimeOffset openedAt)
+    public Ballot(Guid id, Guid sessionId, Guid agendaItemId, int round, int textVersion, string textKk, string textRu, Guid openedByMembershipId, DateTimeOffset openedAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(textHash);
         Id = id;
         SessionId = sessionId;
         AgendaItemId = agendaItemId;
         Round = round;
         TextVersion = textVersion;
-        TextHash = textHash;
+        TextKk = textKk ?? string.Empty;
+        TextRu = textRu ?? string.Empty;
+        TextHash = HashText(TextKk, TextRu);
         OpenedByMembershipId = openedByMembershipId;
         OpenedAt = openedAt;
         State = BallotState.Open;
@@ -48,6 +49,10 @@ public sealed class Ballot
     public Guid AgendaItemId { get; private set; }
     public int Round { get; private set; }
     public int TextVersion { get; private set; }
+    /// <summary>The draft decision voted on, frozen when the vote opened (Kazakh and Russian).</summary>
+    public string TextKk { get; private set; }
+    public string TextRu { get; private set; }
+    /// <summary>SHA-256 of the frozen texts: what the roll call and the decision refer to.</summary>
     public string TextHash { get; private set; }
     public BallotState State { get; private set; }
     public Guid OpenedByMembershipId { get; private set; }
@@ -60,6 +65,10 @@ public sealed class Ballot
     public int? AbstainCount { get; private set; }
     public bool? Adopted { get; private set; }
     public IReadOnlyCollection<Vote> Votes => _votes;
+
+    public static string HashText(string textKk, string textRu) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            "kk:" + textKk.Length + ":" + textKk + "\nru:" + textRu.Length + ":" + textRu))).ToLowerInvariant();
     public uint Version { get; private set; }
 
     /// <summary>Casts or changes a member's vote while the ballot is open. Returns the vote as it now stands.</summary>

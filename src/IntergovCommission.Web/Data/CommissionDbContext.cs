@@ -18,6 +18,11 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<IntergovCommission.Domain.Voting.Ballot> Ballots => Set<IntergovCommission.Domain.Voting.Ballot>();
+    public DbSet<IntergovCommission.Domain.Voting.Vote> Votes => Set<IntergovCommission.Domain.Voting.Vote>();
+    public DbSet<IntergovCommission.Domain.Voting.AttendanceRecord> Attendance => Set<IntergovCommission.Domain.Voting.AttendanceRecord>();
+    public DbSet<IntergovCommission.Domain.Voting.DissentingOpinion> DissentingOpinions => Set<IntergovCommission.Domain.Voting.DissentingOpinion>();
+    public DbSet<IntergovCommission.Domain.Voting.ExpertGroupReferral> ExpertGroupReferrals => Set<IntergovCommission.Domain.Voting.ExpertGroupReferral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -58,6 +58,8 @@ public static class AppSetup
         services.AddScoped<IntergovCommission.Web.Features.Notifications.Notifier>();
         services.Configure<IntergovCommission.Web.Infrastructure.Files.FileStoreOptions>(configuration.GetSection("Materials"));
         services.AddScoped<IntergovCommission.Web.Infrastructure.Files.FileStore>();
+        services.AddScoped<IntergovCommission.Web.Features.Live.LiveUpdates>();
+        services.AddSignalR();
         services.AddUseCases(typeof(AppSetup).Assembly);
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
@@ -167,6 +169,7 @@ public static class AppSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapIntegrationApi();
+        app.MapHub<IntergovCommission.Web.Features.Live.LiveSessionHub>(IntergovCommission.Web.Features.Live.LiveSessionHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -8,7 +8,7 @@ public sealed class BallotTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(5));
 
-    private static Ballot Open() => new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1, 1, "abc123", Guid.NewGuid(), T0);
+    private static Ballot Open() => new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1, 1, "Шешім мәтіні", "Текст решения", Guid.NewGuid(), T0);
 
     private static Ballot WithVotes(int yes, int no, int abstain)
     {
@@ -71,6 +71,15 @@ public sealed class BallotTests
         Assert.Equal(10, ballot.ForCount);
         Assert.Equal(0, ballot.AgainstCount);
         Assert.True(ballot.Adopted);
+    }
+
+    [Fact]
+    public void Text_voted_on_is_frozen_with_its_hash()
+    {
+        var ballot = Open();
+        Assert.Equal(Ballot.HashText("Шешім мәтіні", "Текст решения"), ballot.TextHash);
+        Assert.NotEqual(Ballot.HashText("Шешім мәтіні", "Текст решения."), ballot.TextHash);
+        Assert.NotEqual(Ballot.HashText("Текст решения", "Шешім мәтіні"), ballot.TextHash);
     }
 
     [Fact]

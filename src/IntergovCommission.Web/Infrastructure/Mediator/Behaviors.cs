@@ -88,7 +88,7 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 /// transient failures); the behaviour, not the handler, saves. Concurrency and uniqueness
 /// failures become <see cref="ConflictException"/>.
 /// </summary>
-public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext db, ConstraintMessages constraints) : IPipelineBehavior<TRequest, TResponse>
+public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext db, ConstraintMessages constraints, AfterCommit afterCommit, ILogger<TransactionBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -101,15 +101,18 @@ public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async ct =>
+            var response = await strategy.ExecuteAsync(async ct =>
             {
                 db.ChangeTracker.Clear();
+                afterCommit.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var response = await next();
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return response;
             }, cancellationToken);
+            await afterCommit.RunAsync(logger);
+            return response;
         }
         catch (DbUpdateConcurrencyException ex)
         {

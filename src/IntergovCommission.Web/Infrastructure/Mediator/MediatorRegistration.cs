@@ -22,6 +22,7 @@ public static class MediatorRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehavior<,>));
         services.AddSingleton<ConstraintMessages>();
+        services.AddScoped<AfterCommit>();
 
         var open = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>), typeof(IAuthorizer<>) };
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

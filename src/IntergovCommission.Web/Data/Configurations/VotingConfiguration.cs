@@ -1,0 +1,83 @@
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Voting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IntergovCommission.Web.Data.Configurations;
+
+public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    /// <summary>One open ballot per session at a time.</summary>
+    public const string OneOpenPerSession = "ux_ballots_one_open_per_session";
+
+    public void Configure(EntityTypeBuilder<Ballot> builder)
+    {
+        builder.ToTable("ballots");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(b => b.TextHash).HasMaxLength(64).IsRequired();
+        builder.Property(b => b.TextKk).IsRequired();
+        builder.Property(b => b.TextRu).IsRequired();
+        builder.Property(b => b.Version).IsRowVersion();
+        builder.HasMany(b => b.Votes).WithOne().HasForeignKey(v => v.BallotId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(b => b.Votes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(b => new { b.AgendaItemId, b.Round }).IsUnique();
+        builder.HasIndex(b => b.SessionId).IsUnique().HasFilter("state = 'Open'").HasDatabaseName(OneOpenPerSession);
+    }
+}
+
+public sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
+{
+    /// <summary>KZRU-17: one vote per member per round.</summary>
+    public const string OnePerMember = "ux_votes_ballot_member";
+
+    public void Configure(EntityTypeBuilder<Vote> builder)
+    {
+        builder.ToTable("votes");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Choice).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(v => new { v.BallotId, v.MembershipId }).IsUnique().HasDatabaseName(OnePerMember);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(v => v.MembershipId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
+{
+    public void Configure(EntityTypeBuilder<AttendanceRecord> builder)
+    {
+        builder.ToTable("attendance_records");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.RepresentativeName).HasMaxLength(300);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.HasIndex(a => new { a.SessionId, a.MembershipId }).IsUnique();
+        builder.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class DissentingOpinionConfiguration : IEntityTypeConfiguration<DissentingOpinion>
+{
+    public void Configure(EntityTypeBuilder<DissentingOpinion> builder)
+    {
+        builder.ToTable("dissenting_opinions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Language).HasMaxLength(8).IsRequired();
+        builder.Property(d => d.Text).HasMaxLength(20000).IsRequired();
+        builder.HasIndex(d => new { d.BallotId, d.MembershipId }).IsUnique();
+        builder.HasOne<Ballot>().WithMany().HasForeignKey(d => d.BallotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ExpertGroupReferralConfiguration : IEntityTypeConfiguration<ExpertGroupReferral>
+{
+    public void Configure(EntityTypeBuilder<ExpertGroupReferral> builder)
+    {
+        builder.ToTable("expert_group_referrals");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Task).HasMaxLength(4000).IsRequired();
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.ProposalText).HasMaxLength(20000);
+        builder.HasIndex(r => r.AgendaItemId);
+    }
+}

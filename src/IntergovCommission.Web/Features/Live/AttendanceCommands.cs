@@ -1,0 +1,138 @@
+using FluentValidation;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Features.Live;
+
+/// <summary>
+/// KZRU-14/15: a secretary registers how a person attends (room, video, absent, represented by
+/// whom); a member may check in themselves (room or video). Quorum moves live with it.
+/// </summary>
+public static class RegisterAttendance
+{
+    public sealed class Command : ICommand<bool>
+    {
+        public Guid SessionId { get; set; }
+        public Guid MembershipId { get; set; }
+        public AttendanceMode Mode { get; set; }
+        public string? RepresentativeName { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.Mode).IsInEnum().WithMessage(_ => text["Live.Validation.Mode"]);
+            RuleFor(x => x.RepresentativeName).NotEmpty().When(x => x.Mode == AttendanceMode.Represented).WithMessage(_ => text["Live.Validation.RepresentativeName"])
+                .MaximumLength(300).WithMessage(_ => text["Validation.MaxLength", 300]);
+        }
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
+            Require.InCommission(actor, commissionId);
+            var own = actor.Memberships.Any(m => m.MembershipId == request.MembershipId);
+            var secretary = actor.Holds(commissionId, CommissionRole.Secretary);
+            if (secretary || actor.IsAdministrator)
+            {
+                return;
+            }
+
+            if (!own)
+            {
+                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretaries keep the attendance register; a member may only check themselves in.", "KZRU-07");
+            }
+
+            if (request.Mode is not (AttendanceMode.InPerson or AttendanceMode.Video))
+            {
+                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): a member checks in as present in the room or by video; anything else is for the secretaries.", "KZRU-07");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
+            if (context.State is Domain.Sessions.SessionState.Closed or Domain.Sessions.SessionState.Cancelled)
+            {
+                throw new Domain.Common.RuleViolationException("KZRU-09", "Rule.Live.Over", "KZRU-09 (Regulation cl. 9): the session is over; its register is closed.");
+            }
+
+            var row = context.Register.FirstOrDefault(r => r.Entry.MembershipId == request.MembershipId)
+                ?? throw new NotFoundException("Membership", request.MembershipId);
+            if (row.Entry.Role == CommissionRole.Representative && request.Mode == AttendanceMode.Represented)
+            {
+                throw new InputValidationException(nameof(Command.Mode), "KZRU-15: a representative attends or not; they are not represented in turn.");
+            }
+
+            var record = await db.Attendance.SingleOrDefaultAsync(a => a.SessionId == request.SessionId && a.MembershipId == request.MembershipId, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (record is null)
+            {
+                record = new AttendanceRecord(Guid.CreateVersion7(), request.SessionId, request.MembershipId, now);
+                db.Attendance.Add(record);
+            }
+
+            var self = actor.Memberships.Any(m => m.MembershipId == request.MembershipId) && !actor.Holds(context.CommissionId, CommissionRole.Secretary);
+            record.Register(request.Mode, request.RepresentativeName, actor.PersonId ?? Guid.Empty, self, now);
+            live.SessionChanged(request.SessionId, "attendance");
+            return true;
+        }
+    }
+}
+
+/// <summary>KZRU-05: a co-chair decides that a member must attend in person; the register shows it.</summary>
+public static class RequireInPerson
+{
+    public sealed record Command(Guid SessionId, Guid MembershipId, bool Required) : ICommand<bool>;
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
+            Require.SignedIn(actor);
+            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.IsAdministrator)
+            {
+                throw new ForbiddenException("KZRU-05 (Regulation cl. 6): only a co-chair decides that a member must attend in person.", "KZRU-05");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
+            if (context.Register.All(r => r.Entry.MembershipId != request.MembershipId))
+            {
+                throw new NotFoundException("Membership", request.MembershipId);
+            }
+
+            var now = clock.GetUtcNow();
+            var record = await db.Attendance.SingleOrDefaultAsync(a => a.SessionId == request.SessionId && a.MembershipId == request.MembershipId, cancellationToken);
+            if (record is null)
+            {
+                record = new AttendanceRecord(Guid.CreateVersion7(), request.SessionId, request.MembershipId, now);
+                db.Attendance.Add(record);
+            }
+
+            record.RequireInPerson(request.Required, now);
+            live.SessionChanged(request.SessionId, "attendance");
+            return true;
+        }
+    }
+}

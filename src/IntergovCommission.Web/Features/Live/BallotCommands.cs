@@ -1,0 +1,170 @@
+using FluentValidation;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Features.Live;
+
+/// <summary>
+/// KZRU-10/16/17: the presiding co-chair (or the deputy standing in) opens the open personal vote
+/// on an item's draft decision, with quorum; the text is frozen with its hash; a re-vote is a new round.
+/// </summary>
+public static class OpenBallot
+{
+    public sealed record Command(Guid SessionId, Guid AgendaItemId) : ICommand<Guid>;
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
+            Require.SignedIn(actor);
+            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.Holds(commissionId, CommissionRole.DeputyCoChair))
+            {
+                throw new ForbiddenException("KZRU-10 (Regulation cl. 9): only the presiding co-chair or the deputy standing in opens a vote.", "KZRU-10");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, Guid>
+    {
+        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
+            context.RequireInProgress();
+            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
+            SessionRules.RequireCanOpenVote(context.Profile, context.Entries, me.Entry.MembershipId);
+
+            var item = await db.Set<AgendaItem>().AsNoTracking()
+                .Where(i => i.Id == request.AgendaItemId && i.SessionId == request.SessionId)
+                .Select(i => new { i.Id, i.DraftDecision })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Agenda item", request.AgendaItemId);
+            if (string.IsNullOrWhiteSpace(item.DraftDecision.Ru) && string.IsNullOrWhiteSpace(item.DraftDecision.Kk))
+            {
+                throw new RuleViolationException("KZRU-17", "Rule.Live.NoDraft", "KZRU-17 (Regulation cl. 10): the item has no draft decision to vote on.");
+            }
+
+            if (await db.Ballots.AnyAsync(b => b.SessionId == request.SessionId && b.State == BallotState.Open, cancellationToken))
+            {
+                throw new RuleViolationException("KZRU-17", "Rule.Live.AnotherOpen", "KZRU-17 (Regulation cl. 10): another vote is open; close it first.");
+            }
+
+            var round = 1 + (await db.Ballots.Where(b => b.AgendaItemId == request.AgendaItemId).MaxAsync(b => (int?)b.Round, cancellationToken) ?? 0);
+            var ballot = new Ballot(Guid.CreateVersion7(), request.SessionId, request.AgendaItemId, round, round,
+                item.DraftDecision.Kk ?? string.Empty, item.DraftDecision.Ru ?? string.Empty, me.Entry.MembershipId, clock.GetUtcNow());
+            db.Ballots.Add(ballot);
+            live.SessionChanged(request.SessionId, "ballot-opened");
+            return ballot.Id;
+        }
+    }
+}
+
+/// <summary>
+/// KZRU-15/17: a voting member present casts or changes their vote while the ballot is open; a
+/// secretary may record the vote of a member voting by show of hands or called by name on video.
+/// The vote is stored (and committed) before it is acknowledged; one per member per round.
+/// A vote racing the close is either counted (committed first) or refused (sees it closed).
+/// </summary>
+public static class CastVote
+{
+    public sealed class Command : ICommand<VoteChoice>
+    {
+        public Guid BallotId { get; set; }
+        public VoteChoice Choice { get; set; }
+        /// <summary>Set when a secretary records another member's vote.</summary>
+        public Guid? ForMembershipId { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text) =>
+            RuleFor(x => x.Choice).IsInEnum().WithMessage(_ => text["Live.Validation.Choice"]);
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            var sessionId = await LiveContext.SessionOfBallotAsync(db, request.BallotId, cancellationToken);
+            var commissionId = await LiveContext.CommissionOfSessionAsync(db, sessionId, cancellationToken);
+            Require.SignedIn(actor);
+            var membership = actor.MembershipIn(commissionId)
+                ?? throw new ForbiddenException("You are not on this commission.");
+            if (request.ForMembershipId is not null && request.ForMembershipId != membership.MembershipId && membership.Role != CommissionRole.Secretary)
+            {
+                throw new ForbiddenException("KZRU-17 (Regulation cl. 10): the vote is personal; only a secretary records a vote for a member who votes by show of hands or by name.", "KZRU-17");
+            }
+
+            if (request.ForMembershipId is null && membership.Role == CommissionRole.Representative)
+            {
+                throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, VoteChoice>
+    {
+        public async Task<VoteChoice> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            // Shared lock: casts proceed together; a close (FOR UPDATE) waits for them, and casts after it see it closed.
+            var sessionId = await db.Database.SqlQuery<Guid>($"SELECT session_id AS \"Value\" FROM ballots WHERE id = {request.BallotId} FOR SHARE").SingleAsync(cancellationToken);
+            var context = await LiveContext.LoadAsync(db, sessionId, clock, cancellationToken);
+            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.");
+            var voterId = request.ForMembershipId ?? me.Entry.MembershipId;
+            var voter = context.Register.FirstOrDefault(r => r.Entry.MembershipId == voterId);
+            SessionRules.RequireCanVote(context.Profile, voter?.Entry);
+
+            var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
+            var recordedBy = voterId == me.Entry.MembershipId ? (Guid?)null : me.Entry.MembershipId;
+            var vote = ballot.Cast(Guid.CreateVersion7(), voterId, request.Choice, clock.GetUtcNow(), recordedBy);
+            live.SessionChanged(sessionId, "vote");
+            return vote.Choice;
+        }
+    }
+}
+
+/// <summary>KZRU-17: the presiding co-chair closes the vote; the result is computed by the profile and frozen with the roll call.</summary>
+public static class CloseBallot
+{
+    public sealed record Command(Guid BallotId) : ICommand<bool>;
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            var sessionId = await LiveContext.SessionOfBallotAsync(db, request.BallotId, cancellationToken);
+            var commissionId = await LiveContext.CommissionOfSessionAsync(db, sessionId, cancellationToken);
+            Require.SignedIn(actor);
+            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.Holds(commissionId, CommissionRole.DeputyCoChair))
+            {
+                throw new ForbiddenException("KZRU-10 (Regulation cl. 9): only the presiding co-chair or the deputy standing in closes a vote.", "KZRU-10");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var sessionId = await db.Database.SqlQuery<Guid>($"SELECT session_id AS \"Value\" FROM ballots WHERE id = {request.BallotId} FOR UPDATE").SingleAsync(cancellationToken);
+            var context = await LiveContext.LoadAsync(db, sessionId, clock, cancellationToken);
+            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
+            SessionRules.RequirePresiding(context.Profile, context.Entries, me.Entry.MembershipId);
+            var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
+            ballot.Close(me.Entry.MembershipId, clock.GetUtcNow(), SessionRules.VotersPresent(context.Profile, context.Entries), context.Profile.Voting);
+            live.SessionChanged(sessionId, "ballot-closed");
+            return true;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Features.Live;
+
+/// <summary>
+/// The live state of a session for everyone in the room or on video: the register, quorum with
+/// its rule, who presides, each item's ballots with the open, personal roll call (KZRU-17), and
+/// what the reader may do. Invitees and people outside the commission do not read it.
+/// </summary>
+public static class GetLiveSession
+{
+    public sealed record Query(Guid SessionId) : IQuery<Result>;
+
+    public sealed record Result(
+        Guid SessionId,
+        Guid CommissionId,
+        int SessionNumber,
+        SessionState State,
+        DateTimeOffset StartsAt,
+        string TimeZoneId,
+        QuorumResult Quorum,
+        int VotersPresent,
+        IReadOnlyList<RegisterRow> Register,
+        IReadOnlyList<RegisterRow> Presiding,
+        IReadOnlyList<ItemView> Items,
+        BallotView? OpenBallot,
+        Me Me);
+
+    public sealed record Me(Guid? MembershipId, CommissionRole? Role, AttendanceMode Mode, bool IsSecretary, bool IsPresiding, bool IsCoChair, bool CanVote, VoteChoice? MyVoteInOpenBallot);
+
+    public sealed record ItemView(Guid Id, int Position, LocalizedText Title, DecisionKind Kind, LocalizedText DraftDecision, IReadOnlyList<BallotView> Ballots, IReadOnlyList<ReferralView> Referrals);
+
+    public sealed record ReferralView(Guid Id, string Task, DateOnly Deadline, IReadOnlyList<string> Members, ReferralState State);
+
+    public sealed record BallotView(Guid Id, Guid AgendaItemId, int Round, BallotState State, string TextKk, string TextRu, string TextHash, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, VoteCount Tally, bool? Adopted, int? VotersPresentAtClose, IReadOnlyList<RollCallRow> RollCall, IReadOnlyList<DissentView> Dissents);
+
+    public sealed record RollCallRow(Guid MembershipId, LocalizedText Name, string? SideCode, VoteChoice? Choice, bool RecordedBySecretary, DateTimeOffset? CastAt);
+
+    public sealed record DissentView(Guid Id, LocalizedText Author, string Language, string Text, DateTimeOffset SubmittedAt);
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
+    {
+        public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
+        {
+            var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
+            Require.InCommission(actor, commissionId);
+            if (!actor.IsAdministrator && actor.MembershipIn(commissionId) is { Role: CommissionRole.Invitee })
+            {
+                throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var live = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
+            var entries = live.Entries;
+            var presiding = SessionRules.Presiding(live.Profile, entries);
+            var items = await db.Set<AgendaItem>().AsNoTracking()
+                .Where(i => i.SessionId == request.SessionId)
+                .OrderBy(i => i.Position)
+                .Select(i => new { i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision })
+                .ToListAsync(cancellationToken);
+            var ballots = await db.Ballots.AsNoTracking().Include(b => b.Votes)
+                .Where(b => b.SessionId == request.SessionId)
+                .OrderBy(b => b.Round)
+                .ToListAsync(cancellationToken);
+            var ballotIds = ballots.Select(b => b.Id).ToList();
+            var dissents = await db.DissentingOpinions.AsNoTracking()
+                .Where(d => ballotIds.Contains(d.BallotId))
+                .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new { d.Id, d.BallotId, p.FullName, d.Language, d.Text, d.SubmittedAt })
+                .ToListAsync(cancellationToken);
+            var referrals = await db.ExpertGroupReferrals.AsNoTracking().Where(r => r.SessionId == request.SessionId).ToListAsync(cancellationToken);
+            var names = live.Register.ToDictionary(r => r.Entry.MembershipId);
+
+            BallotView View(Ballot b)
+            {
+                // The roll call lists every voter present (and anyone who voted), so a missing vote shows too.
+                var voters = live.Register.Where(r => SessionRules.IsVoterPresent(live.Profile, r.Entry)).Select(r => r.Entry.MembershipId)
+                    .Union(b.Votes.Select(v => v.MembershipId));
+                var rollCall = voters.Select(id =>
+                {
+                    var vote = b.Votes.FirstOrDefault(v => v.MembershipId == id);
+                    names.TryGetValue(id, out var row);
+                    return new RollCallRow(id, row?.Name ?? LocalizedText.Empty, row?.SideCode, vote?.Choice, vote?.RecordedByMembershipId is not null, vote?.CastAt);
+                }).OrderBy(r => r.SideCode).ThenBy(r => r.Name.Ru).ToList();
+                return new BallotView(b.Id, b.AgendaItemId, b.Round, b.State, b.TextKk, b.TextRu, b.TextHash, b.OpenedAt, b.ClosedAt, b.Tally(), b.Adopted, b.VotersPresentAtClose, rollCall,
+                    dissents.Where(d => d.BallotId == b.Id).Select(d => new DissentView(d.Id, d.FullName, d.Language, d.Text, d.SubmittedAt)).ToList());
+            }
+
+            var views = ballots.Select(View).ToList();
+            var open = views.FirstOrDefault(b => b.State == BallotState.Open);
+            var mine = live.RowOf(actor.PersonId);
+            var me = new Me(
+                mine?.Entry.MembershipId,
+                mine?.Entry.Role,
+                mine?.Entry.Mode ?? AttendanceMode.Absent,
+                mine?.Entry.Role == CommissionRole.Secretary,
+                mine is not null && presiding.Any(p => p.MembershipId == mine.Entry.MembershipId),
+                mine?.Entry.Role == CommissionRole.CoChair,
+                mine is not null && SessionRules.IsVoterPresent(live.Profile, mine.Entry),
+                open is null || mine is null ? null : open.RollCall.FirstOrDefault(r => r.MembershipId == mine.Entry.MembershipId)?.Choice);
+            return new Result(
+                live.SessionId, live.CommissionId, live.SessionNumber, live.State, live.StartsAt, live.TimeZoneId,
+                SessionRules.Quorum(live.Profile, entries),
+                SessionRules.VotersPresent(live.Profile, entries),
+                live.Register,
+                live.Register.Where(r => presiding.Any(p => p.MembershipId == r.Entry.MembershipId)).ToList(),
+                items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision,
+                    views.Where(v => v.AgendaItemId == i.Id).ToList(),
+                    referrals.Where(r => r.AgendaItemId == i.Id).Select(r => new ReferralView(r.Id, r.Task, r.Deadline,
+                        r.MemberIds.Select(m => names.TryGetValue(m, out var n) ? n.Name.Ru ?? string.Empty : string.Empty).ToList(), r.State)).ToList())).ToList(),
+                open,
+                me);
+        }
+    }
+}

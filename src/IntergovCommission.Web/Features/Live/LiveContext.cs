@@ -1,0 +1,67 @@
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Features.Live;
+
+/// <summary>A person on the register of one session: the membership, the person, and how they attend.</summary>
+public sealed record RegisterRow(AttendanceEntry Entry, LocalizedText Name, string? SideCode, string? RepresentativeName, bool MustAttendInPerson, bool SelfCheckIn);
+
+/// <summary>What the live-session use cases read: the session, the profile, the register (roster × attendance).</summary>
+public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionNumber, SessionState State, DateTimeOffset StartsAt, string TimeZoneId, RegulationProfile Profile, IReadOnlyList<RegisterRow> Register)
+{
+    public IReadOnlyList<AttendanceEntry> Entries => Register.Select(r => r.Entry).ToList();
+
+    public RegisterRow? RowOf(Guid? personId) => personId is null ? null : Register.FirstOrDefault(r => r.Entry.PersonId == personId);
+
+    public void RequireInProgress()
+    {
+        if (State != SessionState.InProgress)
+        {
+            throw new RuleViolationException("KZRU-09", "Rule.Live.NotInProgress", "KZRU-09 (Regulation cl. 9): the session is not in progress.");
+        }
+    }
+
+    public static async Task<LiveContext> LoadAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, CancellationToken ct)
+    {
+        var session = await db.Set<Session>().AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new { s.Id, s.CommissionId, s.Number, s.State, s.StartsAt, s.TimeZoneId })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Session", sessionId);
+        var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var roster = await (from m in db.Memberships.AsNoTracking()
+                            join p in db.People on m.PersonId equals p.Id
+                            join s in db.Sides on m.SideId equals s.Id into sides
+                            from s in sides.DefaultIfEmpty()
+                            where m.CommissionId == session.CommissionId && m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day)
+                                && m.Role != CommissionRole.Invitee
+                            select new { m.Id, m.PersonId, m.SideId, m.Role, p.FullName, SideCode = s == null ? null : s.Code })
+            .ToListAsync(ct);
+        var attendance = await db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.MembershipId, ct);
+        var register = roster
+            .OrderBy(r => r.SideCode).ThenBy(r => r.Role).ThenBy(r => r.FullName.Ru)
+            .Select(r =>
+            {
+                attendance.TryGetValue(r.Id, out var a);
+                return new RegisterRow(new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, a?.Mode ?? AttendanceMode.Absent), r.FullName, r.SideCode, a?.RepresentativeName, a?.MustAttendInPerson ?? false, a?.SelfCheckIn ?? false);
+            })
+            .ToList();
+        return new LiveContext(session.Id, session.CommissionId, session.Number, session.State, session.StartsAt, session.TimeZoneId, profile, register);
+    }
+
+    public static async Task<Guid> CommissionOfSessionAsync(CommissionDbContext db, Guid sessionId, CancellationToken ct) =>
+        await db.Set<Session>().AsNoTracking().Where(s => s.Id == sessionId).Select(s => (Guid?)s.CommissionId).SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException("Session", sessionId);
+
+    public static async Task<Guid> SessionOfBallotAsync(CommissionDbContext db, Guid ballotId, CancellationToken ct) =>
+        await db.Ballots.AsNoTracking().Where(b => b.Id == ballotId).Select(b => (Guid?)b.SessionId).SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException("Ballot", ballotId);
+}

@@ -1,0 +1,82 @@
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Features.Live;
+using IntergovCommission.Web.Infrastructure.Web;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IntergovCommission.Web.Pages.Sessions;
+
+/// <summary>
+/// The live session page: register and quorum, the open vote with its live tally and roll call,
+/// vote buttons for voters present, open/close for the presiding co-chair. Plain POST forms that
+/// work without script; live.js refreshes the panel when the hub says something changed.
+/// </summary>
+public sealed class LiveModel(IMediator mediator) : PageModel, IReloadablePage
+{
+    public GetLiveSession.Result State { get; private set; } = null!;
+
+    [BindProperty]
+    public RegisterAttendance.Command Attendance { get; set; } = new();
+
+    [BindProperty]
+    public SubmitDissent.Command Dissent { get; set; } = new();
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+
+    /// <summary>The panel alone, for live refresh.</summary>
+    public async Task<IActionResult> OnGetPanelAsync(CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        return Partial("_LivePanel", State);
+    }
+
+    public async Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct)
+    {
+        Attendance.SessionId = Id;
+        await mediator.Send(Attendance, ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostCheckInAsync(AttendanceMode mode, CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        if (State.Me.MembershipId is Guid mine)
+        {
+            await mediator.Send(new RegisterAttendance.Command { SessionId = Id, MembershipId = mine, Mode = mode }, ct);
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync(Guid agendaItemId, CancellationToken ct)
+    {
+        await mediator.Send(new OpenBallot.Command(Id, agendaItemId), ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostCastAsync(Guid ballotId, VoteChoice choice, CancellationToken ct)
+    {
+        await mediator.Send(new CastVote.Command { BallotId = ballotId, Choice = choice }, ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid ballotId, CancellationToken ct)
+    {
+        await mediator.Send(new CloseBallot.Command(ballotId), ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostDissentAsync(CancellationToken ct)
+    {
+        await mediator.Send(Dissent, ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        State = await mediator.Send(new GetLiveSession.Query(Id), cancellationToken);
+}
