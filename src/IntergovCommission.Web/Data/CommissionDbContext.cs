@@ -1,5 +1,7 @@
 using System.Text;
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Domain.Voting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,14 +17,19 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<RegulationProfileRecord> RegulationProfiles => Set<RegulationProfileRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<InvitedPerson> InvitedPersons => Set<InvitedPerson>();
+    public DbSet<AgendaApproval> AgendaApprovals => Set<AgendaApproval>();
+    public DbSet<AgendaProposal> AgendaProposals => Set<AgendaProposal>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
-    public DbSet<IntergovCommission.Domain.Voting.Ballot> Ballots => Set<IntergovCommission.Domain.Voting.Ballot>();
-    public DbSet<IntergovCommission.Domain.Voting.Vote> Votes => Set<IntergovCommission.Domain.Voting.Vote>();
-    public DbSet<IntergovCommission.Domain.Voting.AttendanceRecord> Attendance => Set<IntergovCommission.Domain.Voting.AttendanceRecord>();
-    public DbSet<IntergovCommission.Domain.Voting.DissentingOpinion> DissentingOpinions => Set<IntergovCommission.Domain.Voting.DissentingOpinion>();
-    public DbSet<IntergovCommission.Domain.Voting.ExpertGroupReferral> ExpertGroupReferrals => Set<IntergovCommission.Domain.Voting.ExpertGroupReferral>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
+    public DbSet<DissentingOpinion> DissentingOpinions => Set<DissentingOpinion>();
+    public DbSet<ExpertGroupReferral> ExpertGroupReferrals => Set<ExpertGroupReferral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,5 @@
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +23,8 @@ public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
         builder.HasMany(b => b.Votes).WithOne().HasForeignKey(v => v.BallotId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(b => b.Votes).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(b => new { b.AgendaItemId, b.Round }).IsUnique();
+        builder.HasOne<Session>().WithMany().HasForeignKey(b => b.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(b => b.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => b.SessionId).IsUnique().HasFilter("state = 'Open'").HasDatabaseName(OneOpenPerSession);
     }
 }
@@ -51,6 +54,7 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
         builder.Property(a => a.RepresentativeName).HasMaxLength(300);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasIndex(a => new { a.SessionId, a.MembershipId }).IsUnique();
+        builder.HasOne<Session>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -79,5 +83,7 @@ public sealed class ExpertGroupReferralConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.ProposalText).HasMaxLength(20000);
         builder.HasIndex(r => r.AgendaItemId);
+        builder.HasOne<Session>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
