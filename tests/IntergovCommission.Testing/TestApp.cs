@@ -40,6 +40,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return new TestApp(await TestDatabase.CreateAsync(), seedDemo, settings);
     }
 
+    /// <summary>A new app instance over an existing test database (a restart: nothing in memory survives).</summary>
+    public static TestApp Reopen(string connectionString, bool seedDemo = true) => new(connectionString, seedDemo, null);
+
     /// <summary>Serve the app over real HTTP on a free loopback port; returns the base address.</summary>
     public Uri StartKestrel()
     {

@@ -38,6 +38,7 @@ public sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
     {
         builder.ToTable("votes");
         builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever(); // new votes reached through Ballot.Votes are inserts
         builder.Property(v => v.Choice).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(v => new { v.BallotId, v.MembershipId }).IsUnique().HasDatabaseName(OnePerMember);
         builder.HasOne<Membership>().WithMany().HasForeignKey(v => v.MembershipId).OnDelete(DeleteBehavior.Restrict);
