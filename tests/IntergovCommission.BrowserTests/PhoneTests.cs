@@ -53,6 +53,7 @@ public sealed class PhoneTests(ChromiumFixture chromium, AppFixture app) : Brows
             ".filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > w; })" +
             ".map(e => e.id || e.getAttribute('for') || e.textContent.trim())", Width);
         Assert.True(offScreen.Length == 0, "Form controls run off the screen: " + string.Join(", ", offScreen));
+        await ScreenshotAsync("add-form-phone");
 
         await Page.GetByLabel(UiText.Ru("Person.FullNameRu")).FillAsync("Динара Сагинтаева");
         await Page.GetByLabel(UiText.Ru("Membership.PositionRu")).FillAsync("Ведущий эксперт");

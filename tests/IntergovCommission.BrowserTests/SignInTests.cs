@@ -73,5 +73,6 @@ public sealed class SignInTests(ChromiumFixture chromium, AppFixture app) : Brow
 
         await Expect(Page.GetByTestId("current-user")).ToHaveTextAsync("kz.member");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(UiText.Ru("Commissions.Title"));
+        await ScreenshotAsync("commissions");
     }
 }
