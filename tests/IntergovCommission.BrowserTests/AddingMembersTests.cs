@@ -81,6 +81,8 @@ public sealed class AddingMembersTests(ChromiumFixture chromium, AppFixture app)
         var positionField = Page.Locator(".field", new() { Has = position });
         await Expect(positionField.Locator(".field-error")).ToHaveTextAsync(UiText.Ru("Validation.PositionRequired"));
         await Expect(position).ToBeFocusedAsync();
+        await Expect(position).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(position).ToHaveAccessibleDescriptionAsync(UiText.Ru("Validation.PositionRequired"));
         await Expect(Page.Locator(".field-error:not(:empty)")).ToHaveCountAsync(1);
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Memberships/Add/"));
         foreach (var (label, value) in typed)
