@@ -36,7 +36,7 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
         options.BaseURL = app.BaseUri.ToString();
         options.Locale = "ru-RU";
         _context = await chromium.Browser.NewContextAsync(options);
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(20_000);
         _page = await _context.NewPageAsync();
         _page.Console += (_, message) =>
         {

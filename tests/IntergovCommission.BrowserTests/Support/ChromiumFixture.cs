@@ -26,7 +26,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         }
 
         // The machine is shared and small: give expectations room, they still return as soon as they hold.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
