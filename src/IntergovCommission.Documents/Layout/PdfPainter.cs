@@ -8,14 +8,14 @@ namespace IntergovCommission.Documents.Layout;
 public sealed record RunningElements(string Header, string FooterLeft, string PageLabel);
 
 /// <summary>Metadata written into the PDF's document information dictionary.</summary>
-public sealed record PdfMetadata(string Title, string Subject, string Author, string Keywords);
+public sealed record DocumentMetadata(string Title, string Subject, string Author, string Keywords);
 
 /// <summary>Draws laid-out pages into a PDFsharp document; the second pass, once the page count is known.</summary>
 public static class PdfPainter
 {
     private static readonly TextStyle RunningStyle = new(7.5);
 
-    public static PdfDocument Paint(IReadOnlyList<LaidOutPage> pages, PageGeometry geometry, RunningElements running, PdfMetadata metadata)
+    public static PdfDocument Paint(IReadOnlyList<LaidOutPage> pages, PageGeometry geometry, RunningElements running, DocumentMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(pages);
         var document = new PdfDocument();
