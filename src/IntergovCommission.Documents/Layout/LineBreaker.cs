@@ -64,7 +64,7 @@ public static class LineBreaker
                 }
 
                 var rest = word;
-                while (measurer.Width(rest, style) > Available())
+                while (rest.Length > 1 && measurer.Width(rest, style) > Available())
                 {
                     var cut = LongestFittingPrefix(rest, style, Available(), measurer);
                     lines.Add(new TextLine(rest[..cut], EndsParagraph: false));
