@@ -15,6 +15,9 @@ public static class PdfPainter
 {
     private static readonly TextStyle RunningStyle = new(7.5);
 
+    /// <summary>Most extra space justification may add to a word gap, as a fraction of the font size.</summary>
+    private const double MaxJustifyStretch = 0.5;
+
     public static PdfDocument Paint(IReadOnlyList<LaidOutPage> pages, PageGeometry geometry, RunningElements running, DocumentMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(pages);
@@ -88,6 +91,14 @@ public static class PdfPainter
             var words = text.Text.Split(' ');
             var widths = words.Select(w => gfx.MeasureString(w, font).Width).ToArray();
             var gap = (text.Width - widths.Sum()) / (words.Length - 1);
+            if (gap - gfx.MeasureString(" ", font).Width > MaxJustifyStretch * text.Style.Size)
+            {
+                // A line with few long words would open rivers (and text extractors would read the gaps as
+                // column breaks): leave it ragged instead.
+                gfx.DrawString(text.Text, font, XBrushes.Black, new XPoint(text.X, top), XStringFormats.TopLeft);
+                return;
+            }
+
             var x = text.X;
             for (var i = 0; i < words.Length; i++)
             {

@@ -49,7 +49,7 @@ internal static class DecisionComposer
         blocks.Add(Row($"Комиссияның № {d.SessionNumber} отырысы", $"Заседание Комиссии № {d.SessionNumber}", Body, spaceAfter: 0));
         blocks.Add(Row($"Шешім түрі: {d.Kind.Kk}", $"Вид решения: {d.Kind.Ru}", Body, spaceAfter: 10));
         blocks.Add(Row("Күн тәртібінің мәселесі", "Вопрос повестки дня", Small, TextAlign.Center, spaceAfter: 1) with { KeepWithNext = true });
-        blocks.Add(Row($"«{d.AgendaItemTitle.Kk}»", $"«{d.AgendaItemTitle.Ru}»", Heading, TextAlign.Center, spaceAfter: 10) with { KeepWithNext = true });
+        blocks.Add(Row(d.AgendaItemTitle.Kk, d.AgendaItemTitle.Ru, Heading, TextAlign.Center, spaceAfter: 10) with { KeepWithNext = true });
         blocks.Add(Row("Комиссия ШЕШТІ:", "Комиссия РЕШИЛА:", Body.AsBold(), spaceAfter: 4) with { KeepWithNext = true });
         blocks.Add(new ParallelColumnsBlock(
             [.. d.TextKk.Select(TextParagraph)],
@@ -59,7 +59,7 @@ internal static class DecisionComposer
         blocks.Add(Row(
             $"Дауыс беру қорытындысы (ашық атаулы дауыс беру): «қолдап» — {tally.For}, «қарсы» — {tally.Against}, «қалыс қалды» — {tally.Abstain}.",
             $"Итоги открытого поименного голосования: «за» — {tally.For}, «против» — {tally.Against}, «воздержались» — {tally.Abstain}.",
-            Small, TextAlign.Justify, spaceAfter: 2, spaceBefore: 8));
+            Small, TextAlign.Left, spaceAfter: 2, spaceBefore: 8));
         blocks.Add(Row(
             d.DissentingOpinions.Count == 0
                 ? "Қосымшалар: 1-қосымша — атаулы дауыс беру. Ерекше пікірлер берілген жоқ."
@@ -99,8 +99,9 @@ internal static class DecisionComposer
         return blocks;
     }
 
+    // Ragged right: a column is about 40 characters wide, too narrow for even word spacing in Kazakh.
     private static Paragraph TextParagraph(string text) =>
-        new(text, Body, TextAlign.Justify, FirstLineIndent: ParagraphIndent, SpaceAfter: 5);
+        new(text, Body, TextAlign.Left, FirstLineIndent: ParagraphIndent, SpaceAfter: 5);
 
     private static IEnumerable<Block> SignatureSheet(DecisionDocument d, int copy)
     {
@@ -115,7 +116,7 @@ internal static class DecisionComposer
             yield return Row($"{copy}-дана (барлығы {d.SignatureCopies})", $"Экземпляр {copy} из {d.SignatureCopies}", Heading, TextAlign.Center, spaceAfter: 2);
         }
 
-        yield return Row($"«{d.AgendaItemTitle.Kk}»", $"«{d.AgendaItemTitle.Ru}»", Small, TextAlign.Center, spaceAfter: 10);
+        yield return Row(d.AgendaItemTitle.Kk, d.AgendaItemTitle.Ru, Small, TextAlign.Center, spaceAfter: 10);
         yield return new TableBlock(
             [
                 new TableColumn("№", 0.6, TextAlign.Right),
@@ -138,7 +139,7 @@ internal static class DecisionComposer
         yield return new PageBreakBlock();
         yield return AnnexMark(1, d.Number, d.Date);
         yield return Row("АТАУЛЫ ДАУЫС БЕРУ", "ПОИМЕННОЕ ГОЛОСОВАНИЕ", Title, TextAlign.Center, spaceAfter: 2);
-        yield return Row($"«{d.AgendaItemTitle.Kk}»", $"«{d.AgendaItemTitle.Ru}»", Small, TextAlign.Center, spaceAfter: 10);
+        yield return Row(d.AgendaItemTitle.Kk, d.AgendaItemTitle.Ru, Small, TextAlign.Center, spaceAfter: 10);
         yield return new TableBlock(
             [
                 new TableColumn("№", 0.6, TextAlign.Right),

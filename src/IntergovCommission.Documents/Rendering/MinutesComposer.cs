@@ -31,7 +31,7 @@ internal static class MinutesComposer
 
     public static BilingualText Attendance(AttendanceEntry a) => a.Mode switch
     {
-        AttendanceMode.InPerson => new("Күндізгі", "Очно"),
+        AttendanceMode.InPerson => new("Жеке қатысты", "Очно"),
         AttendanceMode.Video => new("Бейнебайланыс арқылы", "По видеосвязи"),
         AttendanceMode.Absent => new("Қатыспады", "Отсутствовал(а)"),
         AttendanceMode.Represented => new($"Өкілі: {a.RepresentedBy}", $"Представитель: {a.RepresentedBy}"),
@@ -113,8 +113,8 @@ internal static class MinutesComposer
         {
             var signatures = new List<Block> { SectionHeading("ҚОЛ ҚОЙҒАНДАР", "ПОДПИСИ") };
             signatures.AddRange(m.Signatories.Select(s => (Block)new ParallelColumnsBlock(
-                [new Paragraph(Stacked(s.Role), Small, TextAlign.Left, SpaceBefore: 10)],
-                [new Paragraph($"_____________________  {s.Name}", Body, TextAlign.Right, SpaceBefore: 16)])));
+                [new Paragraph(Stacked(s.Role), Small, TextAlign.Left, SpaceBefore: 14)],
+                [new Paragraph($"_____________________  {s.Name}", Body, TextAlign.Right, SpaceBefore: 14)])));
             blocks.Add(new KeepTogetherBlock(signatures));
         }
 
