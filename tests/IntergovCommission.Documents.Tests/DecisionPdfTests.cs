@@ -152,3 +152,37 @@ public sealed partial class DecisionPdfTests
     [GeneratedRegex("ЛИСТ ПОДПИСАНИЯ")]
     private static partial Regex SheetTitle();
 }
+
+public sealed class DecisionLayoutTests
+{
+    private static readonly DocumentRenderer Renderer = new(new DocumentsOptions());
+
+    [Fact]
+    public void Each_Kazakh_paragraph_starts_level_with_its_Russian_counterpart()
+    {
+        var pages = Renderer.LayoutDecision(Samples.Decision());
+        var lines = pages[0].Texts.ToList();
+        double TopOf(string paragraph) => lines.First(t => paragraph.StartsWith(t.Text, StringComparison.Ordinal)).Top;
+
+        for (var i = 0; i < Samples.TextKk.Length; i++)
+        {
+            var kk = lines.First(t => Samples.TextKk[i].StartsWith(t.Text, StringComparison.Ordinal));
+            var ru = lines.First(t => Samples.TextRu[i].StartsWith(t.Text, StringComparison.Ordinal));
+            Assert.Equal(kk.Top, ru.Top, 6);
+            Assert.True(kk.X < ru.X, "Kazakh is the left column");
+        }
+
+        Assert.True(TopOf(Samples.TextKk[1]) > TopOf(Samples.TextKk[0]));
+    }
+
+    [Fact]
+    public void Every_word_of_both_texts_and_the_dissent_reaches_the_pdf()
+    {
+        var decision = Samples.Decision();
+        var words = Poppler.Text(Renderer.RenderDecision(decision)).Split(' ').ToHashSet(StringComparer.Ordinal);
+
+        var expected = decision.TextKk.Concat(decision.TextRu).Append(Samples.DissentText)
+            .SelectMany(p => p.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.All(expected, w => Assert.Contains(w, words));
+    }
+}
