@@ -146,6 +146,27 @@ public sealed partial class DecisionPdfTests
     }
 
     [Fact]
+    public void Long_roll_call_repeats_its_table_header_on_every_page_it_spans()
+    {
+        var members = Enumerable.Range(1, 90)
+            .Select(i => new RollCallEntry($"Мүше-{i:000} Тестов", i % 2 == 0 ? Samples.Russia : Samples.Kazakhstan, VoteChoice.For, false))
+            .ToList();
+        var pdf = Renderer.RenderDecision(Samples.Decision() with { RollCall = members, DissentingOpinions = [] });
+        var pages = Enumerable.Range(1, Poppler.PageCount(pdf)).Select(p => Poppler.Text(pdf, p)).ToList();
+
+        var annex = pages.FindIndex(t => t.Contains("ПОИМЕННОЕ ГОЛОСОВАНИЕ", StringComparison.Ordinal));
+        var spanned = pages.Skip(annex).Where(t => t.Contains("Мүше-", StringComparison.Ordinal)).ToList();
+        Assert.True(spanned.Count >= 2, "90 rows do not fit on one page");
+        Assert.All(spanned, t => Assert.Contains("Фамилия, инициалы", t));
+        for (var i = 1; i <= 90; i++)
+        {
+            Assert.Single(spanned, t => t.Contains($"Мүше-{i:000} Тестов", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("Итого: «за» — 90, «против» — 0, «воздержались» — 0.", pages[^1]);
+    }
+
+    [Fact]
     public void Decision_without_Russian_text_is_refused() =>
         Assert.Throws<ArgumentException>(() => Renderer.RenderDecision(Samples.Decision() with { TextRu = [" "] }));
 

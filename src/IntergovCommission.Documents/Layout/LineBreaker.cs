@@ -45,17 +45,21 @@ public static class LineBreaker
                 continue;
             }
 
+            // Widths add up word by word (PDFsharp does not kern), so each word is measured once.
+            var space = measurer.Width(" ", style);
             var current = string.Empty;
+            var currentWidth = 0.0;
             double Available() => lines.Count == 0 ? firstLineWidth : width;
 
             foreach (var word in words)
             {
+                var wordWidth = measurer.Width(word, style);
                 if (current.Length > 0)
                 {
-                    var candidate = current + " " + word;
-                    if (measurer.Width(candidate, style) <= Available())
+                    if (currentWidth + space + wordWidth <= Available())
                     {
-                        current = candidate;
+                        current = current + " " + word;
+                        currentWidth += space + wordWidth;
                         continue;
                     }
 
@@ -64,14 +68,17 @@ public static class LineBreaker
                 }
 
                 var rest = word;
-                while (rest.Length > 1 && measurer.Width(rest, style) > Available())
+                var restWidth = wordWidth;
+                while (rest.Length > 1 && restWidth > Available())
                 {
                     var cut = LongestFittingPrefix(rest, style, Available(), measurer);
                     lines.Add(new TextLine(rest[..cut], EndsParagraph: false));
                     rest = rest[cut..];
+                    restWidth = measurer.Width(rest, style);
                 }
 
                 current = rest;
+                currentWidth = restWidth;
             }
 
             lines.Add(new TextLine(current, EndsParagraph: true));

@@ -15,6 +15,10 @@ public sealed class Paginator
     private LaidOutPage _current = null!;
     private double _y;
     private bool _pageHasContent;
+    private readonly Dictionary<(Paragraph, double), IReadOnlyList<TextLine>> _lines = new(IdentityKey.Instance);
+
+    /// <summary>Height the next block needs next to the end of the current keep-with-next block (0 if none).</summary>
+    private double _keepWithNextLead;
 
     public Paginator(ITextMeasurer measurer, PageGeometry page)
     {
@@ -38,16 +42,19 @@ public sealed class Paginator
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
+            var lead = block.KeepWithNext && i + 1 < blocks.Count ? LeadHeight(blocks[i + 1]) : 0;
             if (block.KeepWithNext && _pageHasContent)
             {
-                var needed = Height(block) + (i + 1 < blocks.Count ? LeadHeight(blocks[i + 1]) : 0);
+                var needed = Height(block) + lead;
                 if (needed > Remaining + Epsilon && needed <= _page.BodyHeight)
                 {
                     NewPage();
                 }
             }
 
+            _keepWithNextLead = lead;
             Place(block);
+            _keepWithNextLead = 0;
         }
     }
 
@@ -114,8 +121,27 @@ public sealed class Paginator
 
     // ---------- paragraphs ----------
 
-    private IReadOnlyList<TextLine> Lines(Paragraph p, double width) =>
-        LineBreaker.Break(p.Text, p.Style, width - p.LeftIndent - p.FirstLineIndent, width - p.LeftIndent, _measurer);
+    private IReadOnlyList<TextLine> Lines(Paragraph p, double width)
+    {
+        // Heights for keep-together decisions and the placing itself break the same paragraph: once is enough.
+        if (!_lines.TryGetValue((p, width), out var lines))
+        {
+            lines = LineBreaker.Break(p.Text, p.Style, width - p.LeftIndent - p.FirstLineIndent, width - p.LeftIndent, _measurer);
+            _lines[(p, width)] = lines;
+        }
+
+        return lines;
+    }
+
+    /// <summary>Keys on the paragraph instance, not its (possibly long) text.</summary>
+    private sealed class IdentityKey : IEqualityComparer<(Paragraph, double)>
+    {
+        public static IdentityKey Instance { get; } = new();
+
+        public bool Equals((Paragraph, double) x, (Paragraph, double) y) => ReferenceEquals(x.Item1, y.Item1) && x.Item2.Equals(y.Item2);
+
+        public int GetHashCode((Paragraph, double) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), obj.Item2);
+    }
 
     private void PlaceParagraph(ParagraphBlock block)
     {
@@ -308,10 +334,14 @@ public sealed class Paginator
             NewPage();
         }
 
+        var lead = _keepWithNextLead;
         DrawRow(header, table, widths, isHeader: true);
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
-            if (row.Height > Remaining + Epsilon)
+            var row = rows[r];
+            // A table kept with the next block carries its last row over with it (e.g. the totals line).
+            var needed = row.Height + (r == rows.Count - 1 && r > 0 && header.Height + row.Height + lead <= _page.BodyHeight ? lead : 0);
+            if (needed > Remaining + Epsilon)
             {
                 NewPage();
                 DrawRow(header, table, widths, isHeader: true);

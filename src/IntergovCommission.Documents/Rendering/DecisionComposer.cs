@@ -127,7 +127,7 @@ internal static class DecisionComposer
             ],
             [.. d.Signatures.Select((s, i) => (IReadOnlyList<string>)
                 [$"{i + 1}", s.Name, Stacked(s.Side), Stacked(s.Role), s.SignedAt is { } at ? Time(at) : Stacked(Awaited)])],
-            CellHeader, Cell);
+            CellHeader, Cell) { KeepWithNext = true };
         yield return Row(
             $"Әрбір қол қоюшы өзінің жеке басын растап, құжат мазмұнының SHA-256 хешіне электрондық қол қойды: {d.ContentHash}.",
             $"Каждый подписавший подтвердил свою личность и подписал электронно хеш содержания документа SHA-256: {d.ContentHash}.",
@@ -149,7 +149,7 @@ internal static class DecisionComposer
             ],
             [.. d.RollCall.Select((r, i) => (IReadOnlyList<string>)
                 [$"{i + 1}", r.RecordedBySecretary ? r.Name + " *" : r.Name, Stacked(r.Side), Stacked(Vote(r.Vote))])],
-            CellHeader, Cell);
+            CellHeader, Cell) { KeepWithNext = true };
         yield return Row(
             $"Барлығы: «қолдап» — {tally.For}, «қарсы» — {tally.Against}, «қалыс қалды» — {tally.Abstain}.",
             $"Итого: «за» — {tally.For}, «против» — {tally.Against}, «воздержались» — {tally.Abstain}.",

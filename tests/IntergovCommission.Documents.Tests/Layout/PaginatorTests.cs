@@ -108,6 +108,23 @@ public sealed class PaginatorTests
     }
 
     [Fact]
+    public void Table_kept_with_next_carries_its_last_row_over_with_the_following_line()
+    {
+        // Header and rows are 19 pt: header + 8 rows = 171 pt leaves 9 pt, too little for the 13 pt total line.
+        var rows = Enumerable.Range(1, 8).Select(i => (IReadOnlyList<string>)[$"row{i}"]).ToList();
+        var table = new TableBlock([new TableColumn("Head", 1)], rows, Ten, Ten) { KeepWithNext = true };
+        var pages = Layout(table, Para("TOTAL"));
+
+        Assert.Equal(0, PageOf(pages, "row7"));
+        Assert.Equal(1, PageOf(pages, "row8"));
+        Assert.Equal(1, PageOf(pages, "TOTAL"));
+        Assert.Equal(2, pages.Sum(p => p.Texts.Count(t => t.Text == "Head"))); // header repeated above the carried row
+
+        var loose = Layout(table with { KeepWithNext = false }, Para("TOTAL"));
+        Assert.Equal(0, PageOf(loose, "row8"));
+    }
+
+    [Fact]
     public void Table_row_taller_than_a_page_is_refused_rather_than_cut()
     {
         var table = new TableBlock([new TableColumn("H", 1)], [[Words(300)]], Ten, Ten);
