@@ -40,6 +40,12 @@ public sealed partial class DecisionPdfTests
         Assert.Contains("Голос внесён секретарём со слов члена Комиссии", text);
         Assert.Contains("«за» — 5, «против» — 1, «воздержались» — 1", text);
         Assert.Contains(Samples.Decision().VerificationUrl.ToString(), text);
+
+        // The QR code is embedded once, a square image.
+        var images = Poppler.Run("pdfimages", pdf, "-list", "{pdf}").Output.Split('\n')
+            .Where(l => l.Contains(" image ", StringComparison.Ordinal)).ToList();
+        var columns = Assert.Single(images).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(columns[3], columns[4]);
     }
 
     [Fact]
