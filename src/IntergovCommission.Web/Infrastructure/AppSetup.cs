@@ -70,7 +70,8 @@ public static class AppSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<CommissionDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<Features.Account.LocalizedIdentityErrorDescriber>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -106,6 +107,7 @@ public static class AppSetup
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Language");
                 options.Conventions.AddPageRoute("/Error", "/Error/{code:int}");
