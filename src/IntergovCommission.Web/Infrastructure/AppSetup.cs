@@ -72,6 +72,8 @@ public static class AppSetup
             .AddEntityFrameworkStores<CommissionDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<Features.Account.LocalizedIdentityErrorDescriber>();
+        // A disabled sign-in, a password reset or a changed second factor ends other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

@@ -1,7 +1,9 @@
+using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Account;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Web;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,7 +14,7 @@ namespace IntergovCommission.Web.Pages.Account.Manage;
 /// /Account/Manage/TwoFactor: status; set up (new key as QR code and grouped text, then a code to
 /// confirm, then the recovery codes shown once); switch off with a current code.
 /// </summary>
-public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel, IReloadablePage
+public sealed class TwoFactorModel(IMediator mediator, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) : PageModel, IReloadablePage
 {
     [BindProperty]
     public CodeInput Data { get; set; } = new();
@@ -37,6 +39,7 @@ public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedRe
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         var started = await mediator.Send(new BeginAuthenticatorSetup.Command(), ct);
+        await RefreshSessionAsync();
         await ReloadAsync(ct);
         Setup = SetupOf(started.UserName, started.Key);
         return Page();
@@ -48,6 +51,7 @@ public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedRe
         await ReloadAsync(ct);
         if (result.Outcome == CodeCheck.Accepted)
         {
+            await RefreshSessionAsync();
             RecoveryCodes = result.RecoveryCodes;
             return Page();
         }
@@ -66,6 +70,7 @@ public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedRe
         var outcome = await mediator.Send(new DisableAuthenticator.Command { Code = Data.Code }, ct);
         if (outcome == CodeCheck.Accepted)
         {
+            await RefreshSessionAsync();
             TempData["Notice"] = text["Account.TwoFactor.Disabled"].Value;
             return RedirectToPage();
         }
@@ -77,6 +82,15 @@ public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedRe
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         Status = await mediator.Send(new GetTwoFactorStatus.Query(), cancellationToken);
+
+    /// <summary>The security stamp changed with the key or the second factor: renew this session's cookie so only other sessions end.</summary>
+    private async Task RefreshSessionAsync()
+    {
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+    }
 
     private void Refuse(CodeCheck outcome)
     {
