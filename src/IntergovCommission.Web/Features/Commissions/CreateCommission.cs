@@ -57,7 +57,7 @@ public static class CreateCommission
         {
             RuleFor(x => x.Code).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(_ => text["Admin.Validation.CommissionCodeRequired"])
-                .Matches("^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$").WithMessage(_ => text["Admin.Validation.CommissionCodeFormat"])
+                .Matches(@"^\s*[A-Za-z0-9][A-Za-z0-9_-]{1,31}\s*$").WithMessage(_ => text["Admin.Validation.CommissionCodeFormat"])
                 .MustAsync(async (code, ct) =>
                 {
                     // Codes are stored upper-case (Normalize), so equality is case-insensitive uniqueness.
@@ -78,7 +78,7 @@ public static class CreateCommission
             {
                 side.RuleFor(s => s.Code).Cascade(CascadeMode.Stop)
                     .NotEmpty().WithMessage(_ => text["Admin.Validation.SideCodeRequired"])
-                    .Matches("^[A-Za-z0-9]{1,8}$").WithMessage(_ => text["Admin.Validation.SideCodeFormat"]);
+                    .Matches(@"^\s*[A-Za-z0-9]{1,8}\s*$").WithMessage(_ => text["Admin.Validation.SideCodeFormat"]);
                 side.RuleFor(s => s.NameRu).NotEmpty().WithMessage(_ => text["Admin.Validation.SideNameRequired"])
                     .MaximumLength(300).WithMessage(_ => text["Validation.MaxLength", 300]);
                 side.RuleFor(s => s.NameKk).MaximumLength(300).WithMessage(_ => text["Validation.MaxLength", 300]);
