@@ -34,8 +34,15 @@ public sealed class TwoFactorFlowTests
         Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", groupedKey);
         var key = groupedKey.Replace(" ", string.Empty, StringComparison.Ordinal);
 
+        // A mistyped code is refused next to the field (not counted as a guess) and the key is shown again.
+        var typo = await web.PostWithTokenAsync(setup, "/Account/Manage/TwoFactor?handler=Enable", new Dictionary<string, string> { ["Data.Code"] = "12a" });
+        Assert.Equal(HttpStatusCode.OK, typo.Status);
+        Assert.Contains(WebSession.Text("Account.TwoFactor.CodeRequired"), typo.Text, StringComparison.Ordinal);
+        Assert.Equal(groupedKey, typo.TestId("authenticator-key"));
+        Assert.Equal(0, await app.QueryAsync(db => db.Users.Where(u => u.UserName == User).Select(u => u.AccessFailedCount).SingleAsync()));
+
         // A wrong code is refused next to the field and the key is shown again.
-        var wrong = await web.PostWithTokenAsync(setup, "/Account/Manage/TwoFactor?handler=Enable", new Dictionary<string, string> { ["Data.Code"] = Totp.WrongCode(key, DateTimeOffset.UtcNow) });
+        var wrong = await web.PostWithTokenAsync(typo, "/Account/Manage/TwoFactor?handler=Enable", new Dictionary<string, string> { ["Data.Code"] = Totp.WrongCode(key, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.OK, wrong.Status);
         Assert.Contains(WebSession.Text("Account.TwoFactor.WrongCode"), wrong.Text, StringComparison.Ordinal);
         Assert.Equal(groupedKey, wrong.TestId("authenticator-key"));

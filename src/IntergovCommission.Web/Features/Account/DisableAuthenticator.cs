@@ -1,3 +1,4 @@
+using FluentValidation;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -18,6 +19,18 @@ public static class DisableAuthenticator
     {
         [Sensitive]
         public string? Code { get; set; }
+    }
+
+    /// <summary>An empty or malformed code is a typing slip, not a guess: refused before it counts towards lockout.</summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.Code).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => text["Account.TwoFactor.CodeRequired"])
+                .Must(code => Authenticator.Normalize(code) is { Length: 6 } digits && digits.All(char.IsAsciiDigit))
+                .WithMessage(_ => text["Account.TwoFactor.CodeRequired"]);
+        }
     }
 
     public sealed class Authorizer : IAuthorizer<Command>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -21,6 +22,18 @@ public static class EnableAuthenticator
     }
 
     public sealed record Result(CodeCheck Outcome, IReadOnlyList<string> RecoveryCodes);
+
+    /// <summary>An empty or malformed code is a typing slip, not a guess: refused before it counts towards lockout.</summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.Code).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => text["Account.TwoFactor.CodeRequired"])
+                .Must(code => Authenticator.Normalize(code) is { Length: 6 } digits && digits.All(char.IsAsciiDigit))
+                .WithMessage(_ => text["Account.TwoFactor.CodeRequired"]);
+        }
+    }
 
     public sealed class Authorizer : IAuthorizer<Command>
     {

@@ -57,11 +57,6 @@ public sealed class TwoFactorModel(IMediator mediator, SignInManager<AppUser> si
         }
 
         Refuse(result.Outcome);
-        if (Status.PendingKey is { } key)
-        {
-            Setup = SetupOf(Status.UserName, key);
-        }
-
         return Page();
     }
 
@@ -80,8 +75,17 @@ public sealed class TwoFactorModel(IMediator mediator, SignInManager<AppUser> si
         return Page();
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Status = await mediator.Send(new GetTwoFactorStatus.Query(), cancellationToken);
+
+        // A refused confirmation code shows the same key again, so the app entry already made still works.
+        if (HttpMethods.IsPost(Request.Method) && string.Equals(Request.Query["handler"], "Enable", StringComparison.OrdinalIgnoreCase)
+            && Status.PendingKey is { } key)
+        {
+            Setup = SetupOf(Status.UserName, key);
+        }
+    }
 
     /// <summary>The security stamp changed with the key or the second factor: renew this session's cookie so only other sessions end.</summary>
     private async Task RefreshSessionAsync()
