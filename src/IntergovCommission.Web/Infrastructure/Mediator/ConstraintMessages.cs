@@ -8,6 +8,9 @@ public sealed class ConstraintMessages
     private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal)
     {
         [MembershipConfiguration.ActivePersonIndex] = "KZRU-01 (Regulation cl. 4): this person already holds an active membership in this commission; end it or edit it instead.",
+        ["ix_commissions_code"] = "A commission with this code already exists (created a moment ago). Choose another code.",
+        ["user_name_index"] = "A user with this user name already exists (created a moment ago). Choose another user name.",
+        ["ix_identity_users_person_id"] = "This person already has a sign-in (created a moment ago).",
     };
 
     public void Add(string constraint, string message) => _messages[constraint] = message;
