@@ -43,6 +43,37 @@ public static class TestDatabase
         return server.ConnectionString(database);
     }
 
+    /// <summary>
+    /// Stops the throwaway cluster and deletes its folder (once; nothing to do when the run used
+    /// INTERGOV_TEST_DATABASE or never needed a database). Called by <see cref="PostgresTestFramework"/>
+    /// when the test run ends, while the test host still waits for it.
+    /// </summary>
+    public static void Shutdown()
+    {
+        if (!Shared.IsValueCreated || !Shared.Value.IsCompletedSuccessfully || Interlocked.Exchange(ref _shutDown, 1) == 1)
+        {
+            return;
+        }
+
+        var server = Shared.Value.Result;
+        if (server.Cluster is null || server.Directory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            server.Cluster.StopAsync().GetAwaiter().GetResult();
+            System.IO.Directory.Delete(server.Directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"Test cluster clean-up: {ex.Message}");
+        }
+    }
+
+    private static int _shutDown;
+
     private static async Task<Server> StartAsync()
     {
         Server server;
@@ -56,18 +87,9 @@ public static class TestDatabase
             var directory = Path.Combine(Path.GetTempPath(), "intergov-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
             var cluster = await LocalPostgres.StartAsync(Path.Combine(directory, "cluster"), _ => { });
             server = new Server(cluster.ConnectionString, cluster, directory);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try
-                {
-                    cluster.StopAsync().GetAwaiter().GetResult();
-                    System.IO.Directory.Delete(directory, recursive: true);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-                {
-                    Console.Error.WriteLine($"Test cluster clean-up: {ex.Message}");
-                }
-            };
+            // Normally PostgresTestFramework shuts the cluster down when the run ends; this is the
+            // fallback for an assembly that does not use it (the test host may be killed before it finishes).
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Shutdown();
         }
 
         await using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))

@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Net;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Api;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using IntergovCommission.Web.Infrastructure.Postgres;
 using IntergovCommission.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +79,10 @@ public static class AppSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<CommissionDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<Features.Account.LocalizedIdentityErrorDescriber>();
+        // A disabled sign-in, a password reset or a changed second factor ends other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -114,6 +120,7 @@ public static class AppSetup
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Language");
                 options.Conventions.AddPageRoute("/Error", "/Error/{code:int}");
@@ -128,6 +135,58 @@ public static class AppSetup
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        builder.AddOperations(local);
+    }
+
+    /// <summary>
+    /// Data Protection keys shared by every instance (cookies and antiforgery tokens survive a
+    /// restart and work behind a load balancer) and forwarded headers behind a reverse proxy.
+    /// </summary>
+    private static void AddOperations(this WebApplicationBuilder builder, LocalPostgres? local)
+    {
+        var configuration = builder.Configuration;
+        var keysDirectory = configuration["DataProtection:KeysDirectory"];
+        if (string.IsNullOrWhiteSpace(keysDirectory) && local is not null)
+        {
+            // Next to the private cluster's data, so the keys live and go with it.
+            keysDirectory = Path.Combine(Path.GetDirectoryName(local.DataDirectory)!, "dataprotection-keys");
+        }
+
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("IntergovCommission");
+        if (!string.IsNullOrWhiteSpace(keysDirectory))
+        {
+            dataProtection.PersistKeysToFileSystem(Directory.CreateDirectory(keysDirectory));
+        }
+        else if (builder.Environment.IsProduction())
+        {
+            Log.Warning("DataProtection:KeysDirectory is not set: sign-in cookies are tied to this instance's own key store. " +
+                "Set it to a folder every instance shares (a volume) before running more than one instance.");
+        }
+
+        if (configuration.GetValue("ReverseProxy:Enabled", false))
+        {
+            builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            {
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                // Trust the listed proxies and networks only; with no list, the proxy in front,
+                // whoever it is (safe only when nothing reaches the app except through it).
+                options.KnownProxies.Clear();
+                options.KnownIPNetworks.Clear();
+                foreach (var proxy in Split(configuration["ReverseProxy:KnownProxies"]))
+                {
+                    options.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+
+                foreach (var network in Split(configuration["ReverseProxy:KnownNetworks"]))
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            });
+        }
+
+        static string[] Split(string? value) =>
+            (value ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     public static async Task UseIntergovCommissionAsync(this WebApplication app)
@@ -147,6 +206,12 @@ public static class AppSetup
             {
                 await seeder.SeedDemoAsync();
             }
+        }
+
+        if (app.Configuration.GetValue("ReverseProxy:Enabled", false))
+        {
+            // First, so the client address (audit trail, logs) and the scheme (HSTS, cookies) are the real ones.
+            app.UseForwardedHeaders();
         }
 
         app.UseMiddleware<CorrelationIdMiddleware>();

@@ -13,7 +13,7 @@ public static class GetMembership
 {
     public sealed record Query(Guid MembershipId) : IQuery<Result>;
 
-    public sealed record Result(Guid MembershipId, Guid CommissionId, string CommissionCode, LocalizedText PersonName, uint Version, bool IsEnded, EditMembership.Command Form);
+    public sealed record Result(Guid MembershipId, Guid CommissionId, string CommissionCode, Guid PersonId, LocalizedText PersonName, uint Version, bool IsEnded, EditMembership.Command Form);
 
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {
@@ -60,7 +60,7 @@ public static class GetMembership
                 TermStart = m.TermStart,
                 TermEnd = m.TermEnd,
             };
-            return new Result(m.Id, m.CommissionId, row.Code, row.FullName, m.Version, m.IsEnded, form);
+            return new Result(m.Id, m.CommissionId, row.Code, m.PersonId, row.FullName, m.Version, m.IsEnded, form);
         }
     }
 }

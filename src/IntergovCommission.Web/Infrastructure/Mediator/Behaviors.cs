@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Web.Data;
@@ -129,7 +130,9 @@ public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext
 public sealed class AuditBehavior<TRequest, TResponse>(CommissionDbContext db, IActorAccessor actors, IAuditContext context, TimeProvider clock) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enums by name (as the database stores them): a role in the trail stays readable, and stays
+    // true if the enum is ever reordered.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {

@@ -19,6 +19,13 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
             : Guid.NewGuid().ToString("N")[..16];
         context.TraceIdentifier = id;
         context.Response.Headers[Header] = id;
+        // The exception handler clears the response headers before it renders the error page;
+        // set the header again as the response starts, so a 500 carries it too.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using (LogContext.PushProperty("CorrelationId", id))
         {

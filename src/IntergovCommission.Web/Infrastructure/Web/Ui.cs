@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntergovCommission.Domain.Common;
+using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Infrastructure.Web;
 
@@ -16,6 +17,10 @@ public static class Ui
     public static string L(LocalizedText? text) => text?.For(Language) ?? string.Empty;
 
     public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>A term of office: "10.02.2026 – 10.02.2029", or "с 10.02.2026" (Roster.TermFrom) while it has no end.</summary>
+    public static string Term(IStringLocalizer text, DateOnly start, DateOnly? end) =>
+        end is null ? text["Roster.TermFrom", Date(start)] : $"{Date(start)} – {Date(end)}";
 
     public static string DateInput(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -1,5 +1,6 @@
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -51,11 +52,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInAudit audit,
         if (result.Succeeded)
         {
             await audit.RecordAsync(userName, "SignIn", HttpContext);
+            CultureCookie.Apply(Response, (await signIn.UserManager.FindByNameAsync(userName))?.PreferredLanguage);
             return LocalRedirect(target);
         }
 
         if (result.RequiresTwoFactor)
         {
+            await audit.RecordAsync(userName, "SignIn.PasswordAccepted", HttpContext);
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl = target, Input.RememberMe });
         }
 

@@ -23,7 +23,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
         var current = await mediator.Send(new GetMembership.Query(id), ct);
         if (current.IsEnded)
         {
-            return Redirect($"/People/Details/{id}");
+            return Redirect($"/People/Details/{current.PersonId}");
         }
 
         Data = current.Form;

@@ -1,0 +1,50 @@
+namespace IntergovCommission.Documents;
+
+/// <summary>The minutes of a session: attendance, quorum, and for each agenda item the vote, decision and dissent.</summary>
+/// <param name="ContentHash">Optional hash printed in the footer (hex).</param>
+public sealed record MinutesDocument(
+    BilingualText CommissionName,
+    int SessionNumber,
+    DateOnly Date,
+    BilingualText Place,
+    BilingualText Format,
+    IReadOnlyList<string> Presiding,
+    IReadOnlyList<AttendanceEntry> Attendance,
+    QuorumLine Quorum,
+    IReadOnlyList<MinutesItem> Items,
+    IReadOnlyList<MinutesSignatory> Signatories,
+    string? ContentHash);
+
+public enum AttendanceMode
+{
+    InPerson,
+    Video,
+    Absent,
+    Represented,
+}
+
+/// <param name="RepresentedBy">Who attended for an absent member (speaks, never votes, never signs).</param>
+public sealed record AttendanceEntry(string Name, BilingualText Side, BilingualText Role, AttendanceMode Mode, string? RepresentedBy = null);
+
+/// <summary>The quorum as computed by the profile; <see cref="RuleId"/> names the rule (e.g. KZRU-16).</summary>
+public sealed record QuorumLine(bool Reached, int Present, int Total, int Required, string RuleId);
+
+public enum ItemOutcome
+{
+    Adopted,
+    Rejected,
+    ReferredToExpertGroup,
+    NotPutToVote,
+}
+
+public sealed record VoteTally(int For, int Against, int Abstain);
+
+public sealed record MinutesItem(
+    int Number,
+    BilingualText Title,
+    ItemOutcome Outcome,
+    VoteTally? Vote,
+    string? DecisionNumber,
+    IReadOnlyList<DissentingOpinion> Dissent);
+
+public sealed record MinutesSignatory(string Name, BilingualText Role);

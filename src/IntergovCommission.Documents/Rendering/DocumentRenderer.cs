@@ -1,0 +1,69 @@
+using IntergovCommission.Documents.Layout;
+using PdfSharp.Pdf;
+
+namespace IntergovCommission.Documents.Rendering;
+
+/// <summary>
+/// Renders the commission's bilingual documents to PDF bytes. Thread-safe: every call measures and
+/// draws with its own objects; the process-wide PDFsharp settings are made once by the constructor.
+/// </summary>
+public sealed class DocumentRenderer
+{
+    private readonly PageGeometry _geometry = PageGeometry.A4Official;
+
+    public DocumentRenderer(DocumentsOptions options)
+    {
+        PdfSharpSetup.EnsureInitialized(options);
+    }
+
+    /// <summary>The decision with its approval block, signature sheet(s) and annexes (unsigned PDF).</summary>
+    public byte[] RenderDecision(DecisionDocument decision)
+    {
+        using var pdf = BuildDecision(decision);
+        return Save(pdf);
+    }
+
+    public byte[] RenderMinutes(MinutesDocument minutes)
+    {
+        MinutesComposer.Validate(minutes);
+        using var pdf = Build(MinutesComposer.Compose(minutes), MinutesComposer.Running(minutes), MinutesComposer.Metadata(minutes));
+        return Save(pdf);
+    }
+
+    public byte[] RenderAgenda(AgendaDocument agenda)
+    {
+        AgendaComposer.Validate(agenda);
+        using var pdf = Build(AgendaComposer.Compose(agenda), AgendaComposer.Running(agenda), AgendaComposer.Metadata(agenda));
+        return Save(pdf);
+    }
+
+    /// <summary>The laid-out pages of a decision, before drawing (for inspection and tests).</summary>
+    public IReadOnlyList<LaidOutPage> LayoutDecision(DecisionDocument decision)
+    {
+        DecisionComposer.Validate(decision);
+        return Layout(DecisionComposer.Compose(decision, QrCodes.Png(decision.VerificationUrl)));
+    }
+
+    internal PdfDocument BuildDecision(DecisionDocument decision)
+    {
+        DecisionComposer.Validate(decision);
+        var blocks = DecisionComposer.Compose(decision, QrCodes.Png(decision.VerificationUrl));
+        return Build(blocks, DecisionComposer.Running(decision), DecisionComposer.Metadata(decision));
+    }
+
+    private IReadOnlyList<LaidOutPage> Layout(IReadOnlyList<Block> blocks)
+    {
+        using var measurer = new PdfTextMeasurer();
+        return new Paginator(measurer, _geometry).Layout(blocks);
+    }
+
+    private PdfDocument Build(IReadOnlyList<Block> blocks, RunningElements running, DocumentMetadata metadata) =>
+        PdfPainter.Paint(Layout(blocks), _geometry, running, metadata);
+
+    private static byte[] Save(PdfDocument pdf)
+    {
+        using var stream = new MemoryStream();
+        pdf.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,48 @@
+using IntergovCommission.Web.Features.Admin;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Web;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Pages.Admin.Users;
+
+/// <summary>/Admin/Users: every sign-in, with unlock, disable and the Administrator role as one-click actions.</summary>
+public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel, IReloadablePage
+{
+    [BindProperty]
+    public UserAction Data { get; set; } = new();
+
+    public IReadOnlyList<ListUsers.Item> Items { get; private set; } = [];
+
+    public sealed class UserAction
+    {
+        public Guid UserId { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+
+    public Task<IActionResult> OnPostUnlockAsync(CancellationToken ct) =>
+        SendAsync(new UnlockUser.Command(Data.UserId), "Admin.Users.Unlocked", ct);
+
+    public Task<IActionResult> OnPostDisableAsync(CancellationToken ct) =>
+        SendAsync(new DisableSignIn.Command(Data.UserId), "Admin.Users.DisabledDone", ct);
+
+    public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) =>
+        SendAsync(new SetAdministrator.Command(Data.UserId, Grant: true), "Admin.Users.Granted", ct);
+
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) =>
+        SendAsync(new SetAdministrator.Command(Data.UserId, Grant: false), "Admin.Users.Revoked", ct);
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Items = await mediator.Send(new ListUsers.Query(), cancellationToken);
+
+    private async Task<IActionResult> SendAsync(IRequest<MediatR.Unit> command, string noticeKey, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        var name = (await mediator.Send(new ListUsers.Query(), ct)).FirstOrDefault(u => u.Id == Data.UserId)?.UserName ?? string.Empty;
+        TempData["Notice"] = text[noticeKey, name].Value;
+        return RedirectToPage();
+    }
+}

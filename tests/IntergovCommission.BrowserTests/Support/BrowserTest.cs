@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace IntergovCommission.BrowserTests.Support;
+
+/// <summary>
+/// A test as a person at a browser: a fresh browser context (no cookies) and one page on the
+/// app of this test class. Script errors and content-security-policy violations seen during the
+/// test fail it: they are things the user would suffer even when the assertions hold.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-Password-2026";
+
+    /// <summary>When set to a directory, tests save full-page PNG screenshots there for people to look at.</summary>
+    public const string ScreenshotVariable = "INTERGOV_SCREENSHOTS";
+
+    private readonly ConcurrentQueue<string> _pageProblems = new();
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected AppFixture App => app;
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open.");
+
+    /// <summary>Desktop by default; a test class overrides this for a phone.</summary>
+    protected virtual BrowserNewContextOptions ContextOptions => new()
+    {
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    };
+
+    public async Task InitializeAsync()
+    {
+        var options = ContextOptions;
+        options.BaseURL = app.BaseUri.ToString();
+        options.Locale = "ru-RU";
+        _context = await chromium.Browser.NewContextAsync(options);
+        _context.SetDefaultTimeout(20_000);
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _pageProblems.Enqueue(message.Text);
+            }
+        };
+        _page.PageError += (_, error) => _pageProblems.Enqueue("Script error: " + error);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+
+        Assert.True(_pageProblems.IsEmpty, "The page reported problems: " + string.Join(" | ", _pageProblems));
+    }
+
+    /// <summary>Signs in through the login form, as a person would, and waits for the commissions page.</summary>
+    protected async Task SignInAsync(string userName)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.GetByLabel(UiText.Ru("Login.UserName")).FillAsync(userName);
+        await Page.GetByLabel(UiText.Ru("Login.Password")).FillAsync(DemoPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Login.Submit") }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("current-user")).ToHaveTextAsync(userName);
+    }
+
+    /// <summary>The section of the roster for one side (KZ, RU).</summary>
+    protected ILocator Side(string code) => Page.Locator($"section[data-side='{code}']");
+
+    /// <summary>Saves a full-page screenshot when <see cref="ScreenshotVariable"/> names a directory.</summary>
+    protected async Task ScreenshotAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable(ScreenshotVariable) is not { Length: > 0 } directory)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+}

@@ -1,0 +1,2 @@
+// Stop and delete the throwaway PostgreSQL cluster when the run ends (see PostgresTestFramework).
+[assembly: TestFramework("IntergovCommission.Testing.PostgresTestFramework", "IntergovCommission.Testing")]
