@@ -40,7 +40,7 @@ public sealed class ApproveModel(IMediator mediator, IStringLocalizer<SharedReso
         }
 
         await mediator.Send(Data, ct);
-        TempData["Notice"] = text["Approve.Done." + Data.Outcome].Value;
+        TempData["Notice"] = text["Agenda.Approve.Done." + Data.Outcome].Value;
         return Redirect($"/Sessions/Details/{id}");
     }
 
@@ -48,7 +48,7 @@ public sealed class ApproveModel(IMediator mediator, IStringLocalizer<SharedReso
     {
         Data.SessionId = id;
         await mediator.Send(new AcceptUnscheduledItem.Command { SessionId = id, ItemId = itemId }, ct);
-        TempData["Notice"] = text["Approve.UnscheduledAccepted"].Value;
+        TempData["Notice"] = text["Agenda.Approve.UnscheduledAccepted"].Value;
         return Redirect($"/Sessions/Approve/{id}");
     }
 

@@ -52,7 +52,7 @@ public sealed class InviteesModel(IMediator mediator, IStringLocalizer<SharedRes
         }
 
         await mediator.Send(Data, ct);
-        TempData["Notice"] = text["Invitees.Saved"].Value;
+        TempData["Notice"] = text["Agenda.Invitees.Saved"].Value;
         return Redirect($"/Sessions/Invitees/{id}");
     }
 
@@ -60,7 +60,7 @@ public sealed class InviteesModel(IMediator mediator, IStringLocalizer<SharedRes
     {
         Data.SessionId = id;
         await mediator.Send(new RemoveInvitee.Command { SessionId = id, InviteeId = inviteeId, Version = version }, ct);
-        TempData["Notice"] = text["Invitees.Removed"].Value;
+        TempData["Notice"] = text["Agenda.Invitees.Removed"].Value;
         return Redirect($"/Sessions/Invitees/{id}");
     }
 
