@@ -1,6 +1,7 @@
 using IntergovCommission.Web.Features.Agenda;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
 using IntergovCommission.Web.Infrastructure.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public sealed class ApproveModel(IMediator mediator, IStringLocalizer<SharedReso
         await ReloadAsync(ct);
         if (!Session.Viewer.IsCoChair)
         {
-            return Forbid();
+            throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.", "KZRU-04");
         }
 
         Data.AgendaVersion = Session.AgendaVersion;

@@ -1,5 +1,6 @@
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
 using IntergovCommission.Web.Infrastructure.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
         await ReloadAsync(ct);
         if (!Session.Viewer.IsSecretary)
         {
-            return Forbid();
+            throw new ForbiddenException("KZRU-07 (Regulation cl. 8): only a secretary of this commission prepares sessions and drafts the agenda.", "KZRU-07");
         }
 
         var s = Session;

@@ -1,6 +1,7 @@
 using IntergovCommission.Web.Features.Agenda;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
 using IntergovCommission.Web.Infrastructure.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed class InviteesModel(IMediator mediator, IStringLocalizer<SharedRes
         await ReloadAsync(ct);
         if (!Session.Viewer.IsSecretary)
         {
-            return Forbid();
+            throw new ForbiddenException("KZRU-07 (Regulation cl. 8): only a secretary of this commission prepares sessions and drafts the agenda.", "KZRU-07");
         }
 
         Data.Version = Session.Version;
