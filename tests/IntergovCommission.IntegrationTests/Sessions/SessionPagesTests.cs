@@ -79,6 +79,18 @@ public sealed partial class SessionPagesTests
         using var coChair = await SignInAsync(app, "ru.cochair");
         Assert.Contains("data-testid=\"approve\"", await GetOkAsync(coChair, $"/Sessions/Approve/{sessionId}"));
         Assert.Contains("data-awaiting=\"KZ\"", await GetOkAsync(secretary, $"/Sessions/Details/{sessionId}"));
+        Assert.DoesNotContain("О программе лётных испытаний", await GetOkAsync(member, $"/Sessions/Details/{sessionId}"));
+
+        // The co-chairs answer on the page; a return without comment keeps the page with the message.
+        var agendaVersion = (await AgendaVersionAsync(app, sessionId)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var noComment = await PostFormAsync(coChair, $"/Sessions/Approve/{sessionId}", new() { ["Data.AgendaVersion"] = agendaVersion, ["Data.Outcome"] = "Returned" });
+        Assert.Equal(HttpStatusCode.OK, noComment.StatusCode);
+        Assert.Contains("WF-02", WebUtility.HtmlDecode(await noComment.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(coChair, $"/Sessions/Approve/{sessionId}", new() { ["Data.AgendaVersion"] = agendaVersion, ["Data.Outcome"] = "Approved" })).StatusCode);
+        using var kzCoChair = await SignInAsync(app, "kz.cochair");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(kzCoChair, $"/Sessions/Approve/{sessionId}", new() { ["Data.AgendaVersion"] = agendaVersion, ["Data.Outcome"] = "Approved" })).StatusCode);
+        Assert.Contains("О программе лётных испытаний", await GetOkAsync(member, $"/Sessions/Details/{sessionId}"));
+        Assert.Equal(Domain.Sessions.SessionState.AgendaApproved, await StateAsync(app, sessionId));
     }
 
     private static async Task<HttpClient> SignInAsync(TestApp app, string user)
