@@ -73,6 +73,9 @@ public sealed partial class SessionPagesTests
         Assert.Contains("О графике пусков", await GetOkAsync(secretary, "/Proposals/Inbox"));
         using var ruSecretary = await SignInAsync(app, "ru.secretary");
         Assert.DoesNotContain("О графике пусков", await GetOkAsync(ruSecretary, "/Proposals/Inbox?all=true"));
+        var notAMember = await GetOkAsync(ruSecretary, $"/Proposals/Create?sessionId={sessionId}");
+        Assert.Contains("KZRU-06", notAMember);
+        Assert.DoesNotContain("data-testid=\"submit-proposal\"", notAMember);
 
         var sent = await PostFormAsync(secretary, agendaUrl + "?handler=Send", new() { ["version"] = (await RowVersionAsync(app, sessionId)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
