@@ -1,5 +1,6 @@
 using System.Text;
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,11 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<RegulationProfileRecord> RegulationProfiles => Set<RegulationProfileRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<InvitedPerson> InvitedPersons => Set<InvitedPerson>();
+    public DbSet<AgendaApproval> AgendaApprovals => Set<AgendaApproval>();
+    public DbSet<AgendaProposal> AgendaProposals => Set<AgendaProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,84 @@
+using FluentValidation;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
+using IntergovCommission.Web.Features.Sessions;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Features.Agenda;
+
+/// <summary>
+/// KZRU-11 (Regulation cl. 9): a co-chair approves the agenda version they saw, or returns it with
+/// comments. When every co-chair has approved the same version, the agenda is published.
+/// </summary>
+public static class AnswerAgenda
+{
+    public sealed class Command : SessionCommand
+    {
+        /// <summary>The agenda version the co-chair looked at.</summary>
+        public int AgendaVersion { get; set; }
+        public ApprovalOutcome Outcome { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.Outcome).IsInEnum();
+            RuleFor(x => x.Comment).NotEmpty().When(x => x.Outcome == ApprovalOutcome.Returned).WithMessage(_ => text["Agenda.Validation.ReturnComment"])
+                .MaximumLength(4000).WithMessage(_ => text["Validation.MaxLength", 4000]);
+        }
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : CoChairOfSession<Command>(db);
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var profile = await CommissionAccess.ProfileOfAsync(db, request.CommissionId, cancellationToken);
+            var coChairs = await SessionAccess.CoChairsAsync(db, request.CommissionId, clock, cancellationToken);
+            var me = coChairs.FirstOrDefault(c => c.PersonId == actor.PersonId)
+                ?? throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.", "KZRU-04");
+
+            // The version check is the agenda version the co-chair saw (KZRU-11), not the row version:
+            // a secretary's change in between is refused with the rule, not as a bare conflict.
+            var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, null, cancellationToken);
+            var answer = request.Outcome == ApprovalOutcome.Approved
+                ? session.Approve(Guid.CreateVersion7(), me, request.AgendaVersion, coChairs, profile.Agenda.ApprovalByAllCoChairs, clock.GetUtcNow())
+                : session.Return(Guid.CreateVersion7(), me, request.AgendaVersion, coChairs, request.Comment ?? string.Empty, clock.GetUtcNow());
+            db.AgendaApprovals.Add(answer);
+            return true;
+        }
+    }
+}
+
+/// <summary>KZRU-12: a co-chair accepts an unscheduled (late) item; it stands only when every co-chair has; each acceptance is recorded.</summary>
+public static class AcceptUnscheduledItem
+{
+    public sealed class Command : SessionCommand
+    {
+        public Guid ItemId { get; set; }
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : CoChairOfSession<Command>(db);
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var coChairs = await SessionAccess.CoChairsAsync(db, request.CommissionId, clock, cancellationToken);
+            var me = coChairs.FirstOrDefault(c => c.PersonId == actor.PersonId)
+                ?? throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only a co-chair of this commission accepts an unscheduled item.", "KZRU-04");
+            var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, null, cancellationToken);
+            db.Set<UnscheduledAcceptance>().Add(session.AcceptUnscheduled(Guid.CreateVersion7(), request.ItemId, me, coChairs, clock.GetUtcNow()));
+            return true;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Features.Proposals;
+
+/// <summary>A proposal as a list shows it: the session, the arrival stamp, the KZRU-12 flag, the status and a decline reason (WF-02).</summary>
+public sealed record ProposalRow(
+    Guid Id,
+    Guid SessionId,
+    int SessionNumber,
+    string CommissionCode,
+    string SessionTimeZoneId,
+    SessionState SessionState,
+    LocalizedText Title,
+    LocalizedText Rationale,
+    LocalizedText DraftDecision,
+    LocalizedText ProposerName,
+    string SideCode,
+    string SideTimeZoneId,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset DeadlineAt,
+    bool IsLate,
+    ProposalStatus Status,
+    string? DeclineReason,
+    DateTimeOffset? DecidedAt,
+    uint Version);
+
+internal static class ProposalRows
+{
+    public static IQueryable<ProposalRow> Project(CommissionDbContext db, IQueryable<AgendaProposal> proposals) =>
+        from p in proposals
+        join s in db.Sessions on p.SessionId equals s.Id
+        join c in db.Commissions on p.CommissionId equals c.Id
+        join person in db.People on p.ProposerPersonId equals person.Id
+        join side in db.Sides on p.SideId equals side.Id
+        orderby p.ReceivedAt descending
+        select new ProposalRow(p.Id, s.Id, s.Number, c.Code, s.TimeZoneId, s.State, p.Title, p.Rationale, p.DraftDecision, person.FullName,
+            side.Code, side.TimeZoneId, p.ReceivedAt, p.DeadlineAt, p.IsLate, p.Status, p.DeclineReason, p.DecidedAt, p.Version);
+}
+
+/// <summary>The member's own proposals and what became of each (WF-02: a refusal shows its reason).</summary>
+public static class ListMyProposals
+{
+    public sealed record Query : IQuery<IReadOnlyList<ProposalRow>>;
+
+    public sealed class Authorizer : IAuthorizer<Query>
+    {
+        public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
+        {
+            Require.SignedIn(actor);
+            return Task.CompletedTask;
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors) : IRequestHandler<Query, IReadOnlyList<ProposalRow>>
+    {
+        public async Task<IReadOnlyList<ProposalRow>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var personId = actor.PersonId ?? Guid.Empty;
+            return await ProposalRows.Project(db, db.AgendaProposals.AsNoTracking().Where(p => p.ProposerPersonId == personId)).ToListAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// KZRU-06/KZRU-13: the secretary's inbox holds the proposals of their own side's members only;
+/// the other side's secretary never sees them.
+/// </summary>
+public static class ListInbox
+{
+    public sealed record Query(bool IncludeDecided = false) : IQuery<IReadOnlyList<ProposalRow>>;
+
+    public sealed class Authorizer : IAuthorizer<Query>
+    {
+        public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
+        {
+            Require.SignedIn(actor);
+            if (!actor.Memberships.Any(m => m.Role == CommissionRole.Secretary && m.SideId != null))
+            {
+                throw new ForbiddenException("KZRU-06 (Regulation cl. 7): proposals go to the secretary of the member's side; you are not a secretary.", "KZRU-06");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors) : IRequestHandler<Query, IReadOnlyList<ProposalRow>>
+    {
+        public async Task<IReadOnlyList<ProposalRow>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var sideIds = actor.Memberships.Where(m => m.Role == CommissionRole.Secretary && m.SideId != null).Select(m => m.SideId!.Value).ToList();
+            var query = db.AgendaProposals.AsNoTracking().Where(p => sideIds.Contains(p.SideId));
+            if (!request.IncludeDecided)
+            {
+                query = query.Where(p => p.Status == ProposalStatus.Submitted);
+            }
+
+            return await ProposalRows.Project(db, query).ToListAsync(cancellationToken);
+        }
+    }
+}

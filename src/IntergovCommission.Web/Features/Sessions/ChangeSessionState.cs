@@ -1,0 +1,73 @@
+using FluentValidation;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Features.Sessions;
+
+public enum SessionStep
+{
+    /// <summary>KZRU-11: a session opens only with an approved agenda.</summary>
+    Start = 0,
+    Close = 1,
+    /// <summary>WF-02: with a reason.</summary>
+    Cancel = 2,
+}
+
+/// <summary>A secretary opens, closes or cancels (with a reason) a session; the session refuses a wrong step with its rule.</summary>
+public static class ChangeSessionState
+{
+    public sealed class Command : ICommand<bool>, ICommissionScoped
+    {
+        public Guid SessionId { get; set; }
+        public uint Version { get; set; }
+        public SessionStep Step { get; set; }
+        public string? Reason { get; set; }
+        [BindNever]
+        public Guid CommissionId { get; internal set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.Step).IsInEnum();
+            RuleFor(x => x.Reason).NotEmpty().When(x => x.Step == SessionStep.Cancel).WithMessage(_ => text["Sessions.Validation.CancelReason"])
+                .MaximumLength(1000).WithMessage(_ => text["Validation.MaxLength", 1000]);
+        }
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            request.CommissionId = await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken);
+            SessionAccess.RequireSecretary(actor, request.CommissionId);
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, request.Version, cancellationToken);
+            switch (request.Step)
+            {
+                case SessionStep.Start:
+                    session.Start();
+                    break;
+                case SessionStep.Close:
+                    session.Close();
+                    break;
+                default:
+                    session.Cancel(request.Reason ?? string.Empty);
+                    break;
+            }
+
+            return true;
+        }
+    }
+}
