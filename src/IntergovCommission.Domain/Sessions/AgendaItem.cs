@@ -45,7 +45,7 @@ public sealed class AgendaItem
         ArgumentNullException.ThrowIfNull(content);
         if (string.IsNullOrWhiteSpace(content.Title.Ru) && string.IsNullOrWhiteSpace(content.Title.Kk))
         {
-            throw new RuleViolationException("KZRU-07", "Rule.Agenda.TitleRequired", "KZRU-07 (Regulation cl. 8): an agenda item needs a title in Kazakh or Russian.");
+            throw new RuleViolationException("KZRU-07", "Agenda.Rule.TitleRequired", "KZRU-07 (Regulation cl. 8): an agenda item needs a title in Kazakh or Russian.");
         }
 
         Title = content.Title;
@@ -66,12 +66,12 @@ public sealed class AgendaItem
     {
         if (!IsUnscheduled)
         {
-            throw new RuleViolationException("KZRU-12", "Rule.Agenda.NotUnscheduled", "KZRU-12 (Regulation cl. 9): only an unscheduled item needs the co-chairs' acceptance.");
+            throw new RuleViolationException("KZRU-12", "Agenda.Rule.NotUnscheduled", "KZRU-12 (Regulation cl. 9): only an unscheduled item needs the co-chairs' acceptance.");
         }
 
         if (_acceptances.Any(a => a.PersonId == coChair.PersonId))
         {
-            throw new RuleViolationException("KZRU-12", "Rule.Agenda.AlreadyAccepted", "KZRU-12 (Regulation cl. 9): you have already accepted this unscheduled item.");
+            throw new RuleViolationException("KZRU-12", "Agenda.Rule.AlreadyAccepted", "KZRU-12 (Regulation cl. 9): you have already accepted this unscheduled item.");
         }
 
         var acceptance = new UnscheduledAcceptance(id, Id, coChair.PersonId, coChair.SideId, at);

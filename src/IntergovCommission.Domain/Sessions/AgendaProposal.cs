@@ -28,12 +28,12 @@ public sealed class AgendaProposal
         ArgumentNullException.ThrowIfNull(session);
         if (!session.AcceptsProposals)
         {
-            throw new RuleViolationException("KZRU-06", "Rule.Proposal.SessionOver", "KZRU-06 (Regulation cl. 7): session {0} is closed or cancelled; it takes no more proposals.", session.Number);
+            throw new RuleViolationException("KZRU-06", "Proposals.Rule.SessionOver", "KZRU-06 (Regulation cl. 7): session {0} is closed or cancelled; it takes no more proposals.", session.Number);
         }
 
         if (string.IsNullOrWhiteSpace(title.Ru) && string.IsNullOrWhiteSpace(title.Kk))
         {
-            throw new RuleViolationException("KZRU-06", "Rule.Proposal.TitleRequired", "KZRU-06 (Regulation cl. 7): a proposal needs a title in Kazakh or Russian.");
+            throw new RuleViolationException("KZRU-06", "Proposals.Rule.TitleRequired", "KZRU-06 (Regulation cl. 7): a proposal needs a title in Kazakh or Russian.");
         }
 
         Id = id;
@@ -101,7 +101,7 @@ public sealed class AgendaProposal
         RequireUndecided();
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new RuleViolationException("WF-02", "Rule.Proposal.DeclineNeedsReason", "WF-02: declining a proposal needs a reason; the member sees it.");
+            throw new RuleViolationException("WF-02", "Proposals.Rule.DeclineNeedsReason", "WF-02: declining a proposal needs a reason; the member sees it.");
         }
 
         Status = ProposalStatus.Declined;
@@ -114,7 +114,7 @@ public sealed class AgendaProposal
     {
         if (Status != ProposalStatus.Submitted)
         {
-            throw new RuleViolationException("KZRU-06", "Rule.Proposal.AlreadyDecided", "KZRU-06 (Regulation cl. 7): this proposal has already been decided ({0}).", Status);
+            throw new RuleViolationException("KZRU-06", "Proposals.Rule.AlreadyDecided", "KZRU-06 (Regulation cl. 7): this proposal has already been decided ({0}).", Status);
         }
     }
 }

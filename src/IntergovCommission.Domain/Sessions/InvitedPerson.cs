@@ -35,7 +35,7 @@ public sealed class InvitedPerson
         ArgumentNullException.ThrowIfNull(content);
         if (string.IsNullOrWhiteSpace(content.FullName) || string.IsNullOrWhiteSpace(content.Organisation))
         {
-            throw new RuleViolationException("KZRU-07", "Rule.Invitee.NameRequired", "KZRU-07 (Regulation cl. 8): an invited person needs a name and an organisation.");
+            throw new RuleViolationException("KZRU-07", "Agenda.Rule.Invitee.NameRequired", "KZRU-07 (Regulation cl. 8): an invited person needs a name and an organisation.");
         }
 
         FullName = content.FullName.Trim();

@@ -68,7 +68,7 @@ public sealed class Session
     {
         if (State is SessionState.InProgress or SessionState.Closed or SessionState.Cancelled)
         {
-            throw new RuleViolationException("KZRU-09", "Rule.Session.SettingFrozen", "KZRU-09 (Regulation cl. 9): a session that has started, ended or been cancelled cannot be rescheduled.");
+            throw new RuleViolationException("KZRU-09", "Sessions.Rule.SettingFrozen", "KZRU-09 (Regulation cl. 9): a session that has started, ended or been cancelled cannot be rescheduled.");
         }
 
         ApplySetting(setting, now);
@@ -79,19 +79,19 @@ public sealed class Session
         ArgumentNullException.ThrowIfNull(setting);
         if (setting.StartsAt <= now)
         {
-            throw new RuleViolationException("KZRU-09", "Rule.Session.StartInPast", "KZRU-09 (Regulation cl. 9): a session is planned for a future date and time.");
+            throw new RuleViolationException("KZRU-09", "Sessions.Rule.StartInPast", "KZRU-09 (Regulation cl. 9): a session is planned for a future date and time.");
         }
 
         var place = string.IsNullOrWhiteSpace(setting.Place) ? null : setting.Place.Trim();
         var link = string.IsNullOrWhiteSpace(setting.ConferenceLink) ? null : setting.ConferenceLink.Trim();
         if (setting.Format is SessionFormat.InPerson or SessionFormat.Mixed && place is null)
         {
-            throw new RuleViolationException("KZRU-09", "Rule.Session.PlaceRequired", "KZRU-09 (Regulation cl. 9): a session held in person needs a place.");
+            throw new RuleViolationException("KZRU-09", "Sessions.Rule.PlaceRequired", "KZRU-09 (Regulation cl. 9): a session held in person needs a place.");
         }
 
         if (setting.Format is SessionFormat.Video or SessionFormat.Mixed && link is null)
         {
-            throw new RuleViolationException("KZRU-09", "Rule.Session.LinkRequired", "KZRU-09 (Regulation cl. 9): a session held by video-conference needs the conference link (a confidential channel).");
+            throw new RuleViolationException("KZRU-09", "Sessions.Rule.LinkRequired", "KZRU-09 (Regulation cl. 9): a session held by video-conference needs the conference link (a confidential channel).");
         }
 
         _ = TimeZoneInfo.FindSystemTimeZoneById(setting.TimeZoneId);
@@ -149,7 +149,7 @@ public sealed class Session
         var index = ordered.FindIndex(i => i.Id == itemId);
         if (index < 0)
         {
-            throw new RuleViolationException("KZRU-07", "Rule.Agenda.ItemMissing", "KZRU-07 (Regulation cl. 8): this item is no longer on the agenda; someone removed it. Reload.");
+            throw new RuleViolationException("KZRU-07", "Agenda.Rule.ItemMissing", "KZRU-07 (Regulation cl. 8): this item is no longer on the agenda; someone removed it. Reload.");
         }
 
         var target = index + Math.Sign(direction);
@@ -197,12 +197,12 @@ public sealed class Session
     {
         if (State != SessionState.Draft)
         {
-            throw new RuleViolationException("KZRU-11", "Rule.Agenda.SendOnlyDraft", "KZRU-11 (Regulation cl. 9): only a draft agenda is sent for approval (it is now {0}).", State);
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.SendOnlyDraft", "KZRU-11 (Regulation cl. 9): only a draft agenda is sent for approval (it is now {0}).", State);
         }
 
         if (!_items.Any(i => !i.IsUnscheduled))
         {
-            throw new RuleViolationException("KZRU-11", "Rule.Agenda.Empty", "KZRU-11 (Regulation cl. 9): the agenda has no items; add at least one before sending it for approval.");
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.Empty", "KZRU-11 (Regulation cl. 9): the agenda has no items; add at least one before sending it for approval.");
         }
 
         State = SessionState.AgendaUnderApproval;
@@ -230,7 +230,7 @@ public sealed class Session
     {
         if (string.IsNullOrWhiteSpace(comment))
         {
-            throw new RuleViolationException("WF-02", "Rule.Agenda.ReturnNeedsComment", "WF-02: returning the agenda needs a comment that says what to change.");
+            throw new RuleViolationException("WF-02", "Agenda.Rule.ReturnNeedsComment", "WF-02: returning the agenda needs a comment that says what to change.");
         }
 
         var approval = Answer(approvalId, coChair, seenVersion, required, ApprovalOutcome.Returned, comment, now);
@@ -244,22 +244,22 @@ public sealed class Session
         ArgumentNullException.ThrowIfNull(required);
         if (State != SessionState.AgendaUnderApproval)
         {
-            throw new RuleViolationException("KZRU-11", "Rule.Agenda.NotUnderApproval", "KZRU-11 (Regulation cl. 9): the agenda is not awaiting approval (it is {0}).", State);
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.NotUnderApproval", "KZRU-11 (Regulation cl. 9): the agenda is not awaiting approval (it is {0}).", State);
         }
 
         if (!required.Any(r => r.PersonId == coChair.PersonId))
         {
-            throw new RuleViolationException("KZRU-04", "Rule.Agenda.NotCoChair", "KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.");
+            throw new RuleViolationException("KZRU-04", "Agenda.Rule.NotCoChair", "KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.");
         }
 
         if (seenVersion != AgendaVersion)
         {
-            throw new RuleViolationException("KZRU-11", "Rule.Agenda.VersionChanged", "KZRU-11 (Regulation cl. 9): the agenda changed after you opened it (you saw version {0}, the current one is {1}). Review the current version.", seenVersion, AgendaVersion);
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.VersionChanged", "KZRU-11 (Regulation cl. 9): the agenda changed after you opened it (you saw version {0}, the current one is {1}). Review the current version.", seenVersion, AgendaVersion);
         }
 
         if (_approvals.Any(a => a.AgendaVersion == AgendaVersion && a.PersonId == coChair.PersonId))
         {
-            throw new RuleViolationException("KZRU-11", "Rule.Agenda.AlreadyAnswered", "KZRU-11 (Regulation cl. 9): you have already answered on version {0} of this agenda.", AgendaVersion);
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.AlreadyAnswered", "KZRU-11 (Regulation cl. 9): you have already answered on version {0} of this agenda.", AgendaVersion);
         }
 
         var approval = new AgendaApproval(approvalId, Id, AgendaVersion, coChair, outcome, comment, now);
@@ -297,7 +297,7 @@ public sealed class Session
     {
         if (State is SessionState.Closed or SessionState.Cancelled)
         {
-            throw new RuleViolationException("KZRU-12", "Rule.Agenda.SessionOver", "KZRU-12 (Regulation cl. 9): the session is closed or cancelled; nothing can be added to its agenda.");
+            throw new RuleViolationException("KZRU-12", "Agenda.Rule.SessionOver", "KZRU-12 (Regulation cl. 9): the session is closed or cancelled; nothing can be added to its agenda.");
         }
 
         var item = new AgendaItem(id, Id, _items.Count + 1, content, isUnscheduled: true, proposalId);
@@ -310,12 +310,12 @@ public sealed class Session
         ArgumentNullException.ThrowIfNull(required);
         if (State is SessionState.Closed or SessionState.Cancelled)
         {
-            throw new RuleViolationException("KZRU-12", "Rule.Agenda.SessionOver", "KZRU-12 (Regulation cl. 9): the session is closed or cancelled; nothing can be added to its agenda.");
+            throw new RuleViolationException("KZRU-12", "Agenda.Rule.SessionOver", "KZRU-12 (Regulation cl. 9): the session is closed or cancelled; nothing can be added to its agenda.");
         }
 
         if (!required.Any(r => r.PersonId == coChair.PersonId))
         {
-            throw new RuleViolationException("KZRU-04", "Rule.Agenda.NotCoChair", "KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.");
+            throw new RuleViolationException("KZRU-04", "Agenda.Rule.NotCoChair", "KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.");
         }
 
         return ItemById(itemId).Accept(acceptanceId, coChair, now);
@@ -325,7 +325,7 @@ public sealed class Session
     {
         if (State != SessionState.AgendaApproved)
         {
-            throw new RuleViolationException("KZRU-11", "Rule.Session.StartNeedsApprovedAgenda", "KZRU-11 (Regulation cl. 9): a session opens only with an agenda approved by the co-chairs (it is {0}).", State);
+            throw new RuleViolationException("KZRU-11", "Sessions.Rule.StartNeedsApprovedAgenda", "KZRU-11 (Regulation cl. 9): a session opens only with an agenda approved by the co-chairs (it is {0}).", State);
         }
 
         State = SessionState.InProgress;
@@ -335,7 +335,7 @@ public sealed class Session
     {
         if (State != SessionState.InProgress)
         {
-            throw new RuleViolationException("KZRU-09", "Rule.Session.CloseNeedsInProgress", "KZRU-09 (Regulation cl. 9): only a session in progress can be closed (it is {0}).", State);
+            throw new RuleViolationException("KZRU-09", "Sessions.Rule.CloseNeedsInProgress", "KZRU-09 (Regulation cl. 9): only a session in progress can be closed (it is {0}).", State);
         }
 
         State = SessionState.Closed;
@@ -345,12 +345,12 @@ public sealed class Session
     {
         if (State is SessionState.InProgress or SessionState.Closed or SessionState.Cancelled)
         {
-            throw new RuleViolationException("KZRU-09", "Rule.Session.CannotCancel", "KZRU-09 (Regulation cl. 9): a session that has started, ended or been cancelled cannot be cancelled (it is {0}).", State);
+            throw new RuleViolationException("KZRU-09", "Sessions.Rule.CannotCancel", "KZRU-09 (Regulation cl. 9): a session that has started, ended or been cancelled cannot be cancelled (it is {0}).", State);
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new RuleViolationException("WF-02", "Rule.Session.CancelNeedsReason", "WF-02: cancelling a session needs a reason.");
+            throw new RuleViolationException("WF-02", "Sessions.Rule.CancelNeedsReason", "WF-02: cancelling a session needs a reason.");
         }
 
         State = SessionState.Cancelled;
@@ -361,7 +361,7 @@ public sealed class Session
     {
         if (!IsAgendaEditable)
         {
-            throw new RuleViolationException("KZRU-11", "Rule.Agenda.Frozen", "KZRU-11 (Regulation cl. 9): the agenda approved by the co-chairs is fixed (the session is {0}); a late question enters only as an unscheduled item (KZRU-12).", State);
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.Frozen", "KZRU-11 (Regulation cl. 9): the agenda approved by the co-chairs is fixed (the session is {0}); a late question enters only as an unscheduled item (KZRU-12).", State);
         }
     }
 
@@ -370,7 +370,7 @@ public sealed class Session
         ArgumentNullException.ThrowIfNull(content);
         if (content.ItemIds.Any(id => _items.All(i => i.Id != id)))
         {
-            throw new RuleViolationException("KZRU-14", "Rule.Invitee.UnknownItem", "KZRU-14 (Regulation cl. 9): an invited person speaks only to items on this session's agenda.");
+            throw new RuleViolationException("KZRU-14", "Agenda.Rule.Invitee.UnknownItem", "KZRU-14 (Regulation cl. 9): an invited person speaks only to items on this session's agenda.");
         }
     }
 
@@ -395,9 +395,9 @@ public sealed class Session
 
     private AgendaItem ItemById(Guid itemId) =>
         _items.SingleOrDefault(i => i.Id == itemId)
-        ?? throw new RuleViolationException("KZRU-07", "Rule.Agenda.ItemMissing", "KZRU-07 (Regulation cl. 8): this item is no longer on the agenda; someone removed it. Reload.");
+        ?? throw new RuleViolationException("KZRU-07", "Agenda.Rule.ItemMissing", "KZRU-07 (Regulation cl. 8): this item is no longer on the agenda; someone removed it. Reload.");
 
     private InvitedPerson InviteeById(Guid inviteeId) =>
         _invitees.SingleOrDefault(i => i.Id == inviteeId)
-        ?? throw new RuleViolationException("KZRU-07", "Rule.Invitee.Missing", "KZRU-07 (Regulation cl. 8): this invited person is no longer on the list; someone removed them. Reload.");
+        ?? throw new RuleViolationException("KZRU-07", "Agenda.Rule.Invitee.Missing", "KZRU-07 (Regulation cl. 8): this invited person is no longer on the list; someone removed them. Reload.");
 }

@@ -32,10 +32,10 @@ public sealed class SessionTests
     }
 
     [Theory]
-    [InlineData(SessionFormat.InPerson, null, null, "Rule.Session.PlaceRequired")]
-    [InlineData(SessionFormat.Video, null, null, "Rule.Session.LinkRequired")]
-    [InlineData(SessionFormat.Mixed, "Astana", null, "Rule.Session.LinkRequired")]
-    [InlineData(SessionFormat.Mixed, null, "https://vc.example/1", "Rule.Session.PlaceRequired")]
+    [InlineData(SessionFormat.InPerson, null, null, "Sessions.Rule.PlaceRequired")]
+    [InlineData(SessionFormat.Video, null, null, "Sessions.Rule.LinkRequired")]
+    [InlineData(SessionFormat.Mixed, "Astana", null, "Sessions.Rule.LinkRequired")]
+    [InlineData(SessionFormat.Mixed, null, "https://vc.example/1", "Sessions.Rule.PlaceRequired")]
     public void Format_requires_a_place_or_a_link_KZRU_09(SessionFormat format, string? place, string? link, string key)
     {
         var ex = Assert.Throws<RuleViolationException>(() => NewSession(Now, Now.AddDays(5), format, place, link));
@@ -220,6 +220,6 @@ public sealed class SessionTests
     public void Send_for_approval_needs_at_least_one_item_KZRU_11()
     {
         var session = NewSession(Now, Now.AddDays(30));
-        Assert.Equal("Rule.Agenda.Empty", Assert.Throws<RuleViolationException>(session.SendForApproval).Key);
+        Assert.Equal("Agenda.Rule.Empty", Assert.Throws<RuleViolationException>(session.SendForApproval).Key);
     }
 }

@@ -10,13 +10,13 @@ public sealed class ConstraintMessages
         [MembershipConfiguration.ActivePersonIndex] = "KZRU-01 (Regulation cl. 4): this person already holds an active membership in this commission; end it or edit it instead.",
         [VoteConfiguration.OnePerMember] = "KZRU-17 (Regulation cl. 10): your vote was being recorded at the same moment; it counts once. Reload to see it.",
         [BallotConfiguration.OneOpenPerSession] = "KZRU-17 (Regulation cl. 10): another vote was opened at the same moment; only one vote is open at a time.",
+        ["ix_commissions_code"] = "A commission with this code already exists (created a moment ago). Choose another code.",
+        ["user_name_index"] = "A user with this user name already exists (created a moment ago). Choose another user name.",
+        ["ix_identity_users_person_id"] = "This person already has a sign-in (created a moment ago).",
         [SessionConfiguration.NumberIndex] = "Another secretary created a session with this number a moment ago; the number is the next free one on a new try. Reload the list and check.",
         [AgendaApprovalConfiguration.OnePerVersionIndex] = "KZRU-11 (Regulation cl. 9): you have already answered on this version of the agenda.",
         [UnscheduledAcceptanceConfiguration.OnePerCoChairIndex] = "KZRU-12 (Regulation cl. 9): you have already accepted this unscheduled item.",
         [AgendaItemConfiguration.ProposalIndex] = "KZRU-06 (Regulation cl. 7): this proposal is already on the agenda.",
-        ["ix_commissions_code"] = "A commission with this code already exists (created a moment ago). Choose another code.",
-        ["user_name_index"] = "A user with this user name already exists (created a moment ago). Choose another user name.",
-        ["ix_identity_users_person_id"] = "This person already has a sign-in (created a moment ago).",
     };
 
     public void Add(string constraint, string message) => _messages[constraint] = message;

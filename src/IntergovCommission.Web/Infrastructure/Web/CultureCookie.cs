@@ -13,4 +13,18 @@ public static class CultureCookie
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
     }
+
+    /// <summary>
+    /// At sign-in: a language chosen in this browser (the switcher sets the cookie) is kept;
+    /// otherwise the user's preferred language applies.
+    /// </summary>
+    public static void ApplyAtSignIn(HttpContext context, string? preferred)
+    {
+        if (context.Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName))
+        {
+            return;
+        }
+
+        Apply(context.Response, preferred);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInAudit audit,
         if (result.Succeeded)
         {
             await audit.RecordAsync(userName, "SignIn", HttpContext);
-            CultureCookie.Apply(Response, (await signIn.UserManager.FindByNameAsync(userName))?.PreferredLanguage);
+            CultureCookie.ApplyAtSignIn(HttpContext, (await signIn.UserManager.FindByNameAsync(userName))?.PreferredLanguage);
             return LocalRedirect(target);
         }
 

@@ -51,7 +51,7 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, SignInAudit
         if (result.Succeeded)
         {
             await audit.RecordAsync(userName, "SignIn.TwoFactor", HttpContext);
-            CultureCookie.Apply(Response, user.PreferredLanguage);
+            CultureCookie.ApplyAtSignIn(HttpContext, user.PreferredLanguage);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 

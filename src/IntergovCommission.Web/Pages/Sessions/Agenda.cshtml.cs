@@ -1,0 +1,88 @@
+using IntergovCommission.Web.Features.Agenda;
+using IntergovCommission.Web.Features.Sessions;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using IntergovCommission.Web.Infrastructure.Web;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Pages.Sessions;
+
+/// <summary>The secretaries build the draft agenda (KZRU-07): add, edit, reorder (plain POST buttons), remove, send for approval (KZRU-11).</summary>
+public sealed class AgendaModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel, IReloadablePage
+{
+    [BindProperty]
+    public SaveAgendaItem.Command Data { get; set; } = new();
+
+    public GetSession.Result Session { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? itemId, CancellationToken ct)
+    {
+        Data.SessionId = id;
+        await ReloadAsync(ct);
+        if (!Session.Viewer.IsSecretary)
+        {
+            throw new ForbiddenException("KZRU-07 (Regulation cl. 8): only a secretary of this commission prepares sessions and drafts the agenda.", "KZRU-07");
+        }
+
+        Data.Version = Session.Version;
+        if (itemId is not null && Session.Items.FirstOrDefault(i => i.Id == itemId) is { } item)
+        {
+            Data.ItemId = item.Id;
+            Data.TitleRu = item.Title.Ru;
+            Data.TitleKk = item.Title.Kk;
+            Data.Rapporteurs = item.Rapporteurs;
+            Data.DecisionKind = item.DecisionKind;
+            Data.DraftDecisionRu = item.DraftDecision.Ru;
+            Data.DraftDecisionKk = item.DraftDecision.Kk;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        Data.SessionId = id;
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(ct);
+            return Page();
+        }
+
+        await mediator.Send(Data, ct);
+        return Done(id, Data.ItemId is null ? "Agenda.ItemAdded" : "Agenda.ItemSaved");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid itemId, int direction, uint version, CancellationToken ct)
+    {
+        Data.SessionId = id;
+        await mediator.Send(new MoveAgendaItem.Command { SessionId = id, ItemId = itemId, Direction = direction, Version = version }, ct);
+        return Done(id, "Agenda.Moved");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid itemId, uint version, CancellationToken ct)
+    {
+        Data.SessionId = id;
+        await mediator.Send(new RemoveAgendaItem.Command { SessionId = id, ItemId = itemId, Version = version }, ct);
+        return Done(id, "Agenda.Removed");
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(Guid id, uint version, CancellationToken ct)
+    {
+        Data.SessionId = id;
+        await mediator.Send(new SendAgendaForApproval.Command { SessionId = id, Version = version }, ct);
+        TempData["Notice"] = text["Agenda.Sent"].Value;
+        return Redirect($"/Sessions/Details/{id}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Session = await mediator.Send(new GetSession.Query(Data.SessionId), cancellationToken);
+
+    private RedirectResult Done(Guid id, string notice)
+    {
+        TempData["Notice"] = text[notice].Value;
+        return Redirect($"/Sessions/Agenda/{id}");
+    }
+}
