@@ -97,6 +97,9 @@ public static class AppSetup
             ApiEndpoints.ApiAwareRedirects(options);
         });
         services.AddIntegrationApi(configuration);
+        // Kazakh and Russian text is written as characters, not as &#x…; entities (smaller, readable pages).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "intergov.af";
