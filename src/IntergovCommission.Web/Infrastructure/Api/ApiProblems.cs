@@ -31,7 +31,7 @@ public sealed class ApiExceptionFilter(IStringLocalizer<SharedResource> text) : 
         }
         catch (ForbiddenException ex)
         {
-            return Problem(context.HttpContext, StatusCodes.Status403Forbidden, text["Error.403.Title"], ex.Message, ex.RuleId);
+            return Problem(context.HttpContext, StatusCodes.Status403Forbidden, text["Error.403.Title"], text[ex.Message].Value, ex.RuleId);
         }
         catch (NotFoundException)
         {

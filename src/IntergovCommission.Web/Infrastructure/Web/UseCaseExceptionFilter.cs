@@ -38,7 +38,7 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
         {
             case ForbiddenException:
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
-                executed.HttpContext.Items["refusal"] = executed.Exception.Message;
+                executed.HttpContext.Items["refusal"] = text[executed.Exception.Message].Value; // the English sentence is its own resource key
                 executed.ExceptionHandled = true;
                 return;
             case NotFoundException:
