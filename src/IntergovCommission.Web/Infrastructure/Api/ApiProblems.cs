@@ -1,6 +1,7 @@
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
+using IntergovCommission.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -26,7 +27,7 @@ public sealed class ApiExceptionFilter(IStringLocalizer<SharedResource> text) : 
         }
         catch (RuleViolationException ex)
         {
-            var localized = text[ex.Key, [.. ex.Arguments]];
+            var localized = text[ex.Key, Ui.LocalizeArguments(ex.Arguments)];
             return Problem(context.HttpContext, StatusCodes.Status422UnprocessableEntity, text["Api.Problem.Rule"], localized.ResourceNotFound ? ex.Message : localized.Value, ex.RuleId);
         }
         catch (ForbiddenException ex)

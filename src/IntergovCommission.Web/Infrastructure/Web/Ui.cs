@@ -33,4 +33,25 @@ public static class Ui
         var sign = offset < TimeSpan.Zero ? "-" : "+";
         return string.Create(CultureInfo.InvariantCulture, $"{local:dd.MM.yyyy HH:mm} ({timeZoneId}, UTC{sign}{offset:hh\\:mm})");
     }
+
+    /// <summary>A clause reference ("cl. 10", as the profiles store it) in the interface language: "п. 10", "10-т.", "cl. 10".</summary>
+    public static string Clause(string? clause)
+    {
+        if (clause is null || !clause.StartsWith("cl. ", StringComparison.Ordinal))
+        {
+            return clause ?? string.Empty;
+        }
+
+        var number = clause[4..];
+        return Language switch
+        {
+            "ru" => "п. " + number,
+            "kk" => number + "-т.",
+            _ => clause,
+        };
+    }
+
+    /// <summary>Refusal arguments with any clause reference shown in the interface language.</summary>
+    public static object[] LocalizeArguments(IEnumerable<object> arguments) =>
+        arguments.Select(a => a is string text && text.StartsWith("cl. ", StringComparison.Ordinal) ? Clause(text) : a).ToArray();
 }

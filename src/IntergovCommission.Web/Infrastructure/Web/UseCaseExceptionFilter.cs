@@ -56,7 +56,7 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
 
                 break;
             case RuleViolationException rule:
-                var localized = text[rule.Key, [.. rule.Arguments]];
+                var localized = text[rule.Key, Ui.LocalizeArguments(rule.Arguments)];
                 modelState.AddModelError(string.Empty, localized.ResourceNotFound ? rule.Message : localized.Value);
                 break;
             case ConflictException conflict:
