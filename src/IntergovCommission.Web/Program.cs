@@ -15,6 +15,14 @@ try
     var builder = WebApplication.CreateBuilder(args);
     await builder.AddIntergovCommissionAsync();
     var app = builder.Build();
+    var createAdmin = Array.IndexOf(args, "--create-admin");
+    if (createAdmin >= 0)
+    {
+        // The first administrator of an installation without demo data:
+        // INTERGOV_ADMIN_PASSWORD=... dotnet run --project src/IntergovCommission.Web -- --create-admin NAME
+        return await AdministratorBootstrap.RunAsync(app, createAdmin + 1 < args.Length ? args[createAdmin + 1] : null, Environment.GetEnvironmentVariable("INTERGOV_ADMIN_PASSWORD"));
+    }
+
     await app.UseIntergovCommissionAsync();
     await app.RunAsync();
     return 0;
