@@ -32,6 +32,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<ExpertGroupReferral> ExpertGroupReferrals => Set<ExpertGroupReferral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ProposalDeadlineReminder> ProposalDeadlineReminders => Set<ProposalDeadlineReminder>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
