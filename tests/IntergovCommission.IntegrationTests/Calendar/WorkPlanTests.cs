@@ -45,3 +45,29 @@ public sealed class WorkPlanTests
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("kz.member", new GetWorkPlan.Query(otherCommission, year)));
     }
 }
+
+/// <summary>The plan and calendar pages render for a signed-in member, with links from the sessions list.</summary>
+public sealed class WorkPlanPageTests
+{
+    [Fact]
+    public async Task Plan_and_calendar_pages_render_and_are_linked_from_the_sessions_list()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var commissionId = await CommissionIdAsync(app);
+        var sessionId = await CreateSessionAsync(app, 20);
+        var start = (await app.SendAsAsync("kz.member", new GetSession.Query(sessionId))).StartsAt;
+        var year = System.TimeZoneInfo.ConvertTime(start, System.TimeZoneInfo.FindSystemTimeZoneById(Almaty)).Year;
+        using var client = HttpTests.NewClient(app);
+        Assert.True(await HttpTests.SignInAsync(client, "kz.member", "Demo-Password-2026"));
+
+        var list = await client.GetStringAsync($"/Sessions?commissionId={commissionId}");
+        Assert.Contains($"/Sessions/Plan?commissionId={commissionId}", list, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Calendar\"", list, StringComparison.Ordinal);
+        var plan = await client.GetStringAsync($"/Sessions/Plan?commissionId={commissionId}&year={year}");
+        Assert.Contains($"/Sessions/Details/{sessionId}", plan, StringComparison.Ordinal);
+        Assert.Contains($"year={year + 1}", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", plan, StringComparison.Ordinal);
+        var calendar = await client.GetStringAsync("/Calendar");
+        Assert.Contains("/Calendar/My.ics", calendar, StringComparison.Ordinal);
+    }
+}
