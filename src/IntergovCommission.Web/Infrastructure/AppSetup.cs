@@ -59,6 +59,9 @@ public static class AppSetup
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<IntergovCommission.Web.Features.Notifications.Notifier>();
+        services.Configure<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminderOptions>(configuration.GetSection("Notifications"));
+        services.AddSingleton<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>());
         services.Configure<IntergovCommission.Web.Infrastructure.Files.FileStoreOptions>(configuration.GetSection("Materials"));
         services.AddScoped<IntergovCommission.Web.Infrastructure.Files.FileStore>();
         services.AddScoped<IntergovCommission.Web.Features.Live.LiveUpdates>();

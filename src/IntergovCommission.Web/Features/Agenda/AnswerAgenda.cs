@@ -5,6 +5,7 @@ using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
+using IntergovCommission.Web.Features.Notifications;
 using MediatR;
 using Microsoft.Extensions.Localization;
 
@@ -36,7 +37,7 @@ public static class AnswerAgenda
 
     public sealed class Authorizer(CommissionDbContext db) : CoChairOfSession<Command>(db);
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock, Notifier notifier) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -53,6 +54,15 @@ public static class AnswerAgenda
                 ? session.Approve(Guid.CreateVersion7(), me, request.AgendaVersion, coChairs, profile.Agenda.ApprovalByAllCoChairs, clock.GetUtcNow())
                 : session.Return(Guid.CreateVersion7(), me, request.AgendaVersion, coChairs, request.Comment ?? string.Empty, clock.GetUtcNow());
             db.AgendaApprovals.Add(answer);
+            if (answer.Outcome == ApprovalOutcome.Returned)
+            {
+                await notifier.AgendaReturnedAsync(session, answer.Comment ?? string.Empty, cancellationToken);
+            }
+            else if (session.State == SessionState.AgendaApproved)
+            {
+                await notifier.AgendaApprovedAsync(db, session, cancellationToken);
+            }
+
             return true;
         }
     }

@@ -5,6 +5,7 @@ using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Features.Notifications;
 using MediatR;
 using Microsoft.Extensions.Localization;
 
@@ -124,12 +125,13 @@ public static class SendAgendaForApproval
 
     public sealed class Authorizer(CommissionDbContext db) : SecretaryOfSession<Command>(db);
 
-    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, Notifier notifier) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
             var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, request.Version, cancellationToken);
             session.SendForApproval();
+            await notifier.AgendaSentAsync(session, cancellationToken);
             return true;
         }
     }

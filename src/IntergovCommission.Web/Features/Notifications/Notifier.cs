@@ -13,10 +13,13 @@ public sealed class Notifier(CommissionDbContext db, TimeProvider clock)
     public void To(Guid personId, Guid? commissionId, string kind, string textKey, string? link, params string[] arguments) =>
         db.Notifications.Add(new Notification(Guid.CreateVersion7(), personId, commissionId, kind, textKey, arguments, link, clock.GetUtcNow()));
 
+    /// <summary>Today's date (UTC) by the injected clock, for "active membership" checks.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>Every person holding one of the roles in the commission (optionally on one side), active today.</summary>
     public async Task ToRolesAsync(Guid commissionId, IReadOnlyCollection<CommissionRole> roles, Guid? sideId, string kind, string textKey, string? link, CancellationToken ct, params string[] arguments)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today;
         var people = await db.Memberships.AsNoTracking()
             .Where(m => m.CommissionId == commissionId && roles.Contains(m.Role) && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today)
                 && (sideId == null || m.SideId == sideId))

@@ -6,6 +6,7 @@ using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
+using IntergovCommission.Web.Features.Notifications;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public static class SubmitProposal
     public static ActorMembership? ProposerSeat(Actor actor, Guid commissionId) =>
         actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.SideId != null && SessionAccess.ProposingRoles.Contains(m.Role));
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock, Notifier notifier) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -80,6 +81,7 @@ public static class SubmitProposal
                 LocalizedText.Of(request.DraftDecisionKk, request.DraftDecisionRu),
                 clock.GetUtcNow(), profile.Agenda.ProposalDeadlineDays);
             db.AgendaProposals.Add(proposal);
+            await notifier.ProposalReceivedAsync(session, proposal, cancellationToken);
             var side = await db.Sides.AsNoTracking().Where(s => s.Id == seat.SideId).Select(s => s.Code).SingleAsync(cancellationToken);
             return new Result(proposal.Id, proposal.ReceivedAt, proposal.DeadlineAt, proposal.IsLate, side);
         }

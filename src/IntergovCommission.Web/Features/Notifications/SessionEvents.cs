@@ -1,0 +1,68 @@
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Features.Notifications;
+
+/// <summary>
+/// Who hears about what in session preparation (issue 3). Each method adds the rows inside the
+/// running command (through <see cref="Notifier"/>), so a notification exists exactly when its cause was saved.
+/// Texts are resource keys (notifications-events.*.json) with arguments; each links to the page to act on.
+/// </summary>
+public static class SessionEvents
+{
+    public const string ProposalReceivedKind = "proposal-received";
+    public const string AgendaSentKind = "agenda-sent";
+    public const string AgendaReturnedKind = "agenda-returned";
+    public const string AgendaApprovedKind = "agenda-approved";
+    public const string DeadlineComingKind = "proposal-deadline";
+
+    /// <summary>Roles that receive what is published to "the members": everyone seated, invitees aside.</summary>
+    public static readonly CommissionRole[] SeatedRoles =
+        [CommissionRole.Member, CommissionRole.CoChair, CommissionRole.DeputyCoChair, CommissionRole.Secretary, CommissionRole.Representative];
+
+    /// <summary>KZRU-06: a proposal goes to the secretary of the proposer's own side, never the other side's.</summary>
+    public static Task ProposalReceivedAsync(this Notifier notifier, Session session, AgendaProposal proposal, CancellationToken ct) =>
+        notifier.ToRolesAsync(session.CommissionId, [CommissionRole.Secretary], proposal.SideId, ProposalReceivedKind,
+            "Notifications.Event.ProposalReceived", "/Proposals/Inbox", ct, Number(session), proposal.Title.For("ru"));
+
+    /// <summary>KZRU-11: the agenda awaits the co-chairs' approval.</summary>
+    public static Task AgendaSentAsync(this Notifier notifier, Session session, CancellationToken ct) =>
+        notifier.ToRolesAsync(session.CommissionId, [CommissionRole.CoChair], null, AgendaSentKind,
+            "Notifications.Event.AgendaSent", $"/Sessions/Approve/{session.Id}", ct, Number(session));
+
+    /// <summary>KZRU-11: a co-chair returned the agenda; the secretaries of both sides see the comment.</summary>
+    public static Task AgendaReturnedAsync(this Notifier notifier, Session session, string comment, CancellationToken ct) =>
+        notifier.ToRolesAsync(session.CommissionId, [CommissionRole.Secretary], null, AgendaReturnedKind,
+            "Notifications.Event.AgendaReturned", $"/Sessions/Agenda/{session.Id}", ct, Number(session), comment);
+
+    /// <summary>KZRU-11/KZRU-14: the approved agenda is published to all members and to invitees who have an account.</summary>
+    public static async Task AgendaApprovedAsync(this Notifier notifier, CommissionDbContext db, Session session, CancellationToken ct)
+    {
+        var people = await SeatedPeopleAsync(db, session.CommissionId, notifier.Today, ct);
+        people.UnionWith(session.Invitees.Where(i => i.PersonId is not null).Select(i => i.PersonId!.Value));
+        foreach (var person in people)
+        {
+            notifier.To(person, session.CommissionId, AgendaApprovedKind, "Notifications.Event.AgendaApproved", $"/Sessions/Details/{session.Id}", Number(session));
+        }
+    }
+
+    /// <summary>KZRU-12: the proposal deadline is near; the members (everyone who may propose) are reminded.</summary>
+    public static Task DeadlineComingAsync(this Notifier notifier, Session session, DateTimeOffset deadline, CancellationToken ct) =>
+        notifier.ToRolesAsync(session.CommissionId, Sessions.SessionAccess.ProposingRoles, null, DeadlineComingKind,
+            "Notifications.Event.DeadlineComing", $"/Proposals/Create?sessionId={session.Id}", ct,
+            Number(session), deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Number(Session session) => session.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<HashSet<Guid>> SeatedPeopleAsync(CommissionDbContext db, Guid commissionId, DateOnly today, CancellationToken ct)
+    {
+        var people = await db.Memberships.AsNoTracking()
+            .Where(m => m.CommissionId == commissionId && SeatedRoles.Contains(m.Role) && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+            .Select(m => m.PersonId)
+            .Distinct()
+            .ToListAsync(ct);
+        return [.. people];
+    }
+}
