@@ -240,5 +240,15 @@ public sealed class ApiTests
         var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         Assert.Contains("/api/v1/commissions/{commissionId}/roster", document, StringComparison.Ordinal);
         Assert.Contains("/api/v1/commissions/{commissionId}/memberships", document, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(document);
+        var paths = json.RootElement.GetProperty("paths");
+        var cast = paths.GetProperty("/api/v1/ballots/{ballotId}/votes").GetProperty("post");
+        Assert.Equal("CastVote", cast.GetProperty("operationId").GetString());
+        Assert.Contains(cast.GetProperty("tags").EnumerateArray(), t => t.GetString() == "Ballots");
+        Assert.False(string.IsNullOrWhiteSpace(cast.GetProperty("summary").GetString()));
+        foreach (var path in new[] { "/api/v1/commissions/{commissionId}/sessions", "/api/v1/sessions/{sessionId}/proposals", "/api/v1/proposals/{proposalId}/accept", "/api/v1/sessions/{sessionId}/agenda/approve", "/api/v1/sessions/{sessionId}/attendance/{membershipId}", "/api/v1/sessions/{sessionId}/live", "/api/v1/ballots/{ballotId}/dissents" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
     }
 }

@@ -114,6 +114,8 @@ public static class ApiEndpoints
                 return Results.NoContent();
             })
             .WithName("RevokeToken").WithSummary("Revoke a token at once.");
+
+        api.MapSessionApi();
     }
 
     /// <summary>The cookie scheme answers 401/403 to API calls instead of redirecting to the sign-in page.</summary>
