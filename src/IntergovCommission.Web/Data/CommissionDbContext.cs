@@ -25,6 +25,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Material> Materials => Set<Material>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();

@@ -64,6 +64,11 @@ public static class AppSetup
         services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>());
         services.Configure<IntergovCommission.Web.Infrastructure.Files.FileStoreOptions>(configuration.GetSection("Materials"));
         services.AddScoped<IntergovCommission.Web.Infrastructure.Files.FileStore>();
+        // KZRU-13: the request limits leave room above Materials:MaxFileBytes, so a too-big file
+        // reaches the file store and gets the rule's message rather than a bare 413.
+        var uploadRequestLimit = (configuration.GetValue<long?>("Materials:MaxFileBytes") ?? 50L * 1024 * 1024) * 2 + 1024 * 1024;
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
         services.AddScoped<IntergovCommission.Web.Features.Live.LiveUpdates>();
         services.AddSignalR();
         services.AddUseCases(typeof(AppSetup).Assembly);

@@ -17,6 +17,8 @@ public sealed class ConstraintMessages
         [AgendaApprovalConfiguration.OnePerVersionIndex] = "KZRU-11 (Regulation cl. 9): you have already answered on this version of the agenda.",
         [UnscheduledAcceptanceConfiguration.OnePerCoChairIndex] = "KZRU-12 (Regulation cl. 9): you have already accepted this unscheduled item.",
         [AgendaItemConfiguration.ProposalIndex] = "KZRU-06 (Regulation cl. 7): this proposal is already on the agenda.",
+        [MaterialConfiguration.SameFileIndex] = "KZRU-13 (Regulation cl. 9): this very file (same SHA-256) is already among this item's materials; it was not added again.",
+        [MaterialConfiguration.VersionIndex] = "KZRU-13 (Regulation cl. 9): another version of this document was uploaded at the same moment; reload and upload yours again as the next version.",
     };
 
     public void Add(string constraint, string message) => _messages[constraint] = message;

@@ -1,0 +1,189 @@
+using FluentValidation;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Materials;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Sessions;
+using IntergovCommission.Web.Infrastructure.Files;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Features.Materials;
+
+/// <summary>
+/// KZRU-13 (Regulation cl. 9): a material is submitted for an agenda item and goes to the
+/// co-chairs through the secretary of the submitting side. A secretary uploads for any person of
+/// their side; a member uploads for themselves, through their own side's secretary. The type is
+/// judged by content, the size against Materials:MaxFileBytes; the file and its record commit in
+/// one transaction. A new version of a document keeps the old ones; the same bytes twice for one
+/// item are refused.
+/// </summary>
+public static class UploadMaterial
+{
+    public sealed class Command : ICommand<Result>, ICommissionScoped
+    {
+        public Guid SessionId { get; set; }
+        public Guid ItemId { get; set; }
+        /// <summary>The document's title; versions share it. Empty: the file name without its extension.</summary>
+        public string? Title { get; set; }
+        /// <summary>Secretaries: the person of their side who submitted it (empty: themselves). Members: empty or themselves.</summary>
+        public Guid? SubmittedByPersonId { get; set; }
+        [BindNever]
+        public string? FileName { get; set; }
+        [BindNever]
+        public Stream? Content { get; set; }
+        [BindNever]
+        public Guid CommissionId { get; internal set; }
+    }
+
+    public sealed record Result(Guid MaterialId, int VersionNumber, string Sha256);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.Content).NotNull().WithMessage(_ => text["Materials.Validation.FileRequired"]);
+            RuleFor(x => x.Title).MaximumLength(300).WithMessage(_ => text["Validation.MaxLength", 300]);
+        }
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            request.CommissionId = await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken);
+            Require.SignedIn(actor);
+            if (MaterialAccess.SubmittingSide(actor, request.CommissionId) is null)
+            {
+                throw new ForbiddenException("KZRU-13 (Regulation cl. 9): materials are submitted by the secretaries, or by members through their own side's secretary.", "KZRU-13");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, FileStore files, TimeProvider clock) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var (sideId, isSecretary) = MaterialAccess.SubmittingSide(actor, request.CommissionId)!.Value;
+            var state = await db.Sessions.AsNoTracking().Where(s => s.Id == request.SessionId).Select(s => s.State).SingleAsync(cancellationToken);
+            if (state is SessionState.Closed or SessionState.Cancelled)
+            {
+                throw new RuleViolationException("KZRU-13", "Rule.Materials.SessionOver",
+                    "KZRU-13 (Regulation cl. 9): materials are submitted while the session is being prepared or held; this session is closed or cancelled.");
+            }
+
+            if (!await db.AgendaItems.AnyAsync(i => i.Id == request.ItemId && i.SessionId == request.SessionId, cancellationToken))
+            {
+                throw new NotFoundException("Agenda item", request.ItemId);
+            }
+
+            var submittedBy = await SubmitterAsync(request, actor, sideId, isSecretary, cancellationToken);
+            var (file, type) = await files.AddAsync(request.Content!, cancellationToken);
+            if (await db.Materials.AnyAsync(m => m.AgendaItemId == request.ItemId && m.Sha256 == file.Sha256, cancellationToken))
+            {
+                throw new RuleViolationException("KZRU-13", "Rule.Materials.Duplicate",
+                    "KZRU-13 (Regulation cl. 9): this very file (same SHA-256) is already among this item's materials; it was not added again.");
+            }
+
+            var fileName = MaterialAccess.SanitiseFileName(request.FileName, type);
+            var title = string.IsNullOrWhiteSpace(request.Title) ? Path.GetFileNameWithoutExtension(fileName) : request.Title.Trim();
+            var latest = await db.Materials.Where(m => m.AgendaItemId == request.ItemId && m.Title == title)
+                .MaxAsync(m => (int?)m.VersionNumber, cancellationToken) ?? 0;
+            var material = new Material(Guid.CreateVersion7(), request.SessionId, request.ItemId, file.Id, title, fileName, type,
+                file.Size, file.Sha256, submittedBy, sideId, actor.PersonId!.Value, clock.GetUtcNow(), latest + 1);
+            db.Materials.Add(material);
+            return new Result(material.Id, material.VersionNumber, material.Sha256);
+        }
+
+        private async Task<Guid> SubmitterAsync(Command request, Actor actor, Guid sideId, bool isSecretary, CancellationToken ct)
+        {
+            if (request.SubmittedByPersonId is not Guid personId || personId == actor.PersonId)
+            {
+                return actor.PersonId ?? throw new ForbiddenException("KZRU-13 (Regulation cl. 9): your sign-in is not linked to a person of the commission.", "KZRU-13");
+            }
+
+            if (!isSecretary)
+            {
+                throw new InputValidationException(nameof(Command.SubmittedByPersonId),
+                    "KZRU-13 (Regulation cl. 9): a member submits materials in their own name; the secretary of their side records submissions by others.");
+            }
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var ofSide = await db.Memberships.AnyAsync(m => m.PersonId == personId && m.CommissionId == request.CommissionId && m.SideId == sideId
+                && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today), ct);
+            if (!ofSide)
+            {
+                throw new InputValidationException(nameof(Command.SubmittedByPersonId),
+                    "KZRU-13 (Regulation cl. 9): a secretary passes on materials of their own side's people only; the other side's secretary records that person's material.");
+            }
+
+            return personId;
+        }
+    }
+}
+
+/// <summary>Who submits and who sees materials (KZRU-11, KZRU-13, KZRU-14).</summary>
+public static class MaterialAccess
+{
+    /// <summary>KZRU-13: the side whose secretary the actor's material goes through, or null when the actor may not submit.</summary>
+    public static (Guid SideId, bool IsSecretary)? SubmittingSide(Actor actor, Guid commissionId)
+    {
+        var secretary = actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.Role == CommissionRole.Secretary && m.SideId != null);
+        if (secretary is not null)
+        {
+            return (secretary.SideId!.Value, true);
+        }
+
+        var member = actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.SideId != null && SessionAccess.ProposingRoles.Contains(m.Role));
+        return member is null ? null : (member.SideId!.Value, false);
+    }
+
+    /// <summary>A size as people read it: "812 KB", "3.4 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} B"),
+        < 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
+
+    /// <summary>KZRU-11/14: a material is seen by whoever sees its agenda item.</summary>
+    public static void RequireVisible(GetSession.Result session, Guid itemId)
+    {
+        if (!session.Items.Any(i => i.Id == itemId))
+        {
+            throw new ForbiddenException(session.Viewer.IsInvitee
+                ? "KZRU-14 (Regulation cl. 9): an invited person receives the materials of the items they speak to only."
+                : "KZRU-11 (Regulation cl. 9): the materials are available once both co-chairs have approved and published the agenda.",
+                session.Viewer.IsInvitee ? "KZRU-14" : "KZRU-11");
+        }
+    }
+
+    /// <summary>The original name without any path, control or reserved characters; never empty; ends with the real type's extension.</summary>
+    public static string SanitiseFileName(string? original, MaterialFileType type)
+    {
+        var name = Path.GetFileName((original ?? string.Empty).Replace('\\', '/'));
+        var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        var clean = new string([.. name.Where(c => !char.IsControl(c) && !invalid.Contains(c))]).Trim().Trim('.');
+        var extension = FileTypes.Extension(type);
+        var stem = Path.GetFileNameWithoutExtension(clean);
+        if (string.IsNullOrWhiteSpace(stem))
+        {
+            stem = "material";
+        }
+
+        if (stem.Length > 200)
+        {
+            stem = stem[..200];
+        }
+
+        var hasRightExtension = string.Equals(Path.GetExtension(clean), extension, StringComparison.OrdinalIgnoreCase)
+            || (type == MaterialFileType.Jpeg && string.Equals(Path.GetExtension(clean), ".jpeg", StringComparison.OrdinalIgnoreCase));
+        return hasRightExtension ? stem + Path.GetExtension(clean).ToLowerInvariant() : stem + extension;
+    }
+}
