@@ -22,6 +22,9 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
 
     protected AppFixture App => app;
 
+    /// <summary>The shared browser, for a test that needs a second person at a second browser.</summary>
+    protected IBrowser Browser => chromium.Browser;
+
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open.");
 
     /// <summary>Desktop by default; a test class overrides this for a phone.</summary>
@@ -48,7 +51,7 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
         _page.PageError += (_, error) => _pageProblems.Enqueue("Script error: " + error);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_context is not null)
         {
