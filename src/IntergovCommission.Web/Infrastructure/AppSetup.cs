@@ -126,9 +126,6 @@ public static class AppSetup
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
-        // No client-side validation script (validation is the server's): this also keeps Razor from
-        // writing the hidden <li style="display:none"> placeholder that the CSP (style-src 'self') blocks.
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/");
