@@ -287,6 +287,34 @@ public sealed class LiveSessionTests
         Assert.Equal("KZRU-05", ex.RuleId);
     }
 
+    [Fact]
+    public async Task Co_chairs_refer_an_item_to_an_expert_group_and_everyone_sees_it_KZRU_20()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var (sessionId, itemId) = await StartedSessionAsync(app);
+        var roster = await RosterAsync(app);
+        var experts = roster.Where(r => r.UserName is "kz.member" or "ru.member").Select(r => r.MembershipId).ToList();
+        var command = new ReferToExpertGroup.Command
+        {
+            SessionId = sessionId,
+            AgendaItemId = itemId,
+            Task = "Согласовать график пусков и предложить согласованный проект решения.",
+            Deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+            MemberIds = experts,
+        };
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("kz.secretary", command));
+        Assert.Equal("KZRU-20", refused.RuleId);
+        var past = new ReferToExpertGroup.Command { SessionId = sessionId, AgendaItemId = itemId, Task = command.Task, Deadline = DateOnly.FromDateTime(DateTime.UtcNow), MemberIds = experts };
+        await Assert.ThrowsAsync<InputValidationException>(() => app.SendAsAsync("kz.cochair", past));
+        Assert.Equal(0, await app.QueryAsync(db => db.ExpertGroupReferrals.CountAsync()));
+
+        await app.SendAsAsync("kz.cochair", command);
+        var live = await app.SendAsAsync("ru.member", new GetLiveSession.Query(sessionId));
+        var referral = Assert.Single(live.Items.Single().Referrals);
+        Assert.Equal(command.Task, referral.Task);
+        Assert.Equal(2, referral.Members.Count);
+    }
+
     private static async Task<Exception?> Attempt(Func<Task> action)
     {
         try
