@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Api;
+using IntergovCommission.Web.Infrastructure.Documents;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using IntergovCommission.Web.Infrastructure.Postgres;
@@ -70,6 +71,7 @@ public static class AppSetup
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
         services.AddScoped<IntergovCommission.Web.Features.Live.LiveUpdates>();
+        services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
         services.AddSignalR();
         services.AddUseCases(typeof(AppSetup).Assembly);
 
