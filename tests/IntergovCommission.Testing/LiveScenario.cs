@@ -19,7 +19,8 @@ public static class LiveScenario
     public const string Almaty = "Asia/Almaty";
 
     /// <summary>A session in progress with one approved item; returns its id and the item id.</summary>
-    public static async Task<(Guid SessionId, Guid ItemId)> StartedSessionAsync(TestApp app, string itemTitle = "О программе лётных испытаний")
+    public static async Task<(Guid SessionId, Guid ItemId)> StartedSessionAsync(TestApp app, string itemTitle = "О программе лётных испытаний",
+        DecisionKind kind = DecisionKind.ProgrammeApprovalOrChange, string draftRu = "Одобрить.", string? draftKk = null, string? itemTitleKk = null)
     {
         var commissionId = await app.QueryAsync(db => db.Commissions.Select(c => c.Id).SingleAsync());
         var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(12), Almaty);
@@ -39,9 +40,11 @@ public static class LiveScenario
             SessionId = sessionId,
             Version = await VersionAsync(app, sessionId),
             TitleRu = itemTitle,
+            TitleKk = itemTitleKk,
             Rapporteurs = "Касымов Н.",
-            DecisionKind = DecisionKind.ProgrammeApprovalOrChange,
-            DraftDecisionRu = "Одобрить.",
+            DecisionKind = kind,
+            DraftDecisionRu = draftRu,
+            DraftDecisionKk = draftKk,
         });
         await app.SendAsAsync("ru.secretary", new SendAgendaForApproval.Command { SessionId = sessionId, Version = await VersionAsync(app, sessionId) });
         foreach (var coChair in new[] { "kz.cochair", "ru.cochair" })

@@ -23,11 +23,26 @@ public sealed class Decision
 {
     private readonly List<DecisionSignature> _signatures = [];
 
-    private Decision() { Number = string.Empty; }
+    private Decision() { Number = string.Empty; TitleKk = TitleRu = TextKk = TextRu = string.Empty; PresentAtVote = []; }
 
     public Decision(Guid id, Guid commissionId, Guid sessionId, Guid agendaItemId, Guid ballotId, string number, DecisionKind kind, int versionNumber, Guid? previousVersionId)
+        : this(id, commissionId, sessionId, agendaItemId, ballotId, number, kind, versionNumber, previousVersionId, new DecisionWording(string.Empty, string.Empty, string.Empty, string.Empty), [])
+    {
+    }
+
+    /// <param name="wording">The titles and the text as voted (KZRU-17, KZRU-23), or as corrected in a later version.</param>
+    /// <param name="presentAtVote">The memberships registered present (in the room or by video) when the vote closed: the full route's signers come from it (KZRU-18).</param>
+    public Decision(Guid id, Guid commissionId, Guid sessionId, Guid agendaItemId, Guid ballotId, string number, DecisionKind kind, int versionNumber, Guid? previousVersionId,
+        DecisionWording wording, IReadOnlyCollection<Guid> presentAtVote)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        ArgumentNullException.ThrowIfNull(wording);
+        ArgumentNullException.ThrowIfNull(presentAtVote);
+        TitleKk = wording.TitleKk;
+        TitleRu = wording.TitleRu;
+        TextKk = wording.TextKk;
+        TextRu = wording.TextRu;
+        PresentAtVote = [.. presentAtVote.Distinct()];
         Id = id;
         CommissionId = commissionId;
         SessionId = sessionId;
@@ -49,6 +64,11 @@ public sealed class Decision
     public DecisionKind Kind { get; private set; }
     public int VersionNumber { get; private set; }
     public Guid? PreviousVersionId { get; private set; }
+    public string TitleKk { get; private set; }
+    public string TitleRu { get; private set; }
+    public string TextKk { get; private set; }
+    public string TextRu { get; private set; }
+    public Guid[] PresentAtVote { get; private set; }
     public DecisionState State { get; private set; }
     public string? ContentHash { get; private set; }
     public SigningRoute? Route { get; private set; }
@@ -82,20 +102,22 @@ public sealed class Decision
     }
 
     /// <summary>
-    /// The signer signs (or a co-chair approves) the content hash. Returns false when it was
-    /// already done (signing twice does nothing the second time).
+    /// Checks that the member may sign (or approve) this hash now, without recording anything:
+    /// callers check this before asking the signer to re-confirm who they are. Returns false when
+    /// the signature was already given (signing twice does nothing the second time).
     /// </summary>
-    public bool Sign(Guid membershipId, SignatureKind kind, string signedHash, DateTimeOffset at, string? fromAddress, string provider)
+    public bool RequireMaySign(Guid membershipId, SignatureKind kind, string signedHash)
     {
         var rule = RouteRuleId ?? "KZRU-18";
         if (State is not DecisionState.Signing)
         {
-            throw new RuleViolationException(rule, "Rule.Decision.NotSigning", "{0} (Regulation cl. 10): the decision is not on its signing route now.", rule);
-        }
+            var given = _signatures.FirstOrDefault(s => s.MembershipId == membershipId && s.Kind == kind);
+            if (given?.SignedAt is not null && State is DecisionState.Approved or DecisionState.Issued)
+            {
+                return false;
+            }
 
-        if (!string.Equals(signedHash, ContentHash, StringComparison.Ordinal))
-        {
-            throw new RuleViolationException(rule, "Rule.Decision.HashMismatch", "{0} (Regulation cl. 10): the text you signed is not the text on the route (its content hash differs). Reload and sign again.", rule);
+            throw new RuleViolationException(rule, "Rule.Decision.NotSigning", "{0} (Regulation cl. 10): the decision is not on its signing route now.", rule);
         }
 
         var slot = _signatures.FirstOrDefault(s => s.MembershipId == membershipId && s.Kind == kind);
@@ -104,14 +126,17 @@ public sealed class Decision
             throw kind == SignatureKind.Approve
                 ? new RuleViolationException("KZRU-04", "Rule.Decision.NotApprover", "KZRU-04 (Regulation cl. 5): only the co-chairs approve decisions.")
                 : new RuleViolationException(rule, "Rule.Decision.NotSigner",
-                    Route == SigningRoute.Full
-                        ? "{0} (Regulation cl. 10): on the full route only the voting members present at the vote sign (representatives and absent members do not)."
-                        : "{0} (Regulation cl. 10): on the short route only the secretaries sign.", rule);
+                    "{0} (Regulation cl. 10): you are not among the signers of this decision (full route: the voting members present at the vote; short route: the secretaries).", rule);
         }
 
         if (slot.SignedAt is not null)
         {
             return false;
+        }
+
+        if (!string.Equals(signedHash, ContentHash, StringComparison.Ordinal))
+        {
+            throw new RuleViolationException(rule, "Rule.Decision.HashMismatch", "{0} (Regulation cl. 10): the text you signed is not the text on the route (its content hash differs). Reload and sign again.", rule);
         }
 
         if (kind == SignatureKind.Approve && _signatures.Any(s => s.Kind == SignatureKind.Sign && s.SignedAt is null))
@@ -121,6 +146,21 @@ public sealed class Decision
                 rule, _signatures.Count(s => s.Kind == SignatureKind.Sign && s.SignedAt is null));
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// The signer signs (or a co-chair approves) the content hash. Returns false when it was
+    /// already done (signing twice does nothing the second time).
+    /// </summary>
+    public bool Sign(Guid membershipId, SignatureKind kind, string signedHash, DateTimeOffset at, string? fromAddress, string provider)
+    {
+        if (!RequireMaySign(membershipId, kind, signedHash))
+        {
+            return false;
+        }
+
+        var slot = _signatures.First(s => s.MembershipId == membershipId && s.Kind == kind);
         slot.Record(signedHash, at, fromAddress, provider);
         if (_signatures.All(s => s.SignedAt is not null))
         {
@@ -130,6 +170,9 @@ public sealed class Decision
 
         return true;
     }
+
+    /// <summary>Every signature of the route (not the approvals) is given: the co-chairs may approve.</summary>
+    public bool SignaturesComplete => State != DecisionState.Adopted && _signatures.Where(s => s.Kind == SignatureKind.Sign).All(s => s.SignedAt is not null);
 
     public void MarkIssued()
     {
@@ -141,9 +184,27 @@ public sealed class Decision
         State = DecisionState.Issued;
     }
 
+    /// <summary>
+    /// A correction (KZRU-22 keeps what was signed): this version is kept as superseded and the next
+    /// version, with the corrected wording, starts again from "adopted" with an empty route.
+    /// </summary>
+    public Decision Correct(Guid newId, DecisionWording wording)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        Supersede();
+        return new Decision(newId, CommissionId, SessionId, AgendaItemId, BallotId, Number, Kind, VersionNumber + 1, Id, wording, PresentAtVote);
+    }
+
+    public DecisionWording Wording => new(TitleKk, TitleRu, TextKk, TextRu);
+
     /// <summary>A correction: this version is kept as superseded; the caller creates the next version.</summary>
     public void Supersede()
     {
+        if (State == DecisionState.Superseded)
+        {
+            throw new RuleViolationException("KZRU-22", "Rule.Decision.AlreadySuperseded", "KZRU-22 (Regulation cl. 10): this version has already been replaced by a later one.");
+        }
+
         if (State == DecisionState.Issued)
         {
             throw new RuleViolationException("KZRU-22", "Rule.Decision.IssuedIsFinal", "KZRU-22 (Regulation cl. 10): an issued decision is kept as it is; it cannot be superseded here.");
@@ -153,6 +214,16 @@ public sealed class Decision
     }
 
     public IEnumerable<DecisionSignature> Awaited => _signatures.Where(s => s.SignedAt is null);
+}
+
+/// <summary>The titles and text of a decision in both languages (KZRU-23); one paragraph a line.</summary>
+public sealed record DecisionWording(string TitleKk, string TitleRu, string TextKk, string TextRu)
+{
+    /// <summary>Each non-empty line is a paragraph (paragraph i of one language is printed level with paragraph i of the other).</summary>
+    public static IReadOnlyList<string> Paragraphs(string text) =>
+        (text ?? string.Empty).ReplaceLineEndings("\n")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToList();
 }
 
 /// <summary>One required signature and, once given, who signed what hash, when, from where, by which provider.</summary>

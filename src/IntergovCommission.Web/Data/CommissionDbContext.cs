@@ -1,5 +1,6 @@
 using System.Text;
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using Microsoft.AspNetCore.Identity;
@@ -32,6 +33,9 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<DissentingOpinion> DissentingOpinions => Set<DissentingOpinion>();
     public DbSet<ExpertGroupReferral> ExpertGroupReferrals => Set<ExpertGroupReferral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionSignature> DecisionSignatures => Set<DecisionSignature>();
+    public DbSet<IssuedDecisionDocument> IssuedDecisionDocuments => Set<IssuedDecisionDocument>();
     public DbSet<ProposalDeadlineReminder> ProposalDeadlineReminders => Set<ProposalDeadlineReminder>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 

@@ -71,6 +71,8 @@ public static class AppSetup
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
         services.AddScoped<IntergovCommission.Web.Features.Live.LiveUpdates>();
+        services.AddScoped<IntergovCommission.Web.Features.Decisions.ISignatureProvider, IntergovCommission.Web.Features.Decisions.PasswordOrAuthenticatorSignatureProvider>();
+        services.AddScoped<IntergovCommission.Web.Features.Decisions.DecisionIssuer>();
         services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
         services.AddSignalR();
         services.AddUseCases(typeof(AppSetup).Assembly);

@@ -53,6 +53,7 @@ public static class OpenBallot
                 throw new RuleViolationException("KZRU-17", "Rule.Live.NoDraft", "KZRU-17 (Regulation cl. 10): the item has no draft decision to vote on.");
             }
 
+            await Decisions.DecisionRecords.RequireNotIssuedAsync(db, request.AgendaItemId, cancellationToken);
             if (await db.Ballots.AnyAsync(b => b.SessionId == request.SessionId && b.State == BallotState.Open, cancellationToken))
             {
                 throw new RuleViolationException("KZRU-17", "Rule.Live.AnotherOpen", "KZRU-17 (Regulation cl. 10): another vote is open; close it first.");
@@ -162,7 +163,13 @@ public static class CloseBallot
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
             SessionRules.RequirePresiding(context.Profile, context.Entries, me.Entry.MembershipId);
             var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
-            ballot.Close(me.Entry.MembershipId, clock.GetUtcNow(), SessionRules.VotersPresent(context.Profile, context.Entries), context.Profile.Voting);
+            var result = ballot.Close(me.Entry.MembershipId, clock.GetUtcNow(), SessionRules.VotersPresent(context.Profile, context.Entries), context.Profile.Voting);
+            if (result.Adopted)
+            {
+                // KZRU-17/18: the adopted vote becomes a decision record, with who was present to sign it.
+                await Decisions.DecisionRecords.CreateForAdoptedBallotAsync(db, ballot, context, cancellationToken);
+            }
+
             live.SessionChanged(sessionId, "ballot-closed");
             return true;
         }

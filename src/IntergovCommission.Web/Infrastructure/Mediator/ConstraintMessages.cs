@@ -18,6 +18,9 @@ public sealed class ConstraintMessages
         [UnscheduledAcceptanceConfiguration.OnePerCoChairIndex] = "KZRU-12 (Regulation cl. 9): you have already accepted this unscheduled item.",
         [AgendaItemConfiguration.ProposalIndex] = "KZRU-06 (Regulation cl. 7): this proposal is already on the agenda.",
         [MaterialConfiguration.SameFileIndex] = "KZRU-13 (Regulation cl. 9): this very file (same SHA-256) is already among this item's materials; it was not added again.",
+        [DecisionConfiguration.OneVersionPerNumber] = "KZRU-18 (Regulation cl. 10): another version of this decision was made at the same moment; reload and check which version is current.",
+        [DecisionConfiguration.OneCurrentVersion] = "KZRU-18 (Regulation cl. 10): another correction of this decision was made at the same moment; reload and check which version is current.",
+        [DecisionSignatureConfiguration.OneSlotPerSigner] = "KZRU-18 (Regulation cl. 10): this signature was being recorded at the same moment; it counts once.",
         [MaterialConfiguration.VersionIndex] = "KZRU-13 (Regulation cl. 9): another version of this document was uploaded at the same moment; reload and upload yours again as the next version.",
     };
 

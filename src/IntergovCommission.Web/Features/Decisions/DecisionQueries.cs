@@ -1,0 +1,288 @@
+using System.Security.Cryptography;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Decisions;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Features.Decisions;
+
+public sealed record SignatureRow(Guid MembershipId, Guid PersonId, LocalizedText Name, CommissionRole Role, string? SideCode, SignatureKind Kind, DateTimeOffset? SignedAt, string? FromAddress, string? Provider);
+
+public sealed record VersionRow(Guid Id, int VersionNumber, DecisionState State);
+
+public sealed record IssuedRow(string Sha256, DateTimeOffset IssuedAt, long Size);
+
+/// <summary>One decision with its route, who has signed and who is awaited (product step 7).</summary>
+public static class GetDecision
+{
+    public sealed record Query(Guid DecisionId) : IQuery<Result>;
+
+    public sealed record DissentRow(LocalizedText Author, string? SideCode, string Language, string Text, DateTimeOffset SubmittedAt);
+
+    public sealed record ViewerRights(Guid? PersonId, bool IsSecretary, bool IsCoChair, SignatureKind? AwaitedFromMe, bool SignedByMe);
+
+    public sealed record Result(
+        Guid Id, Guid CommissionId, LocalizedText CommissionName, string Number, int VersionNumber, DecisionState State, DecisionKind Kind,
+        SigningRoute? Route, string? RouteRuleId, int Copies, string? ContentHash, Guid SessionId, int SessionNumber, DateOnly Date, string Place, string TimeZoneId,
+        string TitleKk, string TitleRu, string TextKk, string TextRu, DateTimeOffset? SigningStartedAt, DateTimeOffset? ApprovedAt,
+        IReadOnlyList<SignatureRow> Signatures, IReadOnlyList<DecisionRecords.RollCallRow> RollCall, IReadOnlyList<DissentRow> Dissent,
+        IReadOnlyList<VersionRow> Versions, IssuedRow? Issued, SigningRoute PlannedRoute, ViewerRights Viewer)
+    {
+        public IEnumerable<SignatureRow> Awaited => Signatures.Where(s => s.SignedAt is null);
+        public bool SignaturesComplete => Signatures.Where(s => s.Kind == SignatureKind.Sign).All(s => s.SignedAt is not null);
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
+    {
+        public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
+            Require.InCommission(actor, await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken));
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var d = await db.Decisions.AsNoTracking().Include(x => x.Signatures).SingleAsync(x => x.Id == request.DecisionId, cancellationToken);
+            var facts = await DecisionRecords.FactsAsync(db, d, cancellationToken);
+            var commissionName = await db.Commissions.AsNoTracking().Where(c => c.Id == d.CommissionId).Select(c => c.Name).SingleAsync(cancellationToken);
+            var profile = await Commissions.CommissionAccess.ProfileOfAsync(db, d.CommissionId, cancellationToken);
+            var isSecretary = actor.Holds(d.CommissionId, CommissionRole.Secretary) || actor.IsAdministrator;
+            var signatures = await SignatureRowsAsync(db, d, showAddresses: isSecretary, cancellationToken);
+            var dissent = await (from o in db.DissentingOpinions.AsNoTracking()
+                                 join m in db.Memberships on o.MembershipId equals m.Id
+                                 join p in db.People on o.PersonId equals p.Id
+                                 join s in db.Sides on m.SideId equals s.Id into sides
+                                 from s in sides.DefaultIfEmpty()
+                                 where o.BallotId == d.BallotId
+                                 orderby o.SubmittedAt
+                                 select new DissentRow(p.FullName, s == null ? null : s.Code, o.Language, o.Text, o.SubmittedAt))
+                .ToListAsync(cancellationToken);
+            var versions = await db.Decisions.AsNoTracking().Where(x => x.CommissionId == d.CommissionId && x.Number == d.Number)
+                .OrderBy(x => x.VersionNumber).Select(x => new VersionRow(x.Id, x.VersionNumber, x.State)).ToListAsync(cancellationToken);
+            var issued = await (from i in db.IssuedDecisionDocuments.AsNoTracking()
+                                join f in db.StoredFiles on i.FileId equals f.Id
+                                where i.DecisionId == d.Id
+                                select new IssuedRow(i.Sha256, i.IssuedAt, f.Size)).SingleOrDefaultAsync(cancellationToken);
+            var mine = signatures.Where(s => s.PersonId == actor.PersonId).ToList();
+            var awaited = mine.FirstOrDefault(s => s.SignedAt is null)?.Kind;
+            var viewer = new ViewerRights(actor.PersonId, isSecretary && actor.Holds(d.CommissionId, CommissionRole.Secretary), actor.Holds(d.CommissionId, CommissionRole.CoChair),
+                awaited, mine.Any(s => s.SignedAt is not null));
+            return new Result(d.Id, d.CommissionId, commissionName, d.Number, d.VersionNumber, d.State, d.Kind, d.Route, d.RouteRuleId, d.Copies, d.ContentHash,
+                d.SessionId, facts.SessionNumber, facts.Date, facts.Place, facts.TimeZoneId, d.TitleKk, d.TitleRu, d.TextKk, d.TextRu, d.SigningStartedAt, d.ApprovedAt,
+                signatures, facts.RollCall, dissent, versions, issued, profile.Signing.RouteFor(d.Kind), viewer);
+        }
+    }
+
+    internal static async Task<List<SignatureRow>> SignatureRowsAsync(CommissionDbContext db, Decision d, bool showAddresses, CancellationToken ct)
+    {
+        var people = d.Signatures.Select(s => s.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+        var sides = await db.Sides.AsNoTracking().Where(s => s.CommissionId == d.CommissionId).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        return d.Signatures
+            .OrderBy(s => s.Kind).ThenBy(s => s.SideId is { } id && sides.TryGetValue(id, out var c) ? c : string.Empty).ThenBy(s => s.Role)
+            .ThenBy(s => names.TryGetValue(s.PersonId, out var n) ? n.Ru : string.Empty)
+            .Select(s => new SignatureRow(s.MembershipId, s.PersonId, names.TryGetValue(s.PersonId, out var name) ? name : LocalizedText.Empty, s.Role,
+                s.SideId is { } side && sides.TryGetValue(side, out var code) ? code : null, s.Kind, s.SignedAt, showAddresses ? s.FromAddress : null, s.Provider))
+            .ToList();
+    }
+}
+
+/// <summary>The decisions a person is awaited on (to sign or approve), and the recent decisions of their commissions.</summary>
+public static class ListMyDecisions
+{
+    public sealed record Query : IQuery<Result>;
+
+    public sealed record Row(Guid Id, Guid CommissionId, string Number, int VersionNumber, DecisionState State, DecisionKind Kind, string TitleKk, string TitleRu,
+        string? ContentHash, SignatureKind? AwaitedFromMe, int SignaturesGiven, int SignaturesRequired, DateTimeOffset? SigningStartedAt);
+
+    public sealed record Result(IReadOnlyList<Row> AwaitingMe, IReadOnlyList<Row> Recent);
+
+    public sealed class Authorizer : IAuthorizer<Query>
+    {
+        public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
+        {
+            Require.SignedIn(actor);
+            return Task.CompletedTask;
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var commissions = actor.Memberships.Select(m => m.CommissionId).Distinct().ToList();
+            var person = actor.PersonId ?? Guid.Empty;
+            var awaiting = await db.Decisions.AsNoTracking().Include(d => d.Signatures)
+                .Where(d => d.State == DecisionState.Signing && d.Signatures.Any(s => s.PersonId == person && s.SignedAt == null))
+                .OrderBy(d => d.SigningStartedAt)
+                .ToListAsync(cancellationToken);
+            // Approval is awaited from a co-chair only once every signature is in (KZRU-18).
+            var awaitingRows = awaiting
+                .Select(d => (Decision: d, Kind: d.Signatures.Where(s => s.PersonId == person && s.SignedAt == null).Min(s => s.Kind)))
+                .Where(x => x.Kind == SignatureKind.Sign || x.Decision.SignaturesComplete)
+                .Select(x => RowOf(x.Decision, x.Kind))
+                .ToList();
+            var recent = await db.Decisions.AsNoTracking().Include(d => d.Signatures)
+                .Where(d => commissions.Contains(d.CommissionId) && d.State != DecisionState.Superseded)
+                .OrderByDescending(d => d.Id)
+                .Take(50)
+                .ToListAsync(cancellationToken);
+            return new Result(awaitingRows, recent.Select(d => RowOf(d, null)).ToList());
+        }
+
+        private static Row RowOf(Decision d, SignatureKind? awaited) => new(d.Id, d.CommissionId, d.Number, d.VersionNumber, d.State, d.Kind, d.TitleKk, d.TitleRu, d.ContentHash,
+            awaited, d.Signatures.Count(s => s.SignedAt != null), d.Signatures.Count, d.SigningStartedAt);
+    }
+}
+
+/// <summary>The decisions made at one session (for the session and live pages).</summary>
+public static class ListSessionDecisions
+{
+    public sealed record Query(Guid SessionId) : IQuery<IReadOnlyList<Row>>;
+
+    public sealed record Row(Guid Id, Guid BallotId, Guid AgendaItemId, string Number, int VersionNumber, DecisionState State);
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
+    {
+        public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
+            Require.InCommission(actor, await Live.LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken));
+    }
+
+    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, IReadOnlyList<Row>>
+    {
+        public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken) =>
+            await db.Decisions.AsNoTracking().Where(d => d.SessionId == request.SessionId && d.State != DecisionState.Superseded)
+                .OrderBy(d => d.Number).Select(d => new Row(d.Id, d.BallotId, d.AgendaItemId, d.Number, d.VersionNumber, d.State)).ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>The issued PDF, exactly as issued (its SHA-256 is what verification compares).</summary>
+public static class GetDecisionPdf
+{
+    public sealed record Query(Guid DecisionId) : IQuery<Result>;
+
+    public sealed record Result(string FileName, byte[] Content, string Sha256);
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
+    {
+        public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
+            Require.InCommission(actor, await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken));
+    }
+
+    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var found = await (from i in db.IssuedDecisionDocuments.AsNoTracking()
+                               join f in db.StoredFiles on i.FileId equals f.Id
+                               join d in db.Decisions on i.DecisionId equals d.Id
+                               where i.DecisionId == request.DecisionId
+                               select new { d.Number, d.VersionNumber, f.Content, i.Sha256 }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new RuleViolationException("KZRU-18", "Rule.Decision.NotIssuedYet", "KZRU-18 (Regulation cl. 10): the decision is issued as a PDF once both co-chairs have approved it.");
+            return new Result($"decision-{found.Number}-v{found.VersionNumber}.pdf", found.Content, found.Sha256);
+        }
+    }
+}
+
+/// <summary>
+/// The public verification of a decision (reached from the QR code, no sign-in): number, date,
+/// status, hash and signers; the text only for those who may read it.
+/// </summary>
+public static class VerifyDecision
+{
+    public sealed record Query(Guid DecisionId) : IQuery<Result>;
+
+    public sealed record Result(Guid Id, string Number, int VersionNumber, DecisionState State, DateOnly Date, int SessionNumber, LocalizedText CommissionName,
+        string? ContentHash, IssuedRow? Issued, IReadOnlyList<SignatureRow> Signatures, Guid? CurrentVersionId, bool MayReadText, string? TitleKk, string? TitleRu);
+
+    /// <summary>Anyone may verify; what the text says is shown only to the commission's own people.</summary>
+    public sealed class Authorizer : IAuthorizer<Query>
+    {
+        public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var actor = await actors.GetActorAsync(cancellationToken);
+            var d = await db.Decisions.AsNoTracking().Include(x => x.Signatures).SingleOrDefaultAsync(x => x.Id == request.DecisionId, cancellationToken)
+                ?? throw new NotFoundException("Decision", request.DecisionId);
+            var facts = await DecisionRecords.FactsAsync(db, d, cancellationToken);
+            var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == d.CommissionId).Select(c => c.Name).SingleAsync(cancellationToken);
+            var issued = await (from i in db.IssuedDecisionDocuments.AsNoTracking()
+                                join f in db.StoredFiles on i.FileId equals f.Id
+                                where i.DecisionId == d.Id
+                                select new IssuedRow(i.Sha256, i.IssuedAt, f.Size)).SingleOrDefaultAsync(cancellationToken);
+            var current = await db.Decisions.AsNoTracking().Where(x => x.CommissionId == d.CommissionId && x.Number == d.Number && x.State != DecisionState.Superseded)
+                .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(cancellationToken);
+            var signatures = (await GetDecision.SignatureRowsAsync(db, d, showAddresses: false, cancellationToken)).Where(s => s.SignedAt is not null).ToList();
+            var mayRead = actor.IsAuthenticated && (actor.IsAdministrator || actor.IsIn(d.CommissionId));
+            return new Result(d.Id, d.Number, d.VersionNumber, d.State, facts.Date, facts.SessionNumber, commission, d.ContentHash, issued, signatures,
+                current, mayRead, mayRead ? d.TitleKk : null, mayRead ? d.TitleRu : null);
+        }
+    }
+}
+
+/// <summary>
+/// Is this file exactly the issued document? The SHA-256 of the uploaded bytes is compared with the
+/// one kept when the decision was issued: one changed byte and it is not authentic.
+/// </summary>
+public static class CheckDecisionDocument
+{
+    public const int MaxBytes = 25 * 1024 * 1024;
+
+    /// <param name="DecisionId">The decision the visitor expects (from the page they are on); null checks against every issued decision.</param>
+    /// <param name="Sha256">Either the hash (API) or the content is given.</param>
+    public sealed record Query(Guid? DecisionId, byte[]? Content, string? Sha256) : IQuery<Result>;
+
+    public sealed record Result(bool Authentic, string Sha256, Guid? DecisionId, string? Number, int? VersionNumber, DecisionState? State, bool IsCurrentVersion);
+
+    public sealed class Authorizer : IAuthorizer<Query>
+    {
+        public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            string sha;
+            if (request.Content is { } content)
+            {
+                if (content.Length == 0)
+                {
+                    throw new InputValidationException("File", "Choose the PDF file to check.");
+                }
+
+                sha = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+            }
+            else
+            {
+                sha = (request.Sha256 ?? string.Empty).Trim().ToLowerInvariant();
+                if (sha.Length != 64 || !sha.All(Uri.IsHexDigit))
+                {
+                    throw new InputValidationException("Sha256", "Give the SHA-256 as 64 hexadecimal characters.");
+                }
+            }
+
+            var match = await (from i in db.IssuedDecisionDocuments.AsNoTracking()
+                               join d in db.Decisions on i.DecisionId equals d.Id
+                               where i.Sha256 == sha && (request.DecisionId == null || i.DecisionId == request.DecisionId)
+                               select new { d.Id, d.Number, d.VersionNumber, d.State, d.CommissionId }).FirstOrDefaultAsync(cancellationToken);
+            if (match is null)
+            {
+                return new Result(false, sha, request.DecisionId, null, null, null, false);
+            }
+
+            var isCurrent = !await db.Decisions.AnyAsync(x => x.CommissionId == match.CommissionId && x.Number == match.Number && x.VersionNumber > match.VersionNumber, cancellationToken);
+            return new Result(true, sha, match.Id, match.Number, match.VersionNumber, match.State, isCurrent);
+        }
+    }
+}
