@@ -138,6 +138,7 @@ public static class AppSetup
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Language");
+                options.Conventions.AllowAnonymousToPage("/Verify/Index"); // KZRU-18: anyone checks an issued decision from its QR code
                 options.Conventions.AddPageRoute("/Error", "/Error/{code:int}");
             })
             .AddMvcOptions(options =>

@@ -249,7 +249,7 @@ public static class CheckDecisionDocument
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, Result>
+    public sealed class Handler(CommissionDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.Localization.SharedResource> text) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -258,7 +258,7 @@ public static class CheckDecisionDocument
             {
                 if (content.Length == 0)
                 {
-                    throw new InputValidationException("File", "Choose the PDF file to check.");
+                    throw new InputValidationException("Upload", text["Verify.ChooseFile"]);
                 }
 
                 sha = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
@@ -268,7 +268,7 @@ public static class CheckDecisionDocument
                 sha = (request.Sha256 ?? string.Empty).Trim().ToLowerInvariant();
                 if (sha.Length != 64 || !sha.All(Uri.IsHexDigit))
                 {
-                    throw new InputValidationException("Sha256", "Give the SHA-256 as 64 hexadecimal characters.");
+                    throw new InputValidationException("Sha256", text["Verify.ShaFormat"]);
                 }
             }
 
@@ -283,6 +283,34 @@ public static class CheckDecisionDocument
 
             var isCurrent = !await db.Decisions.AnyAsync(x => x.CommissionId == match.CommissionId && x.Number == match.Number && x.VersionNumber > match.VersionNumber, cancellationToken);
             return new Result(true, sha, match.Id, match.Number, match.VersionNumber, match.State, isCurrent);
+        }
+    }
+}
+
+/// <summary>The current version of the decision made by a ballot (the live page links to it).</summary>
+public static class FindDecisionOfBallot
+{
+    public sealed record Query(Guid BallotId) : IQuery<Guid>;
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
+    {
+        public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
+        {
+            var sessionId = await Live.LiveContext.SessionOfBallotAsync(db, request.BallotId, cancellationToken);
+            Require.InCommission(actor, await Live.LiveContext.CommissionOfSessionAsync(db, sessionId, cancellationToken));
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, Guid>
+    {
+        public async Task<Guid> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var made = await db.Decisions.AsNoTracking().Where(d => d.BallotId == request.BallotId)
+                .Select(d => new { d.CommissionId, d.Number }).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Decision of ballot", request.BallotId);
+            return await db.Decisions.AsNoTracking()
+                .Where(d => d.CommissionId == made.CommissionId && d.Number == made.Number)
+                .OrderByDescending(d => d.VersionNumber).Select(d => d.Id).FirstAsync(cancellationToken);
         }
     }
 }
