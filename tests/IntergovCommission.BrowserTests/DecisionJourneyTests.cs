@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using IntergovCommission.BrowserTests.Support;
+using IntergovCommission.Domain.Decisions;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Testing;
+using IntergovCommission.Web.Features.Decisions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IntergovCommission.BrowserTests;
+
+/// <summary>
+/// Issue 5's journey in real browsers: a full-route decision (KZRU-18) is sent for signature by the
+/// secretary, three members sign from their "awaiting me" lists, both co-chairs approve from theirs,
+/// a member downloads the signed PDF, and the public page its QR code links to confirms it, while a
+/// copy with one byte changed is reported not authentic.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture app) : BrowserTest(chromium, app), IClassFixture<AppFixture>
+{
+    private readonly ConcurrentQueue<string> _otherProblems = new();
+    private readonly List<IBrowserContext> _others = [];
+
+    [Fact]
+    public async Task Members_sign_co_chairs_approve_from_their_lists_and_the_pdf_is_verified()
+    {
+        var adopted = await DecisionScenario.AdoptedAsync(App.App, DecisionKind.FlightTestStartOrCompletion);
+
+        // The secretary follows the live page's link to the decision and sends it for signature.
+        await SignInAsync("kz.secretary");
+        await Page.GotoAsync($"/Sessions/Live/{adopted.SessionId}");
+        await Page.GetByTestId("decision-link").First.ClickAsync();
+        await Expect(Page.GetByTestId("decision-state")).ToHaveTextAsync(UiText.Ru("Decisions.State.Adopted"));
+        await Page.GetByTestId("start-signing").ClickAsync();
+        await Expect(Page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru("Decisions.Done.Started"));
+        await Expect(Page.GetByTestId("route")).ToContainTextAsync("KZRU-18");
+        var hash = (await Page.GetByTestId("content-hash").InnerTextAsync()).Trim();
+
+        // Everyone else on the full route signs through the use case; three members sign in their browsers.
+        var inBrowser = new[] { "kz.member", "ru.member", "kz.deputy" };
+        var signIns = await DecisionScenario.SignInsOfAwaitedAsync(App.App, adopted.DecisionId);
+        var slots = await App.App.QueryAsync(db => db.DecisionSignatures.Where(s => s.DecisionId == adopted.DecisionId && s.Kind == SignatureKind.Sign).Select(s => s.MembershipId).ToListAsync());
+        foreach (var membership in slots.Where(m => !inBrowser.Contains(signIns[m])))
+        {
+            await App.App.SendAsAsync(signIns[membership], new SignDecision.Command { DecisionId = adopted.DecisionId, Kind = SignatureKind.Sign, ContentHash = hash, Confirmation = DemoPassword });
+        }
+
+        foreach (var member in inBrowser)
+        {
+            var page = await OpenAsync(member, "/Decisions");
+            var row = page.Locator($"li[data-decision='{adopted.DecisionId}']");
+            await Expect(row).ToContainTextAsync(UiText.Ru("Decisions.AwaitsYourSignature"));
+            await row.GetByLabel(UiText.Ru("Decisions.Confirm.Label")).FillAsync(member == "ru.member" ? "wrong-password" : DemoPassword);
+            await row.GetByTestId("sign").ClickAsync();
+            if (member == "ru.member")
+            {
+                // A wrong password signs nothing and says so; the second attempt from the decision page signs.
+                await Expect(page.Locator(".errors, .validation-summary-errors, [data-testid='errors']").First).ToContainTextAsync(UiText.Ru("Decisions.Confirm.Wrong"));
+                await page.GetByLabel(UiText.Ru("Decisions.Confirm.Label")).FillAsync(DemoPassword);
+                await page.GetByTestId("sign").ClickAsync();
+                await Expect(page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru("Decisions.Done.Signed"));
+            }
+            else
+            {
+                await Expect(page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru("Decisions.Done.Signed"));
+                await Expect(page.Locator($"li[data-decision='{adopted.DecisionId}']")).ToHaveCountAsync(0);
+            }
+        }
+
+        // Both co-chairs approve from their "awaiting my approval" lists; the second approval issues the PDF.
+        foreach (var coChair in new[] { "kz.cochair", "ru.cochair" })
+        {
+            var page = await OpenAsync(coChair, "/Decisions");
+            var row = page.Locator($"li[data-decision='{adopted.DecisionId}']");
+            await Expect(row).ToContainTextAsync(UiText.Ru("Decisions.AwaitsYourApproval"));
+            await row.GetByLabel(UiText.Ru("Decisions.Confirm.Label")).FillAsync(DemoPassword);
+            await row.GetByTestId("approve").ClickAsync();
+            await Expect(page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru(coChair == "ru.cochair" ? "Decisions.Done.Issued" : "Decisions.Done.Approved"));
+        }
+
+        // A member downloads the PDF from the decision page.
+        var reader = await OpenAsync("kz.member", $"/Decisions/Details/{adopted.DecisionId}");
+        await Expect(reader.GetByTestId("decision-state")).ToHaveTextAsync(UiText.Ru("Decisions.State.Issued"));
+        var download = await reader.RunAndWaitForDownloadAsync(() => reader.GetByTestId("download-pdf").ClickAsync());
+        var path = await download.PathAsync();
+        var pdf = await File.ReadAllBytesAsync(path!);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        var text = PdfTools.Text(pdf);
+        var verifyUrl = new Uri(App.BaseUri, $"Verify/{adopted.DecisionId}").ToString();
+        Assert.Contains(verifyUrl, text.Replace(" ", string.Empty, StringComparison.Ordinal));
+
+        // The QR code's page, with no sign-in, confirms the file; one changed byte is not authentic.
+        var visitorContext = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUri.ToString(), Locale = "ru-RU" });
+        _others.Add(visitorContext);
+        var visitor = await visitorContext.NewPageAsync();
+        await visitor.GotoAsync(verifyUrl);
+        await Expect(visitor.GetByTestId("verify-state")).ToHaveTextAsync(UiText.Ru("Decisions.State.Issued"));
+        await Expect(visitor.GetByTestId("verify-hash")).ToHaveTextAsync(hash);
+        await Expect(visitor.GetByTestId("verify-signers")).ToContainTextAsync(UiText.Ru("Decisions.Approval"));
+        await visitor.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = "decision.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await visitor.GetByTestId("verify-submit").ClickAsync();
+        await Expect(visitor.GetByTestId("verdict")).ToHaveClassAsync("verdict authentic");
+        var tampered = (byte[])pdf.Clone();
+        tampered[tampered.Length / 3] ^= 0x20;
+        await visitor.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = "decision.pdf", MimeType = "application/pdf", Buffer = tampered });
+        await visitor.GetByTestId("verify-submit").ClickAsync();
+        await Expect(visitor.GetByTestId("verdict")).ToHaveClassAsync("verdict not-authentic");
+        await Expect(visitor.GetByTestId("verdict")).ToContainTextAsync(UiText.Ru("Verify.NotAuthentic")[..20]);
+
+        Assert.True(_otherProblems.IsEmpty, "Pages reported problems: " + string.Join(" | ", _otherProblems));
+    }
+
+    private async Task<IPage> OpenAsync(string userName, string path)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUri.ToString(),
+            Locale = "ru-RU",
+            ViewportSize = userName == "kz.deputy" ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+        _others.Add(context);
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _otherProblems.Enqueue(userName + ": " + message.Text);
+            }
+        };
+        page.PageError += (_, error) => _otherProblems.Enqueue(userName + ": script error: " + error);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel(UiText.Ru("Login.UserName")).FillAsync(userName);
+        await page.GetByLabel(UiText.Ru("Login.Password")).FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Login.Submit") }).ClickAsync();
+        await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(userName);
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var context in _others)
+        {
+            await context.CloseAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
