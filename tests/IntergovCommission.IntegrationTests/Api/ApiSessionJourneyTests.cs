@@ -211,6 +211,95 @@ public sealed class ApiSessionJourneyTests
             Assert.Single(ballot.GetProperty("dissents").EnumerateArray());
             await SendAsync(kzSecretary, HttpMethod.Get, $"/api/v1/ballots/{Guid.NewGuid()}", null, HttpStatusCode.NotFound);
 
+            // Materials (KZRU-13): the secretary uploads a PDF for the item (a retry with the key is the same upload); a member downloads it.
+            var pdfBytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+            JsonElement uploaded = default;
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                using var form = new MultipartFormDataContent();
+                var part = new ByteArrayContent(pdfBytes);
+                part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+                form.Add(part, "file", "programme.pdf");
+                form.Add(new StringContent("Программа испытаний"), "title");
+                using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sessions/{sessionId}/items/{itemId}/materials") { Content = form };
+                upload.Headers.Add("Idempotency-Key", "upload-1");
+                using var uploadResponse = await kzSecretary.Client.SendAsync(upload);
+                var uploadText = await uploadResponse.Content.ReadAsStringAsync();
+                Assert.True(uploadResponse.StatusCode == HttpStatusCode.Created, uploadText);
+                uploaded = JsonDocument.Parse(uploadText).RootElement.Clone();
+            }
+
+            Assert.Equal(1, await app.QueryAsync(db => db.Materials.CountAsync(m => m.SessionId == sessionId)));
+            var materialId = uploaded.GetProperty("materialId").GetGuid();
+            var downloaded = await callers["ru.member"].Client.GetByteArrayAsync(new Uri($"/api/v1/sessions/{sessionId}/materials/{materialId}", UriKind.Relative));
+            Assert.Equal(pdfBytes, downloaded);
+            var pack = await callers["ru.member"].Client.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{sessionId}/materials");
+            Assert.Single(pack.GetProperty("materials").EnumerateArray());
+
+            // The adopted vote is a decision (short route, KZRU-21): secretaries sign, co-chairs approve, the PDF is issued and verifiable.
+            var decisions = await kzSecretary.Client.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{sessionId}/decisions");
+            var firstVersionId = decisions.EnumerateArray().Single().GetProperty("id").GetGuid();
+            await AssertProblemAsync(callers["kz.member"], HttpMethod.Post, $"/api/v1/decisions/{firstVersionId}/start-signing", null, HttpStatusCode.Forbidden, "KZRU-22");
+            // The draft had no Kazakh text: it cannot go for signature (KZRU-23) until a correction adds it, as a new version.
+            await AssertProblemAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{firstVersionId}/start-signing", null, HttpStatusCode.UnprocessableEntity, "KZRU-23");
+            var corrected = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{firstVersionId}/corrections", new
+            {
+                titleKk = "Ұшу сынақтарының бағдарламасы туралы",
+                titleRu = "О программе лётных испытаний",
+                textKk = "Ұшу сынақтарының бағдарламасын мақұлдау.",
+                textRu = "Одобрить программу лётных испытаний.",
+                reason = "Добавлен текст на казахском языке (KZRU-23)",
+            }, HttpStatusCode.Created);
+            var decisionId = corrected.GetProperty("id").GetGuid();
+            var started = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{decisionId}/start-signing", null, HttpStatusCode.OK);
+            var contentHash = started.GetProperty("contentHash").GetString();
+            var sign = new { contentHash, confirmation = "Demo-Password-2026" };
+            await AssertProblemAsync(callers["kz.cochair"], HttpMethod.Post, $"/api/v1/decisions/{decisionId}/approvals", sign, HttpStatusCode.UnprocessableEntity, "KZRU-21");
+            await AssertProblemAsync(callers["kz.member"], HttpMethod.Post, $"/api/v1/decisions/{decisionId}/signatures", sign, HttpStatusCode.UnprocessableEntity, "KZRU-21");
+            await AssertProblemAsync(callers["kz.representative"], HttpMethod.Post, $"/api/v1/decisions/{decisionId}/signatures", sign, HttpStatusCode.Forbidden, "KZRU-15");
+            var wrongPassword = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{decisionId}/signatures", new { contentHash, confirmation = "nope" }, HttpStatusCode.BadRequest);
+            Assert.True(wrongPassword.GetProperty("errors").TryGetProperty("confirmation", out _) || wrongPassword.GetProperty("errors").TryGetProperty("Confirmation", out _), wrongPassword.ToString());
+            var signed = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{decisionId}/signatures", sign, HttpStatusCode.OK, "sign-1");
+            Assert.True(signed.GetProperty("recorded").GetBoolean());
+            var replayed = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{decisionId}/signatures", sign, HttpStatusCode.OK, "sign-1");
+            Assert.True(replayed.GetProperty("recorded").GetBoolean()); // the first answer, replayed
+            var twice = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{decisionId}/signatures", sign, HttpStatusCode.OK);
+            Assert.False(twice.GetProperty("recorded").GetBoolean()); // signing twice does nothing
+            Assert.DoesNotContain(await app.QueryAsync(db => db.IdempotencyRecords.Select(r => r.RequestFingerprint + " " + System.Text.Encoding.UTF8.GetString(r.Body)).ToListAsync()),
+                row => row.Contains("Demo-Password-2026", StringComparison.Ordinal));
+            await SendAsync(callers["ru.secretary"], HttpMethod.Post, $"/api/v1/decisions/{decisionId}/signatures", sign, HttpStatusCode.OK);
+            await SendAsync(callers["kz.cochair"], HttpMethod.Post, $"/api/v1/decisions/{decisionId}/approvals", sign, HttpStatusCode.OK);
+            var issued = await SendAsync(callers["ru.cochair"], HttpMethod.Post, $"/api/v1/decisions/{decisionId}/approvals", sign, HttpStatusCode.OK);
+            Assert.Equal("Issued", issued.GetProperty("state").GetString());
+            var decision = await callers["ru.member"].Client.GetFromJsonAsync<JsonElement>($"/api/v1/decisions/{decisionId}");
+            Assert.Equal(4, decision.GetProperty("signatures").EnumerateArray().Count(x => x.GetProperty("signedAt").ValueKind != JsonValueKind.Null));
+            using var pdfResponse = await callers["ru.member"].Client.GetAsync(new Uri($"/api/v1/decisions/{decisionId}/pdf", UriKind.Relative));
+            Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType?.MediaType);
+            var decisionPdf = await pdfResponse.Content.ReadAsByteArrayAsync();
+            var pdfText = PdfTools.Text(decisionPdf);
+            Assert.Contains("Одобрить программу лётных испытаний", pdfText);
+            Assert.Contains("Ұшу сынақтарының бағдарламасын мақұлдау", pdfText);
+            Assert.Contains("Программа испытаний ещё не готова", pdfText); // the dissenting opinion, annexed
+
+            using var anonymous = app.CreateClient();
+            var publicFacts = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/verify/decisions/{decisionId}");
+            Assert.Equal("Issued", publicFacts.GetProperty("state").GetString());
+            Assert.Equal(JsonValueKind.Null, publicFacts.GetProperty("titleRu").ValueKind);
+            using var check = new ByteArrayContent(decisionPdf);
+            check.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            using var verdictResponse = await anonymous.PostAsync(new Uri($"/api/v1/verify/document?decisionId={decisionId}", UriKind.Relative), check);
+            var verdictText = await verdictResponse.Content.ReadAsStringAsync();
+            Assert.True(verdictResponse.IsSuccessStatusCode, verdictText);
+            var verdict = JsonDocument.Parse(verdictText).RootElement;
+            Assert.True(verdict.GetProperty("authentic").GetBoolean());
+            decisionPdf[decisionPdf.Length / 2] ^= 0x01;
+            using var tamperedCheck = new ByteArrayContent(decisionPdf);
+            tamperedCheck.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            var tamperedVerdict = await (await anonymous.PostAsync(new Uri("/api/v1/verify/document", UriKind.Relative), tamperedCheck)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.False(tamperedVerdict.GetProperty("authentic").GetBoolean());
+            var byHash = await (await anonymous.PostAsJsonAsync(new Uri("/api/v1/verify/hash", UriKind.Relative), new { sha256 = decision.GetProperty("issued").GetProperty("sha256").GetString() })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(byHash.GetProperty("authentic").GetBoolean());
+
             // A revoked token is refused at once.
             await SendAsync(callers["kz.member"], HttpMethod.Delete, $"/api/v1/tokens/{callers["kz.member"].TokenId}", null, HttpStatusCode.NoContent);
             using var refused = await callers["kz.member"].Client.GetAsync(new Uri($"/api/v1/sessions/{sessionId}/live", UriKind.Relative));

@@ -79,6 +79,13 @@ public static class StartSigning
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
             var decision = await DecisionAccess.LoadForUpdateAsync(db, request.DecisionId, cancellationToken);
+            if (string.IsNullOrWhiteSpace(decision.TextKk) || string.IsNullOrWhiteSpace(decision.TextRu) || string.IsNullOrWhiteSpace(decision.TitleKk) || string.IsNullOrWhiteSpace(decision.TitleRu))
+            {
+                // What is signed is what is issued: both languages side by side, so both exist before anyone signs.
+                throw new RuleViolationException("KZRU-23", "Rule.Decision.BothLanguages",
+                    "KZRU-23 (Regulation cl. 13): the decision is issued in Kazakh and Russian side by side; add the missing text (a correction) before sending it for signature.");
+            }
+
             var profile = await CommissionAccess.ProfileOfAsync(db, decision.CommissionId, cancellationToken);
             var content = await DecisionRecords.ContentOfAsync(db, decision, cancellationToken);
             var roster = await ActiveRosterAsync(db, decision.CommissionId, notifier.Today, cancellationToken);

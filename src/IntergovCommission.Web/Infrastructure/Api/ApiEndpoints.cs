@@ -116,6 +116,7 @@ public static class ApiEndpoints
             .WithName("RevokeToken").WithSummary("Revoke a token at once.");
 
         api.MapSessionApi();
+        api.MapDecisionApi();
     }
 
     /// <summary>The cookie scheme answers 401/403 to API calls instead of redirecting to the sign-in page.</summary>

@@ -74,7 +74,8 @@ public sealed class CookieAntiforgeryFilter(Microsoft.AspNetCore.Antiforgery.IAn
     {
         var http = context.HttpContext;
         var unsafeMethod = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
-        if (unsafeMethod && http.User.Identity?.AuthenticationType != PersonalAccessTokenHandler.SchemeName)
+        // Only a browser session carries ambient credentials; anonymous calls (public verification) and tokens need no antiforgery token.
+        if (unsafeMethod && http.User.Identity?.IsAuthenticated == true && http.User.Identity.AuthenticationType != PersonalAccessTokenHandler.SchemeName)
         {
             try
             {

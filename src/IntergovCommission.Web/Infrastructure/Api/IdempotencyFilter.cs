@@ -15,6 +15,12 @@ namespace IntergovCommission.Web.Infrastructure.Api;
 /// answer; a retry with the same key and the same request gets the stored answer and runs nothing;
 /// the same key with a different request is refused.
 /// </summary>
+/// <summary>A request body that holds a secret says what of it identifies the request (without the secret).</summary>
+public interface IIdempotencyFingerprint
+{
+    object Fingerprint { get; }
+}
+
 public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
@@ -35,7 +41,7 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
 
         var options = json.Value.SerializerOptions;
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-            http.Request.Method + " " + http.Request.Path + " " + JsonSerializer.Serialize(context.Arguments.Where(a => a is not HttpContext and not CancellationToken), options)))).ToLowerInvariant();
+            http.Request.Method + " " + http.Request.Path + " " + JsonSerializer.Serialize(context.Arguments.Where(a => a is not HttpContext and not CancellationToken and not Stream).Select(FingerprintOf), options)))).ToLowerInvariant();
 
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -95,6 +101,20 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
         }
 
         return result;
+    }
+
+    /// <summary>What of an argument identifies the request: a secret (a password) never goes into the stored fingerprint; a file counts by name, size and SHA-256.</summary>
+    private static object? FingerprintOf(object? argument) => argument switch
+    {
+        IIdempotencyFingerprint custom => custom.Fingerprint,
+        IFormFile file => new { file.FileName, file.Length, Sha256 = HashOf(file) },
+        _ => argument,
+    };
+
+    private static string HashOf(IFormFile file)
+    {
+        using var stream = file.OpenReadStream();
+        return Convert.ToHexString(SHA256.HashData(stream));
     }
 
     private static IResult Replay(HttpContext http, IdempotencyRecord record, string fingerprint)
