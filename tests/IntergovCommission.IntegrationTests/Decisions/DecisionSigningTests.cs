@@ -208,3 +208,35 @@ public sealed class DecisionSigningTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }
 }
+
+public sealed class DecisionRecordTests
+{
+    [Fact]
+    public async Task A_rejected_vote_makes_no_decision_and_an_adopted_re_vote_replaces_the_decision_not_yet_issued_KZRU_17()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var adopted = await DecisionScenario.AdoptedAsync(app, DecisionKind.ProgrammeApprovalOrChange);
+        await app.SendAsAsync("kz.secretary", new StartSigning.Command(adopted.DecisionId));
+
+        // Round 2 is rejected (nobody votes): no new decision, the first one stands.
+        var round2 = await app.SendAsAsync("kz.cochair", new Web.Features.Live.OpenBallot.Command(adopted.SessionId, adopted.ItemId));
+        await app.SendAsAsync("kz.cochair", new Web.Features.Live.CloseBallot.Command(round2));
+        Assert.Equal(0, await app.QueryAsync(db => db.Decisions.CountAsync(d => d.BallotId == round2)));
+
+        // Round 3 is adopted: it supersedes the decision on its route (kept), as version 2.
+        var round3 = await app.SendAsAsync("kz.cochair", new Web.Features.Live.OpenBallot.Command(adopted.SessionId, adopted.ItemId));
+        foreach (var voter in (await LiveScenario.RosterAsync(app)).Where(r => r.Role is CommissionRole.Member or CommissionRole.CoChair or CommissionRole.DeputyCoChair))
+        {
+            await app.SendAsAsync("kz.secretary", new Web.Features.Live.CastVote.Command { BallotId = round3, Choice = Domain.Voting.VoteChoice.For, ForMembershipId = voter.MembershipId });
+        }
+
+        await app.SendAsAsync("kz.cochair", new Web.Features.Live.CloseBallot.Command(round3));
+        var versions = await app.QueryAsync(db => db.Decisions.Where(d => d.AgendaItemId == adopted.ItemId).OrderBy(d => d.VersionNumber).ToListAsync());
+        Assert.Equal(2, versions.Count);
+        Assert.Equal(DecisionState.Superseded, versions[0].State);
+        Assert.Equal(DecisionState.Adopted, versions[1].State);
+        Assert.Equal(round3, versions[1].BallotId);
+        Assert.Equal(versions[0].Number, versions[1].Number);
+        Assert.Equal(versions[0].Id, versions[1].PreviousVersionId);
+    }
+}
