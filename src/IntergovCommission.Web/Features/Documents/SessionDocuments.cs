@@ -65,6 +65,17 @@ public static class SessionDocuments
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
+    /// <summary>The order of a side's list in the documents: co-chair, deputies, secretary, members, representatives (KZRU-01).</summary>
+    public static int Rank(CommissionRole role) => role switch
+    {
+        CommissionRole.CoChair => 0,
+        CommissionRole.DeputyCoChair => 1,
+        CommissionRole.Secretary => 2,
+        CommissionRole.Member => 3,
+        CommissionRole.Representative => 4,
+        _ => 5,
+    };
+
     /// <summary>KZRU-09: in person, by video-conference, or both.</summary>
     public static BilingualText Format(SessionFormat format) => format switch
     {
