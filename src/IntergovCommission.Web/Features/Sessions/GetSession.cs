@@ -47,7 +47,8 @@ public static class GetSession
         IReadOnlyList<CoChairSeat> AwaitingApproval,
         ApprovalView? LatestReturn);
 
-    public sealed record Viewer(bool IsSecretary, bool IsCoChair, bool CanPropose, bool IsInvitee, bool CanAnswer, Guid? PersonId);
+    /// <param name="ReadsDocuments">May download the session's agenda and minutes PDFs (everyone on the commission but an invitee).</param>
+    public sealed record Viewer(bool IsSecretary, bool IsCoChair, bool CanPropose, bool IsInvitee, bool CanAnswer, Guid? PersonId, bool ReadsDocuments);
 
     public sealed record ItemView(
         Guid Id,
@@ -139,7 +140,7 @@ public static class GetSession
                 session.StartsAt, session.TimeZoneId, session.State, session.CancelReason, session.AgendaVersion, session.PublishedAt, session.Version,
                 session.ProposalDeadline(profile.Agenda.ProposalDeadlineDays), profile.Agenda.ProposalRule, profile.Agenda.ApprovalRule,
                 [.. sides.Select(s => new ListSessions.SideZone(s.Code, s.TimeZoneId))],
-                new Viewer(isSecretary, isCoChair, canPropose, isInvitee, canAnswer, actor.PersonId),
+                new Viewer(isSecretary, isCoChair, canPropose, isInvitee, canAnswer, actor.PersonId, Documents.SessionDocuments.MayRead(actor, cid)),
                 staff || published,
                 items, invitees, current, awaiting, latestReturn);
         }

@@ -1,3 +1,4 @@
+using IntergovCommission.Web.Features.Documents;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Web;
@@ -36,6 +37,26 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
         return Redirect($"/Sessions/Details/{id}");
     }
 
+    /// <summary>The approved agenda (KZRU-11) as a bilingual PDF; a refusal comes back on this page.</summary>
+    public async Task<IActionResult> OnGetAgendaPdfAsync(Guid id, CancellationToken ct)
+    {
+        Data.SessionId = id;
+        return Pdf(await mediator.Send(new GetAgendaPdf.Query(id), ct));
+    }
+
+    /// <summary>The minutes of a session in progress or held, as a bilingual PDF.</summary>
+    public async Task<IActionResult> OnGetMinutesPdfAsync(Guid id, CancellationToken ct)
+    {
+        Data.SessionId = id;
+        return Pdf(await mediator.Send(new GetMinutesPdf.Query(id), ct));
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         Session = await mediator.Send(new GetSession.Query(Data.SessionId), cancellationToken);
+
+    private FileContentResult Pdf(PdfFile file)
+    {
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file.Content, PdfFile.ContentType, file.FileName);
+    }
 }

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Documents;
+using IntergovCommission.Web.Infrastructure.Mediator;
+
+namespace IntergovCommission.Web.Features.Documents;
+
+/// <summary>A rendered session document: what the browser downloads.</summary>
+public sealed record PdfFile(string FileName, byte[] Content, string ContentHash)
+{
+    public const string ContentType = "application/pdf";
+}
+
+/// <summary>
+/// Who reads a session's documents (the agenda and minutes PDFs), and the bilingual wording the
+/// use cases fill the document records with. Documents are always issued in Kazakh and Russian
+/// side by side (KZRU-23), whatever the reader's interface language.
+/// </summary>
+public static class SessionDocuments
+{
+    /// <summary>
+    /// Whoever reads the session reads its documents: the commission's members, secretaries,
+    /// co-chairs, deputies and representatives, and administrators. An invited person sees only the
+    /// items they speak to (KZRU-14), so not the whole agenda or the minutes.
+    /// </summary>
+    public static bool MayRead(Actor actor, Guid commissionId) =>
+        actor.IsAuthenticated && (actor.IsAdministrator || actor.Memberships.Any(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee));
+
+    public static void RequireReader(Actor actor, Guid commissionId)
+    {
+        Require.InCommission(actor, commissionId);
+        if (!MayRead(actor, commissionId))
+        {
+            throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+        }
+    }
+
+    /// <summary>Both forms of a text; a missing one falls back to the other.</summary>
+    public static BilingualText Both(LocalizedText text) => new(text.Kk ?? text.Ru ?? text.En ?? string.Empty, text.Ru ?? text.Kk ?? text.En ?? string.Empty);
+
+    /// <summary>A person's name as the documents print it: the Kazakh form, and the Russian one when it differs ("Нұрлан Қасымов · Нурлан Касымов").</summary>
+    public static string Name(LocalizedText name)
+    {
+        var kk = name.Kk;
+        var ru = name.Ru;
+        if (kk is null || ru is null || string.Equals(kk, ru, StringComparison.Ordinal))
+        {
+            return ru ?? kk ?? name.En ?? string.Empty;
+        }
+
+        return $"{kk} · {ru}";
+    }
+
+    public static BilingualText Role(CommissionRole role) => role switch
+    {
+        CommissionRole.CoChair => new("Тең төраға", "Сопредседатель"),
+        CommissionRole.DeputyCoChair => new("Тең төрағаның орынбасары", "Заместитель сопредседателя"),
+        CommissionRole.Secretary => new("Комиссия хатшысы", "Секретарь Комиссии"),
+        CommissionRole.Member => new("Комиссия мүшесі", "Член Комиссии"),
+        CommissionRole.Representative => new("Өкіл", "Представитель"),
+        CommissionRole.Invitee => new("Шақырылған тұлға", "Приглашённое лицо"),
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    /// <summary>The order of a side's list in the documents: co-chair, deputies, secretary, members, representatives (KZRU-01).</summary>
+    public static int Rank(CommissionRole role) => role switch
+    {
+        CommissionRole.CoChair => 0,
+        CommissionRole.DeputyCoChair => 1,
+        CommissionRole.Secretary => 2,
+        CommissionRole.Member => 3,
+        CommissionRole.Representative => 4,
+        _ => 5,
+    };
+
+    /// <summary>KZRU-09: in person, by video-conference, or both.</summary>
+    public static BilingualText Format(SessionFormat format) => format switch
+    {
+        SessionFormat.InPerson => new("күндізгі", "очная"),
+        SessionFormat.Video => new("бейнеконференция", "видеоконференция"),
+        SessionFormat.Mixed => new("аралас (күндізгі және бейнебайланыс)", "смешанная (очно и по видеосвязи)"),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>The place as entered; a session held only by video-conference has none.</summary>
+    public static BilingualText Place(string? place) =>
+        string.IsNullOrWhiteSpace(place) ? new("Бейнеконференция режимінде", "В режиме видеоконференции") : new(place, place);
+
+    /// <summary>The session's day on the wall clock of the zone it was set in.</summary>
+    public static DateOnly Day(DateTimeOffset startsAt, string timeZoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startsAt, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
+
+    /// <summary>An instant on the wall clock of a zone (the printed time carries its offset).</summary>
+    public static DateTimeOffset InZone(DateTimeOffset instant, string timeZoneId) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the document's data without its hash: the same session data gives
+    /// the same hash, whenever and by whomever the PDF is downloaded.
+    /// </summary>
+    public static string ContentHash<T>(T documentWithoutHash) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(documentWithoutHash, HashJson))).ToLowerInvariant();
+
+    private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
+
+    public static string AgendaFileName(int sessionNumber) => FormattableString.Invariant($"agenda-session-{sessionNumber}.pdf");
+
+    public static string MinutesFileName(int sessionNumber) => FormattableString.Invariant($"minutes-session-{sessionNumber}.pdf");
+}
