@@ -79,8 +79,10 @@ public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture ap
             await Expect(page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru(coChair == "ru.cochair" ? "Decisions.Done.Issued" : "Decisions.Done.Approved"));
         }
 
-        // A member downloads the PDF from the decision page.
-        var reader = await OpenAsync("kz.member", $"/Decisions/Details/{adopted.DecisionId}");
+        // A member finds it on the session page and downloads the PDF from the decision page.
+        var reader = await OpenAsync("kz.member", $"/Sessions/Details/{adopted.SessionId}");
+        await Expect(reader.GetByTestId("session-decisions")).ToContainTextAsync(UiText.Ru("Decisions.State.Issued"));
+        await reader.GetByTestId("session-decisions").GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(reader.GetByTestId("decision-state")).ToHaveTextAsync(UiText.Ru("Decisions.State.Issued"));
         var download = await reader.RunAndWaitForDownloadAsync(() => reader.GetByTestId("download-pdf").ClickAsync());
         var path = await download.PathAsync();

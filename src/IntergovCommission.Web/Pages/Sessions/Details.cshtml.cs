@@ -51,8 +51,17 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
         return Pdf(await mediator.Send(new GetMinutesPdf.Query(id), ct));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    /// <summary>The decisions made at the session (current versions), for those who read its documents.</summary>
+    public IReadOnlyList<Features.Decisions.ListSessionDecisions.Row> Decisions { get; private set; } = [];
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Session = await mediator.Send(new GetSession.Query(Data.SessionId), cancellationToken);
+        if (Session.Viewer.ReadsDocuments && Session.State is Domain.Sessions.SessionState.InProgress or Domain.Sessions.SessionState.Closed)
+        {
+            Decisions = await mediator.Send(new Features.Decisions.ListSessionDecisions.Query(Data.SessionId), cancellationToken);
+        }
+    }
 
     private FileContentResult Pdf(PdfFile file)
     {
