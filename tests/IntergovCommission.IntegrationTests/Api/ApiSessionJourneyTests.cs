@@ -281,6 +281,11 @@ public sealed class ApiSessionJourneyTests
             Assert.Contains("Ұшу сынақтарының бағдарламасын мақұлдау", pdfText);
             Assert.Contains("Программа испытаний ещё не готова", pdfText); // the dissenting opinion, annexed
 
+            var agendaPdf = await callers["ru.member"].Client.GetByteArrayAsync(new Uri($"/api/v1/sessions/{sessionId}/agenda.pdf", UriKind.Relative));
+            Assert.Contains("О программе лётных испытаний", PdfTools.Text(agendaPdf));
+            var minutesPdf = await callers["ru.member"].Client.GetByteArrayAsync(new Uri($"/api/v1/sessions/{sessionId}/minutes.pdf", UriKind.Relative));
+            Assert.Contains("KZRU-16", PdfTools.Text(minutesPdf));
+
             using var anonymous = app.CreateClient();
             var publicFacts = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/verify/decisions/{decisionId}");
             Assert.Equal("Issued", publicFacts.GetProperty("state").GetString());

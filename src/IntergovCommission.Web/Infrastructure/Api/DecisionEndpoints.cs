@@ -83,6 +83,16 @@ public static class DecisionEndpoints
             .Accepts<byte[]>("application/pdf")
             .WithName("VerifyDocument").WithSummary("Send the PDF bytes (Content-Type: application/pdf): is it exactly an issued decision (optionally: this decision)?");
 
+        var documents = api.MapGroup("/sessions/{sessionId:guid}").WithTags("Documents");
+        documents.MapGet("/agenda.pdf", async (Guid sessionId, IMediator m, CancellationToken ct) =>
+                PdfResult(await m.Send(new Features.Documents.GetAgendaPdf.Query(sessionId), ct)))
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithName("AgendaPdf").WithSummary("The agenda approved by both co-chairs, as a bilingual PDF (KZRU-11).");
+        documents.MapGet("/minutes.pdf", async (Guid sessionId, IMediator m, CancellationToken ct) =>
+                PdfResult(await m.Send(new Features.Documents.GetMinutesPdf.Query(sessionId), ct)))
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithName("MinutesPdf").WithSummary("The minutes of a session in progress or held: attendance, quorum, items, votes, decisions, dissent.");
+
         var materials = api.MapGroup("/sessions/{sessionId:guid}").WithTags("Materials");
         materials.MapGet("/materials", (Guid sessionId, IMediator m, CancellationToken ct) => m.Send(new GetSessionPack.Query(sessionId), ct))
             .WithName("SessionMaterials").WithSummary("The session pack: every material of every item, with versions and SHA-256 (KZRU-13).");
@@ -106,6 +116,8 @@ public static class DecisionEndpoints
             })
             .WithName("DownloadMaterial").WithSummary("Download one material's file.");
     }
+
+    private static IResult PdfResult(Features.Documents.PdfFile file) => Results.File(file.Content, Features.Documents.PdfFile.ContentType, file.FileName);
 
     private static async Task<IResult> SignAsync(IMediator m, Guid decisionId, SignatureKind kind, DecisionApiBodies.SignBody body, CancellationToken ct)
     {
