@@ -126,6 +126,8 @@ public sealed class AuditTests(DemoAppFixture fixture) : IClassFixture<DemoAppFi
     [Theory]
     [InlineData("UPDATE audit_entries SET action = 'Rewritten'")]
     [InlineData("DELETE FROM audit_entries")]
+    [InlineData("TRUNCATE audit_entries")]
+    [InlineData("TRUNCATE audit_entries CASCADE")]
     public async Task The_audit_trail_is_append_only(string sql)
     {
         await _app.SendAsAsync("kz.secretary", _demo.NewMember(_demo.KzSideId, "Для Журнала " + Guid.NewGuid().ToString("N")[..6]));
