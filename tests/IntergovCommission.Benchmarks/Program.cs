@@ -26,7 +26,9 @@ void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}
 
 var started = DateTimeOffset.UtcNow;
 Log($"voters {options.Voters}, concurrency {options.Concurrency}, vote changes per voter {options.Changes}, probes {options.Probes}, refetch panel {(options.Refetch ? "on" : "off")}, app log level {options.AppLogLevel}");
-var settings = new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = options.AppLogLevel };
+// The app reads Serilog's level from its configuration; environment variables of this process reach only this app instance.
+Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Default", options.AppLogLevel);
+var settings = new Dictionary<string, string?>();
 if (options.RateLimit is int permit)
 {
     settings["Api:RateLimit:PermitPerMinute"] = permit.ToString(CultureInfo.InvariantCulture);
@@ -37,6 +39,7 @@ await using var app = await TestApp.CreateAsync(seedDemo: true, settings: settin
 var baseAddress = app.StartKestrel();
 Log($"app: {baseAddress} on a throwaway PostgreSQL, started in {setupClock.Elapsed.TotalSeconds:F1} s");
 var machine = await MachineInfo.DescribeAsync(app.ConnectionString);
+var cpu = CpuMeter.ForThisProcessCluster();
 var ballot = await BenchSetup.PrepareAsync(app, options.Voters, Log);
 var voters = ballot.Voters;
 
@@ -108,6 +111,7 @@ var casts = new CastResult[plan.Count];
 var lastOfVoter = new Task?[voters.Count];
 var errorSamples = new List<string>();
 var next = -1;
+var cpuBeforeLoad = cpu.Read();
 var loadClock = Stopwatch.StartNew();
 var loadDeadline = TimeSpan.FromSeconds(options.MaxSeconds);
 var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
@@ -136,6 +140,7 @@ var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(asyn
 })).ToArray();
 await Task.WhenAll(workers);
 loadClock.Stop();
+var cpuAfterLoad = cpu.Read();
 
 var ok = casts.Where(c => c is { Ok: true }).ToArray();
 var failed = casts.Count(c => c is { Ok: false });
@@ -276,6 +281,9 @@ report.AppendLine(CultureInfo.InvariantCulture, $"| casts in the load phase | {p
 report.AppendLine(CultureInfo.InvariantCulture, $"| screens re-fetch the panel on each change (live.js) | {(options.Refetch ? "yes" : "no: the hub message is the update")} |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| throughput | **{throughput:F1} casts/s** ({ok.Length} stored in {Stats.Ms(ok.Length == 0 ? 0 : ok.Min(c => c.Start), lastCastEnd) / 1000:F1} s) |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| errors | load: {failed} refused/failed, {notSent} not sent; probes: {probeErrors}; screens: {connectErrors} not connected, {hubErrors.Count} dropped; undelivered messages {missing}; probe screens missed {probeMissed}{(options.Refetch ? $"; panel fetch errors {connected.Sum(s => s.FetchErrors)}" : string.Empty)} |");
+var loadCasts = Math.Max(1, ok.Length + failed);
+report.AppendLine(CultureInfo.InvariantCulture, $"| CPU per cast, load phase | {(cpuAfterLoad.Process - cpuBeforeLoad.Process) * 1000 / loadCasts:F1} ms in this process (app + clients) + {(cpu.SeesPostgres ? ((cpuAfterLoad.Postgres - cpuBeforeLoad.Postgres) * 1000 / loadCasts).ToString("F1", CultureInfo.InvariantCulture) : "?")} ms in PostgreSQL; the load phase used {(cpuAfterLoad.Process - cpuBeforeLoad.Process + (cpu.SeesPostgres ? cpuAfterLoad.Postgres - cpuBeforeLoad.Postgres : 0)) / loadClock.Elapsed.TotalSeconds:F2} of {Environment.ProcessorCount} cores |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| machine load average (1 min) before / after the load phase | {string.Join(" / ", new[] { cpuBeforeLoad, cpuAfterLoad }.Select(c => c.LoadAverage.Length > 0 ? c.LoadAverage[0].ToString("F1", CultureInfo.InvariantCulture) : "?"))} (other work on the machine included) |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| every screen heard the last vote | {(allHeardAt == 0 ? "no (see undelivered)" : $"{Stats.F(Stats.Ms(lastCastEnd, allHeardAt))} ms after the last cast's answer (negative: before it; the broadcast precedes the answer)")} |");
 if (options.Refetch)
 {
