@@ -111,6 +111,7 @@ var casts = new CastResult[plan.Count];
 var lastOfVoter = new Task?[voters.Count];
 var errorSamples = new List<string>();
 var next = -1;
+var scansBefore = await TableScans.ReadAsync(app.ConnectionString);
 var cpuBeforeLoad = cpu.Read();
 var loadClock = Stopwatch.StartNew();
 var loadDeadline = TimeSpan.FromSeconds(options.MaxSeconds);
@@ -141,6 +142,8 @@ var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(asyn
 await Task.WhenAll(workers);
 loadClock.Stop();
 var cpuAfterLoad = cpu.Read();
+await Task.Delay(1500); // backends report their table counters once idle for a second
+var scansAfter = await TableScans.ReadAsync(app.ConnectionString);
 
 var ok = casts.Where(c => c is { Ok: true }).ToArray();
 var failed = casts.Count(c => c is { Ok: false });
@@ -300,6 +303,16 @@ report.AppendLine(new Stats(probeCast).Row("probe: cast (POST → 2xx), alone"))
 var seen = options.Refetch ? "panel re-fetched" : "heard it";
 report.AppendLine(new Stats(probePerScreen).Row($"probe: cast sent → one screen {seen}"));
 report.AppendLine(new Stats(probeAll).Row($"probe: cast sent → all screens {seen}"));
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"Sequential scans during the load phase ({loadCasts} casts), most rows read first:");
+report.AppendLine();
+report.AppendLine("| table | seq scans | rows read by seq scans | per cast | index scans |");
+report.AppendLine("|---|---:|---:|---:|---:|");
+foreach (var row in TableScans.Top(scansBefore, scansAfter, 6))
+{
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {row.Table} | {row.SeqScans} | {row.SeqRows} | {row.SeqRows / (double)loadCasts:F0} | {row.IndexScans} |");
+}
+
 foreach (var sample in errorSamples.Take(5).Concat(hubErrors.Distinct().Take(3)))
 {
     report.AppendLine(CultureInfo.InvariantCulture, $"\nerror sample: {sample}");
