@@ -105,7 +105,7 @@ public static class BenchSetup
 
         var (sessionId, itemId) = await LiveScenario.StartedSessionAsync(app, "Нагрузочный тест: голосование");
         await LiveScenario.RegisterEveryoneAsync(app, sessionId);
-        log($"session: created, agenda approved by both co-chairs, started, {members.Count + 0} voting members registered present in {clock.Elapsed.TotalSeconds:F1} s");
+        log($"session: created, agenda approved by both co-chairs, started, {members.Count} voting members registered present in {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
 
         var chosen = members.Take(voters).ToList();
