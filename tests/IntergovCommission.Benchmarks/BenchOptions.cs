@@ -48,6 +48,10 @@ public sealed record BenchOptions
                     : throw new ArgumentException($"{name}: \"{text}\" is not a whole number ≥ {min}");
             }
 
+            static string Level(string text) =>
+                new[] { "Verbose", "Debug", "Information", "Warning", "Error", "Fatal" }.FirstOrDefault(l => l.Equals(text, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"--app-log-level: \"{text}\" is not one of Verbose, Debug, Information, Warning, Error, Fatal");
+
             try
             {
                 options = args[i] switch
@@ -60,7 +64,7 @@ public sealed record BenchOptions
                     "--rate-limit" => options with { RateLimit = Int(1) },
                     "--max-seconds" => options with { MaxSeconds = Int(1) },
                     "--out" => options with { Output = Next() },
-                    "--app-log-level" => options with { AppLogLevel = Next() },
+                    "--app-log-level" => options with { AppLogLevel = Level(Next()) },
                     "--help" or "-h" => null,
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };

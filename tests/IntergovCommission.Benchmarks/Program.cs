@@ -24,6 +24,8 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
 
+// The throwaway cluster is stopped and deleted at process exit; a crash skips that, so do it here too.
+AppDomain.CurrentDomain.UnhandledException += (_, _) => TestDatabase.Shutdown();
 var started = DateTimeOffset.UtcNow;
 Log($"voters {options.Voters}, concurrency {options.Concurrency}, vote changes per voter {options.Changes}, probes {options.Probes}, refetch panel {(options.Refetch ? "on" : "off")}, app log level {options.AppLogLevel}");
 // The app reads Serilog's level from its configuration; environment variables of this process reach only this app instance.
