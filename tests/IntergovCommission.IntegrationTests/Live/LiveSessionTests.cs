@@ -161,6 +161,38 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public async Task Changing_a_vote_changes_only_that_voters_vote_whoever_records_it_KZRU_17()
+    {
+        // A cast reads only the caller's and the voter's register rows and the voter's own vote
+        // (LiveContext.LoadRowsAsync): each change must still hit the right row, and a secretary
+        // recording for an absent member must still be refused.
+        await using var app = await TestApp.CreateAsync();
+        var (sessionId, itemId) = await StartedSessionAsync(app);
+        var present = await RegisterAsync(app, sessionId, 20);
+        var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));
+        var member = present.Single(p => p.UserName == "kz.member");
+        var chair = present.Single(p => p.UserName == "ru.cochair");
+        var byHands = present.First(p => p.UserName is null);
+
+        await app.SendAsAsync("kz.member", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For });
+        await app.SendAsAsync("ru.cochair", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.Against });
+        await app.SendAsAsync("kz.secretary", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For, ForMembershipId = byHands.MembershipId });
+        Assert.Equal(VoteChoice.Abstain, await app.SendAsAsync("kz.member", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.Abstain }));
+        Assert.Equal(VoteChoice.Against, await app.SendAsAsync("kz.secretary", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.Against, ForMembershipId = byHands.MembershipId }));
+
+        var votes = await app.QueryAsync(db => db.Votes.Where(v => v.BallotId == ballotId).ToDictionaryAsync(v => v.MembershipId, v => v.Choice));
+        Assert.Equal(3, votes.Count);
+        Assert.Equal(VoteChoice.Abstain, votes[member.MembershipId]);
+        Assert.Equal(VoteChoice.Against, votes[chair.MembershipId]);
+        Assert.Equal(VoteChoice.Against, votes[byHands.MembershipId]);
+
+        var absent = (await RosterAsync(app)).First(r => r.Role == CommissionRole.Member && present.All(p => p.MembershipId != r.MembershipId));
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("kz.secretary", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For, ForMembershipId = absent.MembershipId }));
+        Assert.Equal("KZRU-17", refused.RuleId);
+        Assert.Equal(3, await app.QueryAsync(db => db.Votes.CountAsync(v => v.BallotId == ballotId)));
+    }
+
+    [Fact]
     public async Task Fifty_voters_casting_at_once_store_every_vote_once()
     {
         await using var app = await TestApp.CreateAsync();

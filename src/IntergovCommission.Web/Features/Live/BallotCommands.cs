@@ -119,13 +119,15 @@ public static class CastVote
             var actor = await actors.GetActorAsync(cancellationToken);
             // Shared lock: casts proceed together; a close (FOR UPDATE) waits for them, and casts after it see it closed.
             var sessionId = await db.Database.SqlQuery<Guid>($"SELECT session_id AS \"Value\" FROM ballots WHERE id = {request.BallotId} FOR SHARE").SingleAsync(cancellationToken);
-            var context = await LiveContext.LoadAsync(db, sessionId, clock, cancellationToken);
+            // Only the caller's and the voter's register rows, and only the voter's own vote: a cast reads
+            // a constant amount whatever the roster's size (500 voters: docs/benchmarks.md).
+            var context = await LiveContext.LoadRowsAsync(db, sessionId, clock, actor.PersonId, request.ForMembershipId, cancellationToken);
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.");
             var voterId = request.ForMembershipId ?? me.Entry.MembershipId;
             var voter = context.Register.FirstOrDefault(r => r.Entry.MembershipId == voterId);
             SessionRules.RequireCanVote(context.Profile, voter?.Entry);
 
-            var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
+            var ballot = await db.Ballots.Include(b => b.Votes.Where(v => v.MembershipId == voterId)).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
             var recordedBy = voterId == me.Entry.MembershipId ? (Guid?)null : me.Entry.MembershipId;
             var vote = ballot.Cast(Guid.CreateVersion7(), voterId, request.Choice, clock.GetUtcNow(), recordedBy);
             live.SessionChanged(sessionId, "vote");

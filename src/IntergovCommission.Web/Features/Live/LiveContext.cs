@@ -28,7 +28,20 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
         }
     }
 
-    public static async Task<LiveContext> LoadAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, CancellationToken ct)
+    public static Task<LiveContext> LoadAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, CancellationToken ct) =>
+        LoadCoreAsync(db, sessionId, clock, null, ct);
+
+    /// <summary>
+    /// The context with only the register rows of one person and (optionally) one membership: what
+    /// a cast needs. Its <see cref="Register"/> is partial, so never use it for quorum or counts. A cast
+    /// reads two rows instead of the whole roster (the live-session benchmark, docs/benchmarks.md).
+    /// </summary>
+    public static Task<LiveContext> LoadRowsAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, Guid? personId, Guid? membershipId, CancellationToken ct) =>
+        LoadCoreAsync(db, sessionId, clock, new RowFilter(personId, membershipId), ct);
+
+    private sealed record RowFilter(Guid? PersonId, Guid? MembershipId);
+
+    private static async Task<LiveContext> LoadCoreAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, RowFilter? only, CancellationToken ct)
     {
         var session = await db.Set<Session>().AsNoTracking()
             .Where(s => s.Id == sessionId)
@@ -37,15 +50,23 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
             ?? throw new NotFoundException("Session", sessionId);
         var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var roster = await (from m in db.Memberships.AsNoTracking()
+        var memberships = db.Memberships.AsNoTracking()
+            .Where(m => m.CommissionId == session.CommissionId && m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day)
+                && m.Role != CommissionRole.Invitee);
+        var attendanceRows = db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId);
+        if (only is not null)
+        {
+            memberships = memberships.Where(m => m.PersonId == only.PersonId || m.Id == only.MembershipId);
+            attendanceRows = attendanceRows.Where(a => memberships.Select(m => m.Id).Contains(a.MembershipId));
+        }
+
+        var roster = await (from m in memberships
                             join p in db.People on m.PersonId equals p.Id
                             join s in db.Sides on m.SideId equals s.Id into sides
                             from s in sides.DefaultIfEmpty()
-                            where m.CommissionId == session.CommissionId && m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day)
-                                && m.Role != CommissionRole.Invitee
                             select new { m.Id, m.PersonId, m.SideId, m.Role, p.FullName, SideCode = s == null ? null : s.Code })
             .ToListAsync(ct);
-        var attendance = await db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.MembershipId, ct);
+        var attendance = await attendanceRows.ToDictionaryAsync(a => a.MembershipId, ct);
         var register = roster
             .OrderBy(r => r.SideCode).ThenBy(r => r.Role).ThenBy(r => r.FullName.Ru)
             .Select(r =>
