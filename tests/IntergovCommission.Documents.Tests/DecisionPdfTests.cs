@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using IntergovCommission.Documents.Rendering;
 using PdfSharp.Pdf.IO;
 
+using IntergovCommission.Testing;
+
 namespace IntergovCommission.Documents.Tests;
 
 public sealed partial class DecisionPdfTests
@@ -12,7 +14,7 @@ public sealed partial class DecisionPdfTests
     public void Decision_text_carries_both_languages_every_signer_and_the_dissent()
     {
         var pdf = Renderer.RenderDecision(Samples.Decision());
-        var text = Poppler.Text(pdf);
+        var text = PdfTools.Text(pdf);
 
         Assert.Contains("ШЕШІМ", text);
         Assert.Contains("РЕШЕНИЕ", text);
@@ -42,7 +44,7 @@ public sealed partial class DecisionPdfTests
         Assert.Contains(Samples.Decision().VerificationUrl.ToString(), text);
 
         // The QR code is embedded once, a square image.
-        var images = Poppler.Run("pdfimages", pdf, "-list", "{pdf}").Output.Split('\n')
+        var images = PdfTools.Run("pdfimages", pdf, "-list", "{pdf}").Output.Split('\n')
             .Where(l => l.Contains(" image ", StringComparison.Ordinal)).ToList();
         var columns = Assert.Single(images).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(columns[3], columns[4]);
@@ -55,10 +57,10 @@ public sealed partial class DecisionPdfTests
         const string upper = "ӘҒҚҢӨҰҮҺІ";
         var decision = Samples.Decision() with { TextKk = [.. Samples.TextKk, $"Әліпби: {lower} {upper}."] };
         var pdf = Renderer.RenderDecision(decision);
-        var text = Poppler.Text(pdf);
+        var text = PdfTools.Text(pdf);
 
         Assert.Contains($"Әліпби: {lower} {upper}.", text);
-        var fonts = Poppler.Run("pdffonts", pdf).Output;
+        var fonts = PdfTools.Run("pdffonts", pdf).Output;
         Assert.Matches(@"DejaVu Sans\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", fonts); // embedded subset with a ToUnicode map
         Assert.DoesNotContain("Helvetica", fonts, StringComparison.Ordinal);
     }
@@ -72,13 +74,13 @@ public sealed partial class DecisionPdfTests
         var ru = Enumerable.Range(1, 200).Select(i => $"Пункт {i:000}. Этап испытаний.").ToArray();
         var pdf = Renderer.RenderDecision(Samples.Decision() with { TextKk = kk, TextRu = ru });
 
-        var pages = Poppler.PageCount(pdf);
+        var pages = PdfTools.PageCount(pdf);
         using (var reader = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import))
         {
             Assert.Equal(pages, reader.PageCount);
         }
 
-        var pageTexts = Enumerable.Range(1, pages).Select(p => Poppler.Text(pdf, p)).ToList();
+        var pageTexts = Enumerable.Range(1, pages).Select(p => PdfTools.Text(pdf, p)).ToList();
         for (var p = 1; p <= pages; p++)
         {
             Assert.Contains($"Бет · Страница {p} / {pages}", pageTexts[p - 1]);
@@ -106,7 +108,7 @@ public sealed partial class DecisionPdfTests
     public void Full_route_prints_the_signature_sheet_once_per_copy()
     {
         var pdf = Renderer.RenderDecision(Samples.Decision(copies: 2));
-        var pages = Enumerable.Range(1, Poppler.PageCount(pdf)).Select(p => Poppler.Text(pdf, p)).ToList();
+        var pages = Enumerable.Range(1, PdfTools.PageCount(pdf)).Select(p => PdfTools.Text(pdf, p)).ToList();
 
         var first = pages.FindIndex(t => t.Contains("Экземпляр 1 из 2", StringComparison.Ordinal));
         var second = pages.FindIndex(t => t.Contains("Экземпляр 2 из 2", StringComparison.Ordinal));
@@ -132,7 +134,7 @@ public sealed partial class DecisionPdfTests
                 new SignatureEntry("Елена Морозова", Samples.Russia, Samples.Secretary, null),
             ],
         };
-        var text = Poppler.Text(Renderer.RenderDecision(decision));
+        var text = PdfTools.Text(Renderer.RenderDecision(decision));
 
         Assert.Single(SheetTitle().Matches(text));
         Assert.DoesNotContain("Экземпляр", text);
@@ -144,7 +146,7 @@ public sealed partial class DecisionPdfTests
     [Fact]
     public void Decision_without_dissent_has_no_second_annex()
     {
-        var text = Poppler.Text(Renderer.RenderDecision(Samples.Decision() with { DissentingOpinions = [] }));
+        var text = PdfTools.Text(Renderer.RenderDecision(Samples.Decision() with { DissentingOpinions = [] }));
 
         Assert.DoesNotContain("ОСОБЫЕ МНЕНИЯ", text);
         Assert.Contains("Особых мнений не поступало", text);
@@ -158,7 +160,7 @@ public sealed partial class DecisionPdfTests
             .Select(i => new RollCallEntry($"Мүше-{i:000} Тестов", i % 2 == 0 ? Samples.Russia : Samples.Kazakhstan, VoteChoice.For, false))
             .ToList();
         var pdf = Renderer.RenderDecision(Samples.Decision() with { RollCall = members, DissentingOpinions = [] });
-        var pages = Enumerable.Range(1, Poppler.PageCount(pdf)).Select(p => Poppler.Text(pdf, p)).ToList();
+        var pages = Enumerable.Range(1, PdfTools.PageCount(pdf)).Select(p => PdfTools.Text(pdf, p)).ToList();
 
         var annex = pages.FindIndex(t => t.Contains("ПОИМЕННОЕ ГОЛОСОВАНИЕ", StringComparison.Ordinal));
         var spanned = pages.Skip(annex).Where(t => t.Contains("Мүше-", StringComparison.Ordinal)).ToList();
@@ -206,7 +208,7 @@ public sealed class DecisionLayoutTests
     public void Every_word_of_both_texts_and_the_dissent_reaches_the_pdf()
     {
         var decision = Samples.Decision();
-        var words = Poppler.Text(Renderer.RenderDecision(decision)).Split(' ').ToHashSet(StringComparer.Ordinal);
+        var words = PdfTools.Text(Renderer.RenderDecision(decision)).Split(' ').ToHashSet(StringComparer.Ordinal);
 
         var expected = decision.TextKk.Concat(decision.TextRu).Append(Samples.DissentText)
             .SelectMany(p => p.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));

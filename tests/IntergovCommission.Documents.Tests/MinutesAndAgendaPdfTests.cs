@@ -1,5 +1,7 @@
 using IntergovCommission.Documents.Rendering;
 
+using IntergovCommission.Testing;
+
 namespace IntergovCommission.Documents.Tests;
 
 public sealed class MinutesAndAgendaPdfTests
@@ -10,8 +12,8 @@ public sealed class MinutesAndAgendaPdfTests
     public void Minutes_list_attendance_quorum_with_its_rule_each_item_and_dissent()
     {
         var pdf = Renderer.RenderMinutes(Samples.Minutes());
-        var text = Poppler.Text(pdf);
-        var pages = Poppler.PageCount(pdf);
+        var text = PdfTools.Text(pdf);
+        var pages = PdfTools.PageCount(pdf);
 
         Assert.Contains("ХАТТАМА", text);
         Assert.Contains("ПРОТОКОЛ", text);
@@ -32,7 +34,7 @@ public sealed class MinutesAndAgendaPdfTests
     public void Minutes_without_quorum_say_so()
     {
         var minutes = Samples.Minutes() with { Quorum = new QuorumLine(false, 4, 9, 5, "KZRU-16") };
-        var text = Poppler.Text(Renderer.RenderMinutes(minutes));
+        var text = PdfTools.Text(Renderer.RenderMinutes(minutes));
 
         Assert.Contains("Кворума нет: присутствуют 4 из 9", text);
         Assert.DoesNotContain("Кворум имеется", text);
@@ -41,7 +43,7 @@ public sealed class MinutesAndAgendaPdfTests
     [Fact]
     public void Agenda_lists_items_in_both_languages_and_the_invited_persons()
     {
-        var text = Poppler.Text(Renderer.RenderAgenda(Samples.Agenda()));
+        var text = PdfTools.Text(Renderer.RenderAgenda(Samples.Agenda()));
 
         Assert.Contains("КҮН ТӘРТІБІ", text);
         Assert.Contains("ПОВЕСТКА ДНЯ", text);
@@ -59,7 +61,7 @@ public sealed class MinutesAndAgendaPdfTests
     {
         var agenda = Samples.Agenda();
         agenda = agenda with { Approvals = [agenda.Approvals[0], agenda.Approvals[1] with { ApprovedAt = null }] };
-        var text = Poppler.Text(Renderer.RenderAgenda(agenda));
+        var text = PdfTools.Text(Renderer.RenderAgenda(agenda));
 
         Assert.Contains("На утверждении у сопредседателей", text);
         Assert.DoesNotContain("Утверждена сопредседателями", text);

@@ -3,6 +3,8 @@ using System.Text;
 using IntergovCommission.Documents.Rendering;
 using IntergovCommission.Documents.Signing;
 
+using IntergovCommission.Testing;
+
 namespace IntergovCommission.Documents.Tests;
 
 public sealed class SigningTests : IDisposable
@@ -29,14 +31,14 @@ public sealed class SigningTests : IDisposable
     public void Signed_decision_validates_with_pdfsig()
     {
         var signed = SignedDecision();
-        var report = Poppler.Run("pdfsig", signed).Output;
+        var report = PdfTools.Run("pdfsig", signed).Output;
 
         Assert.Contains("Signature Validation: Signature is Valid.", report, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Signer Certificate Common Name: IntergovCommission development", report);
         Assert.Contains("SHA-256", report);
         Assert.Contains("Total document signed", report);
         // Signing keeps the document readable as before.
-        Assert.Contains("Экземпляр 2 из 2", Poppler.Text(signed));
+        Assert.Contains("Экземпляр 2 из 2", PdfTools.Text(signed));
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class SigningTests : IDisposable
         var tampered = (byte[])signed.Clone();
         tampered[at] = (byte)'X';
 
-        var result = Poppler.Run("pdfsig", tampered);
+        var result = PdfTools.Run("pdfsig", tampered);
 
         Assert.DoesNotContain("Signature is Valid", result.Output, StringComparison.OrdinalIgnoreCase);
         Assert.True(result.Output.Contains("Digest Mismatch", StringComparison.OrdinalIgnoreCase)
