@@ -17,6 +17,9 @@ public sealed class ConstraintMessages
         [AgendaApprovalConfiguration.OnePerVersionIndex] = "KZRU-11 (Regulation cl. 9): you have already answered on this version of the agenda.",
         [UnscheduledAcceptanceConfiguration.OnePerCoChairIndex] = "KZRU-12 (Regulation cl. 9): you have already accepted this unscheduled item.",
         [AgendaItemConfiguration.ProposalIndex] = "KZRU-06 (Regulation cl. 7): this proposal is already on the agenda.",
+        [AgendaItemConfiguration.CarriedFromIndex] = "KZRU-11 (Regulation cl. 9): this item was carried onto a later agenda a moment ago; it is there once. Reload to see where.",
+        [AgendaItemConfiguration.ReferralIndex] = "KZRU-20 (Regulation cl. 10): the expert group's proposal was put on an agenda a moment ago; it is there once. Reload to see where.",
+        [ExpertGroupReferralConfiguration.OnePerItem] = "KZRU-20 (Regulation cl. 10): this item was referred to an expert group a moment ago; it is referred once. Reload to see the group.",
         [MaterialConfiguration.SameFileIndex] = "KZRU-13 (Regulation cl. 9): this very file (same SHA-256) is already among this item's materials; it was not added again.",
         [MaterialConfiguration.VersionIndex] = "KZRU-13 (Regulation cl. 9): another version of this document was uploaded at the same moment; reload and upload yours again as the next version.",
     };
