@@ -77,6 +77,27 @@ public sealed class CarryOverJourneyTests(ChromiumFixture chromium, AppFixture a
         await Page.GotoAsync($"/Sessions/Details/{sessionId}");
         await Expect(Page.GetByTestId("item-referred")).ToContainTextAsync(UiText.Ru("Carry.Referred"));
         await Expect(Page.GetByTestId("referral-link")).ToHaveTextAsync(UiText.Ru("Carry.RecordProposal"));
+
+        // Later the group reports: the co-chair records its proposal and puts it on the next session's draft agenda.
+        var number = await App.App.QueryAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Number).SingleAsync());
+        var next = await CreateSessionAsync(45);
+        await Page.GetByTestId("referral-link").ClickAsync();
+        const string proposal = "Группа предлагает перенести первый пуск на II квартал.";
+        await Page.GetByLabel(UiText.Ru("Referral.Target")).SelectOptionAsync(next.ToString());
+        await Page.GetByLabel(UiText.Ru("Referral.ProposalRu")).FillAsync(proposal);
+        await Page.GetByTestId("return-submit").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Sessions/Details/{next}$"));
+        var back = Page.GetByTestId("agenda").Locator("li[data-item]", new() { HasText = proposal });
+        await Expect(back).ToHaveCountAsync(1);
+        await Expect(back.GetByTestId("carried-from")).ToContainTextAsync(UiText.Ru("Carry.FromExperts", number, 1));
+        var position = await App.App.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == next && i.ReferralId != null).Select(i => i.Position).SingleAsync());
+        var nextNumber = await App.App.QueryAsync(db => db.Sessions.Where(s => s.Id == next).Select(s => s.Number).SingleAsync());
+        await Page.GotoAsync($"/Sessions/Details/{sessionId}");
+        await Expect(Page.GetByTestId("referral-returned")).ToContainTextAsync(UiText.Ru("Carry.ReturnedTo", nextNumber, position));
+
+        // That session is not held in this class's story: cancelled, it receives no deferred item of the other test.
+        var version = await App.App.QueryAsync(db => db.Sessions.Where(s => s.Id == next).Select(s => s.Version).SingleAsync());
+        await App.App.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = next, Version = version, Step = SessionStep.Cancel, Reason = "Перенос по решению сопредседателей." });
     }
 
     [Fact]
@@ -103,7 +124,8 @@ public sealed class CarryOverJourneyTests(ChromiumFixture chromium, AppFixture a
 
         // The original session's page says where it went.
         await Page.GotoAsync($"/Sessions/Details/{sessionId}");
-        await Expect(Page.GetByTestId("item-deferred")).ToContainTextAsync(UiText.Ru("Carry.DeferredTo", number + 1, 1));
+        var nextNumber = await App.App.QueryAsync(db => db.Sessions.Where(s => s.Id == next).Select(s => s.Number).SingleAsync());
+        await Expect(Page.GetByTestId("item-deferred")).ToContainTextAsync(UiText.Ru("Carry.DeferredTo", nextNumber, 1));
     }
 
     public override async Task DisposeAsync()
