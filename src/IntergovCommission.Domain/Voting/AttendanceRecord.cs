@@ -231,4 +231,18 @@ public sealed class ExpertGroupReferral
         State = ReferralState.Proposed;
         return item;
     }
+
+    /// <summary>
+    /// The secretaries took the returned item off a draft agenda: the group's proposal (kept) waits
+    /// to be put on another session's agenda.
+    /// </summary>
+    public void WithdrawFromAgenda()
+    {
+        if (State != ReferralState.Proposed)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.NotOnAgenda", "KZRU-20 (Regulation cl. 10): the expert group's proposal is not on an agenda.");
+        }
+
+        State = ReferralState.Open;
+    }
 }

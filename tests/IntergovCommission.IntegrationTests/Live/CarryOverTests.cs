@@ -294,4 +294,39 @@ public sealed class CarryOverTests
 
         Assert.Equal(0, await app.QueryAsync(db => db.AgendaItems.CountAsync(i => i.DeferredAt != null || i.CarriedFromItemId != null)));
     }
+
+    [Fact]
+    public async Task Carried_item_taken_off_a_draft_agenda_goes_back_a_deferred_one_waits_and_the_groups_proposal_can_go_elsewhere()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var (referredSession, referredItem) = await HeldAsync(app);
+        var referralId = await app.SendAsAsync("kz.cochair", await ReferralAsync(app, referredSession, referredItem));
+        var (deferredSession, deferredItem) = await HeldAsync(app);
+        var next = await NextSessionAsync(app);
+        await app.SendAsAsync("kz.secretary", new ReturnFromExpertGroup.Command { ReferralId = referralId, TargetSessionId = next, ProposalRu = "Предложение группы." });
+        var carried = await app.SendAsAsync("kz.secretary", new DeferAgendaItem.Command { SessionId = deferredSession, AgendaItemId = deferredItem });
+        Assert.Equal(next, carried.CarriedTo!.SessionId);
+        Assert.Equal(2, await ItemCountAsync(app, next));
+
+        foreach (var id in await app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == next).Select(i => i.Id).ToListAsync()))
+        {
+            await app.SendAsAsync("kz.secretary", new RemoveAgendaItem.Command { SessionId = next, ItemId = id, Version = await SessionSteps.RowVersionAsync(app, next) });
+        }
+
+        var referral = await app.SendAsAsync("ru.secretary", new GetReferral.Query(referralId));
+        Assert.True(referral.CanRecord);
+        Assert.Equal(ReferralState.Open, referral.Referral.State);
+        Assert.Null(referral.Referral.ReturnedTo);
+        Assert.Equal("Предложение группы.", referral.Referral.Proposal.Ru);
+        var deferred = Assert.Single((await app.SendAsAsync("kz.secretary", new GetSession.Query(deferredSession))).Items);
+        Assert.True(deferred.History.IsDeferred);
+        Assert.Null(deferred.History.DeferredTo);
+
+        // The next session created receives the deferred item again; the group's proposal goes onto it too.
+        var after = await NextSessionAsync(app, 70);
+        Assert.Equal(1, await ItemCountAsync(app, after));
+        await app.SendAsAsync("ru.secretary", new ReturnFromExpertGroup.Command { ReferralId = referralId, TargetSessionId = after, ProposalRu = "Уточнённое предложение группы." });
+        Assert.Equal(2, await ItemCountAsync(app, after));
+        Assert.Equal(ReferralState.Proposed, await app.QueryAsync(db => db.ExpertGroupReferrals.Where(r => r.Id == referralId).Select(r => r.State).SingleAsync()));
+    }
 }
