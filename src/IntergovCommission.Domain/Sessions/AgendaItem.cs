@@ -14,13 +14,16 @@ public sealed class AgendaItem
 
     private AgendaItem() { Title = LocalizedText.Empty; DraftDecision = LocalizedText.Empty; }
 
-    internal AgendaItem(Guid id, Guid sessionId, int position, AgendaItemContent content, bool isUnscheduled, Guid? proposalId)
+    internal AgendaItem(Guid id, Guid sessionId, int position, AgendaItemContent content, bool isUnscheduled, Guid? proposalId, AgendaItemOrigin? origin = null)
     {
         Id = id;
         SessionId = sessionId;
         Position = position;
         IsUnscheduled = isUnscheduled;
         ProposalId = proposalId;
+        CarriedFromItemId = origin?.FromItemId;
+        CarryReason = origin?.Reason;
+        ReferralId = origin?.ReferralId;
         Title = LocalizedText.Empty;
         DraftDecision = LocalizedText.Empty;
         Apply(content);
@@ -39,6 +42,18 @@ public sealed class AgendaItem
     /// <summary>The member's proposal this item came from, if any.</summary>
     public Guid? ProposalId { get; private set; }
     public IReadOnlyCollection<UnscheduledAcceptance> Acceptances => _acceptances;
+    /// <summary>The item of an earlier session this one was carried from (deferred, or returned from an expert group).</summary>
+    public Guid? CarriedFromItemId { get; private set; }
+    public AgendaCarry? CarryReason { get; private set; }
+    /// <summary>KZRU-20: the expert-group referral whose proposal this item brings back.</summary>
+    public Guid? ReferralId { get; private set; }
+    /// <summary>KZRU-11: set when the item was not reached and is deferred to the next session.</summary>
+    public DateTimeOffset? DeferredAt { get; private set; }
+    public Guid? DeferredByPersonId { get; private set; }
+    public bool IsDeferred => DeferredAt is not null;
+
+    /// <summary>What a carried copy of this item starts from: title, rapporteurs, kind, draft decision.</summary>
+    public AgendaItemContent Content => new(Title, Rapporteurs, DecisionKind, DraftDecision);
 
     internal void Apply(AgendaItemContent content)
     {
@@ -55,6 +70,12 @@ public sealed class AgendaItem
     }
 
     internal void MoveTo(int position) => Position = position;
+
+    internal void MarkDeferred(Guid personId, DateTimeOffset at)
+    {
+        DeferredAt = at;
+        DeferredByPersonId = personId;
+    }
 
     /// <summary>True when every required co-chair has accepted this unscheduled item.</summary>
     public bool IsAcceptedBy(IReadOnlyCollection<CoChairSeat> coChairs, bool allCoChairs) =>

@@ -103,10 +103,10 @@ public sealed class Session
         TimeZoneId = setting.TimeZoneId;
     }
 
-    public AgendaItem AddItem(Guid id, AgendaItemContent content, Guid? proposalId = null)
+    public AgendaItem AddItem(Guid id, AgendaItemContent content, Guid? proposalId = null, AgendaItemOrigin? origin = null)
     {
         RequireAgendaEditable();
-        var item = new AgendaItem(id, Id, _items.Count + 1, content, isUnscheduled: false, proposalId);
+        var item = new AgendaItem(id, Id, _items.Count + 1, content, isUnscheduled: false, proposalId, origin);
         _items.Add(item);
         NewVersion();
         return item;
@@ -319,6 +319,37 @@ public sealed class Session
         }
 
         return ItemById(itemId).Accept(acceptanceId, coChair, now);
+    }
+
+    /// <summary>
+    /// KZRU-11: an item not reached (never put to the vote, not referred to an expert group) is
+    /// deferred, during the session or after it, to the next session's draft agenda.
+    /// </summary>
+    public void DeferItem(Guid itemId, ItemStanding standing, Guid personId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        if (State is not (SessionState.InProgress or SessionState.Closed))
+        {
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.Defer.NotHeld", "KZRU-11 (Regulation cl. 9): only an item of a session in progress or ended is deferred (this one is {0}); before the session, change the draft agenda instead.", State);
+        }
+
+        var item = ItemById(itemId);
+        if (item.IsDeferred || standing.Deferred)
+        {
+            throw new RuleViolationException("KZRU-11", "Agenda.Rule.Defer.Already", "KZRU-11 (Regulation cl. 9): item {0} is already deferred to the next session.", item.Position);
+        }
+
+        if (standing.Voted || standing.VoteOpen)
+        {
+            throw new RuleViolationException("KZRU-17", "Agenda.Rule.Defer.Voted", "KZRU-17 (Regulation cl. 10): item {0} was put to the vote; its result stands and the item cannot be deferred.", item.Position);
+        }
+
+        if (standing.Referred)
+        {
+            throw new RuleViolationException("KZRU-20", "Agenda.Rule.Defer.Referred", "KZRU-20 (Regulation cl. 10): item {0} is referred to an expert group; it comes back with the group's proposal, not by deferral.", item.Position);
+        }
+
+        item.MarkDeferred(personId, now);
     }
 
     public void Start()

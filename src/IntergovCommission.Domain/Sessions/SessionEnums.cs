@@ -42,3 +42,22 @@ public sealed record AgendaItemContent(
 
 /// <summary>The editable content of an invited person (KZRU-07, KZRU-14).</summary>
 public sealed record InviteeContent(string FullName, string Organisation, Guid? PersonId, string? Topics, IReadOnlyCollection<Guid> ItemIds);
+
+/// <summary>Why an item came onto this agenda from an earlier session.</summary>
+public enum AgendaCarry
+{
+    /// <summary>KZRU-11: not reached at its session and deferred to the next one.</summary>
+    Deferred = 0,
+    /// <summary>KZRU-20: referred to an expert group, which brings back its proposal.</summary>
+    ReturnedFromExpertGroup = 1,
+}
+
+/// <summary>Where a carried item comes from: the earlier item, why, and the referral when an expert group brings it back.</summary>
+public sealed record AgendaItemOrigin(Guid FromItemId, AgendaCarry Reason, Guid? ReferralId);
+
+/// <summary>
+/// What happened to an item at its session, as the deferral and referral rules read it: whether it
+/// was put to the vote (any round), whether a vote on it is open, whether a round adopted it,
+/// whether it was referred to an expert group, whether it was deferred.
+/// </summary>
+public sealed record ItemStanding(bool Voted, bool VoteOpen, bool Adopted, bool Referred, bool Deferred);

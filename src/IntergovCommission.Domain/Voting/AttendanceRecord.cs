@@ -1,4 +1,6 @@
+using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Sessions;
 
 namespace IntergovCommission.Domain.Voting;
 
@@ -114,17 +116,25 @@ public sealed class DissentingOpinion
 
 public enum ReferralState
 {
+    /// <summary>The group is at work.</summary>
     Open = 0,
+    /// <summary>The group's proposal is recorded and on a later session's draft agenda.</summary>
     Proposed = 1,
 }
 
-/// <summary>KZRU-20: the co-chairs refer a disputed item to an expert group: members, task, deadline.</summary>
+/// <summary>
+/// KZRU-20: the co-chairs refer a disputed item to an expert group: members, task, deadline. The
+/// group's proposal comes back on a later session's draft agenda as an item linked to the referral.
+/// One referral per item (a database constraint too).
+/// </summary>
 public sealed class ExpertGroupReferral
 {
-    private ExpertGroupReferral() { Task = string.Empty; MemberIds = []; }
+    private ExpertGroupReferral() { Task = string.Empty; MemberIds = []; Proposal = LocalizedText.Empty; }
 
     public ExpertGroupReferral(Guid id, Guid sessionId, Guid agendaItemId, string task, DateOnly deadline, Guid[] memberIds, Guid createdByPersonId, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        ArgumentNullException.ThrowIfNull(task);
         if (memberIds.Length == 0)
         {
             throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.NoMembers", "KZRU-20 (Regulation cl. 10): an expert group has at least one member.");
@@ -139,6 +149,7 @@ public sealed class ExpertGroupReferral
         CreatedByPersonId = createdByPersonId;
         CreatedAt = at;
         State = ReferralState.Open;
+        Proposal = LocalizedText.Empty;
     }
 
     public Guid Id { get; private set; }
@@ -146,15 +157,92 @@ public sealed class ExpertGroupReferral
     public Guid AgendaItemId { get; private set; }
     public string Task { get; private set; }
     public DateOnly Deadline { get; private set; }
+    /// <summary>Memberships of the commission (the roster) that make up the group.</summary>
     public Guid[] MemberIds { get; private set; }
     public Guid CreatedByPersonId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public ReferralState State { get; private set; }
-    public string? ProposalText { get; private set; }
+    /// <summary>The group's agreed proposal (Kazakh and Russian), once recorded.</summary>
+    public LocalizedText Proposal { get; private set; }
+    public Guid? ProposedByPersonId { get; private set; }
+    public DateTimeOffset? ProposedAt { get; private set; }
+    public uint Version { get; private set; }
 
-    public void Propose(string agreedText)
+    /// <summary>
+    /// KZRU-20 with KZRU-17: an item is referred while it has no adopted decision, no open vote,
+    /// no earlier referral, and was not deferred.
+    /// </summary>
+    public static void RequireMayRefer(int position, ItemStanding standing)
     {
-        ProposalText = agreedText.Trim();
+        ArgumentNullException.ThrowIfNull(standing);
+        if (standing.Adopted)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.Adopted", "KZRU-20 (Regulation cl. 10): item {0} already has an adopted decision; there is no disagreement left to refer.", position);
+        }
+
+        if (standing.VoteOpen)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.VoteOpen", "KZRU-20 (Regulation cl. 10): the vote on item {0} is open; close it before referring the item to an expert group.", position);
+        }
+
+        if (standing.Referred)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.Already", "KZRU-20 (Regulation cl. 10): item {0} is already referred to an expert group.", position);
+        }
+
+        if (standing.Deferred)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.Deferred", "KZRU-20 (Regulation cl. 10): item {0} is deferred to the next session; it is discussed there.", position);
+        }
+    }
+
+    /// <summary>
+    /// KZRU-20: the secretariat (or a co-chair) records the group's proposal and puts the question
+    /// on a later session's draft agenda (KZRU-11), linked to this referral. The group's draft
+    /// decision, if it gave one, is the item's draft decision; otherwise its proposal is.
+    /// </summary>
+    public AgendaItem ReturnTo(Session from, AgendaItem source, Session to, Guid newItemId, LocalizedText proposal, LocalizedText draftDecision, Guid personId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(draftDecision);
+        if (source.Id != AgendaItemId || from?.Id != SessionId)
+        {
+            throw new ArgumentException("The item is not the referred one.", nameof(source));
+        }
+
+        if (State != ReferralState.Open)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.AlreadyReturned", "KZRU-20 (Regulation cl. 10): the expert group's proposal on this item is already recorded and on an agenda.");
+        }
+
+        if (proposal.IsEmpty)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.ProposalRequired", "KZRU-20 (Regulation cl. 10): record the expert group's proposal in Kazakh or Russian.");
+        }
+
+        CarryOver.RequireReceiving(from, to);
+        var draft = draftDecision.IsEmpty ? proposal : draftDecision;
+        var content = new AgendaItemContent(source.Title, source.Rapporteurs, source.DecisionKind, draft);
+        var item = to.AddItem(newItemId, content, proposalId: null, new AgendaItemOrigin(source.Id, AgendaCarry.ReturnedFromExpertGroup, Id));
+        Proposal = proposal;
+        ProposedByPersonId = personId;
+        ProposedAt = now;
         State = ReferralState.Proposed;
+        return item;
+    }
+
+    /// <summary>
+    /// The secretaries took the returned item off a draft agenda: the group's proposal (kept) waits
+    /// to be put on another session's agenda.
+    /// </summary>
+    public void WithdrawFromAgenda()
+    {
+        if (State != ReferralState.Proposed)
+        {
+            throw new Common.RuleViolationException("KZRU-20", "Rule.Expert.NotOnAgenda", "KZRU-20 (Regulation cl. 10): the expert group's proposal is not on an agenda.");
+        }
+
+        State = ReferralState.Open;
     }
 }

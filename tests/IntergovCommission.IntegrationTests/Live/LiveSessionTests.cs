@@ -324,6 +324,7 @@ public sealed class LiveSessionTests
     {
         await using var app = await TestApp.CreateAsync();
         var (sessionId, itemId) = await StartedSessionAsync(app);
+        await RegisterAsync(app, sessionId, 20);
         var roster = await RosterAsync(app);
         var experts = roster.Where(r => r.UserName is "kz.member" or "ru.member").Select(r => r.MembershipId).ToList();
         var command = new ReferToExpertGroup.Command

@@ -76,14 +76,18 @@ public sealed class DissentingOpinionConfiguration : IEntityTypeConfiguration<Di
 
 public sealed class ExpertGroupReferralConfiguration : IEntityTypeConfiguration<ExpertGroupReferral>
 {
+    /// <summary>KZRU-20: an item is referred to an expert group once.</summary>
+    public const string OnePerItem = "ux_expert_group_referrals_item";
+
     public void Configure(EntityTypeBuilder<ExpertGroupReferral> builder)
     {
         builder.ToTable("expert_group_referrals");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Task).HasMaxLength(4000).IsRequired();
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.ProposalText).HasMaxLength(20000);
-        builder.HasIndex(r => r.AgendaItemId);
+        builder.ComplexProperty(r => r.Proposal, LocalizedTextMapping.Configure(20000));
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasIndex(r => r.AgendaItemId).IsUnique().HasDatabaseName(OnePerItem);
         builder.HasOne<Session>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
     }

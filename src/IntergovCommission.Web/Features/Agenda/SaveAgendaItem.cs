@@ -7,6 +7,7 @@ using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Features.Notifications;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Features.Agenda;
@@ -63,7 +64,11 @@ public static class SaveAgendaItem
     }
 }
 
-/// <summary>A secretary removes an item from the draft agenda (KZRU-07), or an unscheduled item no co-chair has accepted yet.</summary>
+/// <summary>
+/// A secretary removes an item from the draft agenda (KZRU-07), or an unscheduled item no co-chair has accepted yet.
+/// A removed carried item goes back to where it came from: a deferred item waits for the next session
+/// created (KZRU-11); an expert group's proposal can be put on another session's agenda (KZRU-20).
+/// </summary>
 public static class RemoveAgendaItem
 {
     public sealed class Command : SessionCommand
@@ -83,6 +88,11 @@ public static class RemoveAgendaItem
             if (item is not null)
             {
                 db.AgendaItems.Remove(item);
+                // KZRU-20: an expert group's proposal taken off this draft agenda can be put on another session's.
+                if (item.ReferralId is Guid referralId)
+                {
+                    (await db.ExpertGroupReferrals.SingleAsync(r => r.Id == referralId, cancellationToken)).WithdrawFromAgenda();
+                }
             }
 
             return true;

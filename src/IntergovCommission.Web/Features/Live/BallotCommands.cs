@@ -54,6 +54,17 @@ public static class OpenBallot
             }
 
             await Decisions.DecisionRecords.RequireNotIssuedAsync(db, request.AgendaItemId, cancellationToken);
+            var standing = (await Agenda.ItemHistories.StandingsAsync(db, request.SessionId, cancellationToken))[request.AgendaItemId];
+            if (standing.Referred)
+            {
+                throw new RuleViolationException("KZRU-20", "Rule.Live.Referred", "KZRU-20 (Regulation cl. 10): the item is referred to an expert group; it comes back to the vote with the group's proposal at a later session.");
+            }
+
+            if (standing.Deferred)
+            {
+                throw new RuleViolationException("KZRU-11", "Rule.Live.Deferred", "KZRU-11 (Regulation cl. 9): the item is deferred to the next session; it is voted on there.");
+            }
+
             if (await db.Ballots.AnyAsync(b => b.SessionId == request.SessionId && b.State == BallotState.Open, cancellationToken))
             {
                 throw new RuleViolationException("KZRU-17", "Rule.Live.AnotherOpen", "KZRU-17 (Regulation cl. 10): another vote is open; close it first.");

@@ -66,7 +66,13 @@ public static class SubmitDissent
     }
 }
 
-/// <summary>KZRU-20: the co-chairs refer a disputed item to an expert group: members, task, deadline.</summary>
+/// <summary>
+/// KZRU-20: the co-chairs presiding at the session (or the deputy standing in for an absent
+/// co-chair, KZRU-10) refer a disputed item to an expert group: members from the commission's
+/// roster, task, deadline. Only an item without an adopted decision, without an open vote, not
+/// deferred and not referred before. The group's proposal later comes back onto a later session's
+/// agenda (<see cref="Agenda.ReturnFromExpertGroup"/>).
+/// </summary>
 public static class ReferToExpertGroup
 {
     public sealed class Command : ICommand<Guid>
@@ -80,10 +86,11 @@ public static class ReferToExpertGroup
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IStringLocalizer<SharedResource> text)
+        public Validator(IStringLocalizer<SharedResource> text, TimeProvider clock)
         {
             RuleFor(x => x.Task).NotEmpty().WithMessage(_ => text["Live.Validation.Task"]).MaximumLength(4000).WithMessage(_ => text["Validation.MaxLength", 4000]);
-            RuleFor(x => x.Deadline).NotNull().WithMessage(_ => text["Live.Validation.Deadline"]);
+            RuleFor(x => x.Deadline).NotNull().WithMessage(_ => text["Live.Validation.Deadline"])
+                .Must(d => d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).When(x => x.Deadline is not null).WithMessage(_ => text["Live.Validation.DeadlineFuture"]);
             RuleFor(x => x.MemberIds).NotEmpty().WithMessage(_ => text["Live.Validation.ExpertMembers"]);
         }
     }
@@ -94,34 +101,40 @@ public static class ReferToExpertGroup
         {
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
             Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.CoChair))
+            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.Holds(commissionId, CommissionRole.DeputyCoChair))
             {
                 throw new ForbiddenException("KZRU-20 (Regulation cl. 10): the co-chairs appoint an expert group.", "KZRU-20");
             }
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock, IStringLocalizer<SharedResource> text) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
             var actor = await actors.GetActorAsync(cancellationToken);
+            // The session's row lock orders referrals and deferrals of its items (the unique index is the backstop).
+            await Sessions.SessionAccess.LoadForChangeAsync(db, request.SessionId, null, cancellationToken);
             var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
-            if (!await db.Set<Domain.Sessions.AgendaItem>().AnyAsync(i => i.Id == request.AgendaItemId && i.SessionId == request.SessionId, cancellationToken))
+            context.RequireInProgress();
+            var me = context.RowOf(actor.PersonId);
+            if (me is null || SessionRules.Presiding(context.Profile, context.Entries).All(p => p.MembershipId != me.Entry.MembershipId))
             {
-                throw new NotFoundException("Agenda item", request.AgendaItemId);
+                throw new Domain.Common.RuleViolationException("KZRU-20", "Rule.Expert.NotPresiding", "KZRU-20 (Regulation cl. 10): the co-chairs presiding at the session (or the deputy standing in for an absent co-chair, KZRU-10) appoint an expert group.");
             }
 
-            var unknown = request.MemberIds.Where(id => context.Register.All(r => r.Entry.MembershipId != id)).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new InputValidationException(nameof(Command.MemberIds), "KZRU-20: the expert group is made of members of the commission.");
-            }
+            var position = await db.AgendaItems.AsNoTracking()
+                .Where(i => i.Id == request.AgendaItemId && i.SessionId == request.SessionId)
+                .Select(i => (int?)i.Position)
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Agenda item", request.AgendaItemId);
+            var standings = await Agenda.ItemHistories.StandingsAsync(db, request.SessionId, cancellationToken);
+            ExpertGroupReferral.RequireMayRefer(position, standings[request.AgendaItemId]);
 
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            if (request.Deadline <= today)
+            var eligible = context.Register.Where(r => r.Entry.Role != CommissionRole.Representative).Select(r => r.Entry.MembershipId).ToHashSet();
+            if (request.MemberIds.Any(id => !eligible.Contains(id)))
             {
-                throw new InputValidationException(nameof(Command.Deadline), "KZRU-20: the group's deadline is a future date.");
+                throw new InputValidationException(nameof(Command.MemberIds), text["Live.Validation.ExpertMembersUnknown"]);
             }
 
             var referral = new ExpertGroupReferral(Guid.CreateVersion7(), request.SessionId, request.AgendaItemId, request.Task!, request.Deadline!.Value, [.. request.MemberIds], actor.PersonId ?? Guid.Empty, clock.GetUtcNow());

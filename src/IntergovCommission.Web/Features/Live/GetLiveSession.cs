@@ -4,6 +4,7 @@ using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Agenda;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -36,9 +37,21 @@ public static class GetLiveSession
 
     public sealed record Me(Guid? MembershipId, CommissionRole? Role, AttendanceMode Mode, bool IsSecretary, bool IsPresiding, bool IsCoChair, bool CanVote, VoteChoice? MyVoteInOpenBallot);
 
-    public sealed record ItemView(Guid Id, int Position, LocalizedText Title, DecisionKind Kind, LocalizedText DraftDecision, IReadOnlyList<BallotView> Ballots, IReadOnlyList<ReferralView> Referrals);
+    /// <summary>An item with its ballots and its history: referred to an expert group (KZRU-20), deferred (KZRU-11), carried from an earlier session.</summary>
+    public sealed record ItemView(Guid Id, int Position, LocalizedText Title, DecisionKind Kind, LocalizedText DraftDecision, IReadOnlyList<BallotView> Ballots, ItemHistory History)
+    {
+        public IReadOnlyList<ReferralSummary> Referrals => History.Referral is { } r ? [r] : [];
 
-    public sealed record ReferralView(Guid Id, string Task, DateOnly Deadline, IReadOnlyList<string> Members, ReferralState State);
+        public bool HasOpenBallot => Ballots.Any(b => b.State == BallotState.Open);
+
+        public bool IsAdopted => Ballots.Any(b => b.Adopted == true);
+
+        /// <summary>KZRU-20: may still be referred (no adopted decision, no open vote, not referred, not deferred).</summary>
+        public bool MayBeReferred => !IsAdopted && !HasOpenBallot && History.Referral is null && !History.IsDeferred;
+
+        /// <summary>KZRU-11: not reached: never put to the vote, not referred, not yet deferred.</summary>
+        public bool MayBeDeferred => Ballots.Count == 0 && History.Referral is null && !History.IsDeferred;
+    }
 
     public sealed record BallotView(Guid Id, Guid AgendaItemId, int Round, BallotState State, string TextKk, string TextRu, string TextHash, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, VoteCount Tally, bool? Adopted, int? VotersPresentAtClose, IReadOnlyList<RollCallRow> RollCall, IReadOnlyList<DissentView> Dissents);
 
@@ -81,7 +94,7 @@ public static class GetLiveSession
                 .Where(d => ballotIds.Contains(d.BallotId))
                 .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new { d.Id, d.BallotId, p.FullName, d.Language, d.Text, d.SubmittedAt })
                 .ToListAsync(cancellationToken);
-            var referrals = await db.ExpertGroupReferrals.AsNoTracking().Where(r => r.SessionId == request.SessionId).ToListAsync(cancellationToken);
+            var histories = await ItemHistories.LoadAsync(db, [.. items.Select(i => i.Id)], cancellationToken);
             var names = live.Register.ToDictionary(r => r.Entry.MembershipId);
 
             BallotView View(Ballot b)
@@ -119,8 +132,7 @@ public static class GetLiveSession
                 live.Register.Where(r => presiding.Any(p => p.MembershipId == r.Entry.MembershipId)).ToList(),
                 items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision,
                     views.Where(v => v.AgendaItemId == i.Id).ToList(),
-                    referrals.Where(r => r.AgendaItemId == i.Id).Select(r => new ReferralView(r.Id, r.Task, r.Deadline,
-                        r.MemberIds.Select(m => names.TryGetValue(m, out var n) ? n.Name.Ru ?? string.Empty : string.Empty).ToList(), r.State)).ToList())).ToList(),
+                    histories.GetValueOrDefault(i.Id, ItemHistory.None))).ToList(),
                 open,
                 me);
         }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Features.Sessions;
 
-/// <summary>A secretary creates session N (KZRU-07, KZRU-09): the next number of the commission, in draft.</summary>
+/// <summary>
+/// A secretary creates session N (KZRU-07, KZRU-09): the next number of the commission, in draft.
+/// Items deferred at earlier sessions and not yet on a later agenda enter its draft agenda (KZRU-11).
+/// </summary>
 public static class CreateSession
 {
     public sealed class Command : SessionFields, ICommand<Result>, ICommissionScoped
@@ -50,6 +53,8 @@ public static class CreateSession
             var number = (await db.Sessions.Where(s => s.CommissionId == request.CommissionId).MaxAsync(s => (int?)s.Number, cancellationToken) ?? 0) + 1;
             var session = new Session(Guid.CreateVersion7(), request.CommissionId, number, request.ToSetting(), clock.GetUtcNow());
             db.Sessions.Add(session);
+            // KZRU-11: items deferred at earlier sessions and waiting enter this draft agenda.
+            await Agenda.DeferredItems.PullInto(db, session, cancellationToken);
             return new Result(session.Id, number);
         }
     }

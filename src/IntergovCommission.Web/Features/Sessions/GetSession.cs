@@ -60,7 +60,8 @@ public static class GetSession
         bool IsUnscheduled,
         Guid? ProposalId,
         IReadOnlyList<string> AcceptedBySides,
-        IReadOnlyList<CoChairSeat> AwaitingAcceptance);
+        IReadOnlyList<CoChairSeat> AwaitingAcceptance,
+        Agenda.ItemHistory History);
 
     public sealed record InviteeView(Guid Id, string FullName, string Organisation, Guid? PersonId, string? Topics, IReadOnlyList<Guid> ItemIds);
 
@@ -118,10 +119,13 @@ public static class GetSession
             }
 
             var sideCode = sides.ToDictionary(s => s.Id, s => s.Code);
-            var items = visible.OrderBy(i => i.Position).Select(i => new ItemView(
+            var visibleItems = visible.ToList();
+            var histories = await Agenda.ItemHistories.LoadAsync(db, [.. visibleItems.Select(i => i.Id)], cancellationToken);
+            var items = visibleItems.OrderBy(i => i.Position).Select(i => new ItemView(
                 i.Id, i.Position, i.Title, i.Rapporteurs, i.DecisionKind, i.DraftDecision, i.IsUnscheduled, i.ProposalId,
                 [.. i.Acceptances.Select(a => sideCode.GetValueOrDefault(a.SideId, "?")).Order(StringComparer.Ordinal)],
-                i.IsUnscheduled ? [.. coChairs.Where(c => i.Acceptances.All(a => a.PersonId != c.PersonId))] : [])).ToList();
+                i.IsUnscheduled ? [.. coChairs.Where(c => i.Acceptances.All(a => a.PersonId != c.PersonId))] : [],
+                histories.GetValueOrDefault(i.Id, Agenda.ItemHistory.None))).ToList();
             var visibleIds = items.Select(i => i.Id).ToHashSet();
             var invitees = (staff ? session.Invitees : published ? session.Invitees.Where(i => !isInvitee || i.PersonId == actor.PersonId) : [])
                 .OrderBy(i => i.FullName, StringComparer.CurrentCulture)

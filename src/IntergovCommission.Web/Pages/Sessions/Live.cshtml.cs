@@ -1,5 +1,6 @@
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Features.Agenda;
 using IntergovCommission.Web.Features.Live;
 using IntergovCommission.Web.Infrastructure.Web;
 using MediatR;
@@ -22,6 +23,10 @@ public sealed class LiveModel(IMediator mediator) : PageModel, IReloadablePage
 
     [BindProperty]
     public SubmitDissent.Command Dissent { get; set; } = new();
+
+    /// <summary>KZRU-20: the presiding co-chair's referral of an item to an expert group.</summary>
+    [BindProperty]
+    public ReferToExpertGroup.Command Referral { get; set; } = new();
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -74,6 +79,20 @@ public sealed class LiveModel(IMediator mediator) : PageModel, IReloadablePage
     public async Task<IActionResult> OnPostDissentAsync(CancellationToken ct)
     {
         await mediator.Send(Dissent, ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostReferAsync(CancellationToken ct)
+    {
+        Referral.SessionId = Id;
+        await mediator.Send(Referral, ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>KZRU-11: an item not reached is deferred to the next session's draft agenda.</summary>
+    public async Task<IActionResult> OnPostDeferAsync(Guid agendaItemId, CancellationToken ct)
+    {
+        await mediator.Send(new DeferAgendaItem.Command { SessionId = Id, AgendaItemId = agendaItemId }, ct);
         return RedirectToPage(new { id = Id });
     }
 
