@@ -44,8 +44,11 @@ public sealed class LiveSessionTests(ChromiumFixture chromium, AppFixture app) :
         var deputy = await OpenAsync("kz.deputy", livePath);
         var representative = await OpenAsync("kz.representative", livePath);
 
-        // Three voters click; the co-chair's page and the room screen follow without a reload.
+        // Three voters click; the co-chair's page and the room screen follow without a reload, and
+        // without even fetching the panel: the vote message carries the roll-call line.
         await Page.EvaluateAsync("() => { window.__notReloaded = true; }");
+        var panelFetches = 0;
+        Page.Request += (_, request) => { if (request.Url.Contains("handler=Panel", StringComparison.Ordinal)) { Interlocked.Increment(ref panelFetches); } };
         await member.GetByTestId("vote-for").ClickAsync();
         await ruMember.GetByTestId("vote-against").ClickAsync();
         await deputy.GetByTestId("vote-abstain").ClickAsync();
@@ -56,6 +59,7 @@ public sealed class LiveSessionTests(ChromiumFixture chromium, AppFixture app) :
         }
 
         Assert.True(await Page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "The co-chair's page was reloaded to show the tally; it should update live.");
+        Assert.Equal(0, Volatile.Read(ref panelFetches));
 
         // A voter changes their mind; everyone sees it.
         await deputy.GetByTestId("vote-for").ClickAsync();

@@ -141,7 +141,7 @@ public static class CastVote
             var ballot = await db.Ballots.Include(b => b.Votes.Where(v => v.MembershipId == voterId)).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
             var recordedBy = voterId == me.Entry.MembershipId ? (Guid?)null : me.Entry.MembershipId;
             var vote = ballot.Cast(Guid.CreateVersion7(), voterId, request.Choice, clock.GetUtcNow(), recordedBy);
-            live.SessionChanged(sessionId, "vote");
+            live.VoteCast(sessionId, ballot.Id, voterId, vote.Choice, vote.RecordedByMembershipId is not null, vote.Changes);
             return vote.Choice;
         }
     }

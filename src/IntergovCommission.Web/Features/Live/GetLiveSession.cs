@@ -55,7 +55,7 @@ public static class GetLiveSession
 
     public sealed record BallotView(Guid Id, Guid AgendaItemId, int Round, BallotState State, string TextKk, string TextRu, string TextHash, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, VoteCount Tally, bool? Adopted, int? VotersPresentAtClose, IReadOnlyList<RollCallRow> RollCall, IReadOnlyList<DissentView> Dissents);
 
-    public sealed record RollCallRow(Guid MembershipId, LocalizedText Name, string? SideCode, VoteChoice? Choice, bool RecordedBySecretary, DateTimeOffset? CastAt);
+    public sealed record RollCallRow(Guid MembershipId, LocalizedText Name, string? SideCode, VoteChoice? Choice, bool RecordedBySecretary, DateTimeOffset? CastAt, int Changes = -1);
 
     public sealed record DissentView(Guid Id, LocalizedText Author, string Language, string Text, DateTimeOffset SubmittedAt);
 
@@ -106,7 +106,7 @@ public static class GetLiveSession
                 {
                     var vote = b.Votes.FirstOrDefault(v => v.MembershipId == id);
                     names.TryGetValue(id, out var row);
-                    return new RollCallRow(id, row?.Name ?? LocalizedText.Empty, row?.SideCode, vote?.Choice, vote?.RecordedByMembershipId is not null, vote?.CastAt);
+                    return new RollCallRow(id, row?.Name ?? LocalizedText.Empty, row?.SideCode, vote?.Choice, vote?.RecordedByMembershipId is not null, vote?.CastAt, vote?.Changes ?? -1);
                 }).OrderBy(r => r.SideCode).ThenBy(r => r.Name.Ru).ToList();
                 return new BallotView(b.Id, b.AgendaItemId, b.Round, b.State, b.TextKk, b.TextRu, b.TextHash, b.OpenedAt, b.ClosedAt, b.Tally(), b.Adopted, b.VotersPresentAtClose, rollCall,
                     dissents.Where(d => d.BallotId == b.Id).Select(d => new DissentView(d.Id, d.FullName, d.Language, d.Text, d.SubmittedAt)).ToList());

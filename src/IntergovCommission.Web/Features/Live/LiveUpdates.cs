@@ -32,4 +32,21 @@ public sealed class LiveUpdates(IHubContext<LiveSessionHub> hub, AfterCommit aft
 {
     public void SessionChanged(Guid sessionId, string what) =>
         afterCommit.Add(() => hub.Clients.Group(LiveSessionHub.Group(sessionId)).SendAsync("changed", new { sessionId, what }));
+
+    /// <summary>
+    /// A cast, with what every screen needs to show it without re-reading the panel: the member's
+    /// line of the roll call (and <paramref name="changes"/>, so a screen ignores an older message
+    /// that arrives late). Screens recount the tally from the roll call they hold.
+    /// </summary>
+    public void VoteCast(Guid sessionId, Guid ballotId, Guid membershipId, Domain.Voting.VoteChoice choice, bool recordedBySecretary, int changes) =>
+        afterCommit.Add(() => hub.Clients.Group(LiveSessionHub.Group(sessionId)).SendAsync("changed", new
+        {
+            sessionId,
+            what = "vote",
+            ballotId,
+            membershipId,
+            choice = choice.ToString(),
+            recordedBySecretary,
+            changes,
+        }));
 }

@@ -1,5 +1,7 @@
-// Live session: join the session's group on the hub; whenever the server says the state changed
-// (or the connection comes back), fetch the panel again. Works without it: forms post normally.
+// Live session: join the session's group on the hub. A vote message carries the member's line of
+// the roll call: it is applied in place and the tally recounted from the roll call, with no request
+// (so a cast costs the server nothing per screen). Any other change (or a reconnect) fetches the
+// panel again. Works without it: forms post normally.
 (function () {
   "use strict";
   var root = document.getElementById("live");
@@ -29,11 +31,45 @@
       .finally(function () { pending = false; if (again) { again = false; refresh(); } });
   }
 
+  // Applies one cast to the open ballot shown; false when it cannot (another ballot, an unknown
+  // line): the caller then fetches the whole panel.
+  function applyVote(m) {
+    var panel = root.querySelector(".live-panel");
+    if (!panel || !m || m.what !== "vote" || panel.getAttribute("data-open-ballot") !== m.ballotId) { return false; }
+    var row = panel.querySelector('tr[data-member="' + m.membershipId + '"] td[data-vote]');
+    if (!row) { return false; }
+    var seen = parseInt(row.getAttribute("data-changes") || "-1", 10);
+    if (m.changes <= seen) { return true; } // an older message arriving late
+    var label = panel.getAttribute("data-l-" + String(m.choice).toLowerCase()) || m.choice;
+    row.textContent = label + (m.recordedBySecretary ? " (" + (panel.getAttribute("data-l-recorded") || "") + ")" : "");
+    row.setAttribute("data-vote", m.choice);
+    row.setAttribute("data-changes", String(m.changes));
+    var counts = { For: 0, Against: 0, Abstain: 0, none: 0 };
+    panel.querySelectorAll("td[data-vote]").forEach(function (cell) {
+      var v = cell.getAttribute("data-vote");
+      if (counts.hasOwnProperty(v) && v !== "none") { counts[v]++; } else { counts.none++; }
+    });
+    [["tally-for", counts.For], ["tally-against", counts.Against], ["tally-abstain", counts.Abstain], ["tally-none", counts.none]].forEach(function (pair) {
+      var el = panel.querySelector('[data-testid="' + pair[0] + '"]');
+      if (el) { el.textContent = String(pair[1]); }
+    });
+    if (panel.getAttribute("data-me") === m.membershipId) {
+      var mine = panel.querySelector('[data-testid="my-vote"]');
+      if (mine) { mine.textContent = label; }
+    }
+    return true;
+  }
+
+  function onChanged(message) {
+    if (!pending && applyVote(message)) { return; }
+    refresh();
+  }
+
   var connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
     .build();
-  connection.on("changed", refresh);
+  connection.on("changed", onChanged);
   connection.onreconnecting(function () { say("⟳"); });
   connection.onreconnected(function () {
     connection.invoke("Join", sessionId).then(function () { say("●"); refresh(); });
