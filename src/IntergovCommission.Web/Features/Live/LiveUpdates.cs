@@ -9,7 +9,8 @@ namespace IntergovCommission.Web.Features.Live;
 /// <summary>
 /// SignalR hub of live sessions: a screen joins its session's group (only someone on the
 /// commission may) and hears "changed" whenever attendance, a ballot or a vote is committed;
-/// it then re-reads the state, so a reconnect always restores the current state.
+/// it then re-reads the state (a vote's message carries its roll-call line, which the screen
+/// patches in place), and a reconnect always restores the current state.
 /// </summary>
 [Authorize]
 public sealed class LiveSessionHub(CommissionDbContext db, IActorAccessor actors) : Hub
