@@ -18,6 +18,10 @@ public static class DecisionApiBodies
     public sealed record CorrectionBody(string? TitleKk, string? TitleRu, string? TextKk, string? TextRu, string? Reason);
 
     public sealed record VerifyHashBody(string? Sha256);
+
+    public sealed record ReferralBody(string? Task, DateOnly? Deadline, IReadOnlyList<Guid>? MemberIds);
+
+    public sealed record GroupProposalBody(Guid? TargetSessionId, string? ProposalKk, string? ProposalRu, string? DraftDecisionKk, string? DraftDecisionRu);
 }
 
 /// <summary>
@@ -92,6 +96,35 @@ public static class DecisionEndpoints
                 PdfResult(await m.Send(new Features.Documents.GetMinutesPdf.Query(sessionId), ct)))
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithName("MinutesPdf").WithSummary("The minutes of a session in progress or held: attendance, quorum, items, votes, decisions, dissent.");
+
+        // Items that do not end in a decision: referred to an expert group (KZRU-20) or deferred (KZRU-11).
+        var carryOver = api.MapGroup("/sessions/{sessionId:guid}/items/{itemId:guid}").WithTags("Agenda carry-over");
+        carryOver.MapPost("/referral", async (Guid sessionId, Guid itemId, DecisionApiBodies.ReferralBody body, IMediator m, CancellationToken ct) =>
+            {
+                var id = await m.Send(new Features.Live.ReferToExpertGroup.Command
+                {
+                    SessionId = sessionId, AgendaItemId = itemId, Task = body.Task, Deadline = body.Deadline, MemberIds = body.MemberIds?.ToList() ?? [],
+                }, ct);
+                return Results.Created($"/api/v1/referrals/{id}", new { id });
+            })
+            .AddEndpointFilter<IdempotencyFilter>()
+            .WithName("ReferToExpertGroup").WithSummary("A presiding co-chair refers the item to an expert group: members, task, deadline (KZRU-20).");
+        carryOver.MapPost("/deferral", async (Guid sessionId, Guid itemId, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new Features.Agenda.DeferAgendaItem.Command { SessionId = sessionId, AgendaItemId = itemId }, ct)))
+            .WithName("DeferItem").WithSummary("The presiding co-chair or a secretary defers an item not reached to the next session's draft agenda (KZRU-11).");
+        var referrals = api.MapGroup("/referrals/{referralId:guid}").WithTags("Agenda carry-over");
+        referrals.MapGet("/", (Guid referralId, IMediator m, CancellationToken ct) => m.Send(new Features.Agenda.GetReferral.Query(referralId), ct))
+            .WithName("GetReferral").WithSummary("An expert-group referral: the item, the group, the task and deadline, and where its proposal went.");
+        referrals.MapPost("/proposal", async (Guid referralId, DecisionApiBodies.GroupProposalBody body, IMediator m, CancellationToken ct) =>
+            {
+                var itemId = await m.Send(new Features.Agenda.ReturnFromExpertGroup.Command
+                {
+                    ReferralId = referralId, TargetSessionId = body.TargetSessionId, ProposalKk = body.ProposalKk, ProposalRu = body.ProposalRu,
+                    DraftDecisionKk = body.DraftDecisionKk, DraftDecisionRu = body.DraftDecisionRu,
+                }, ct);
+                return Results.Created($"/api/v1/sessions/{body.TargetSessionId}", new { agendaItemId = itemId });
+            })
+            .WithName("ReturnFromExpertGroup").WithSummary("A secretary or co-chair records the group's proposal onto a later session's draft agenda (KZRU-20).");
 
         var materials = api.MapGroup("/sessions/{sessionId:guid}").WithTags("Materials");
         materials.MapGet("/materials", (Guid sessionId, IMediator m, CancellationToken ct) => m.Send(new GetSessionPack.Query(sessionId), ct))
