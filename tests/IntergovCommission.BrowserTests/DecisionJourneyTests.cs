@@ -51,6 +51,7 @@ public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture ap
             var page = await OpenAsync(member, "/Decisions");
             var row = page.Locator($"li[data-decision='{adopted.DecisionId}']");
             await Expect(row).ToContainTextAsync(UiText.Ru("Decisions.AwaitsYourSignature"));
+            await ScreenshotAsync(page, "decisions-awaiting-" + member);
             await row.GetByLabel(UiText.Ru("Decisions.Confirm.Label")).FillAsync(member == "ru.member" ? "wrong-password" : DemoPassword);
             await row.GetByTestId("sign").ClickAsync();
             if (member == "ru.member")
@@ -84,6 +85,7 @@ public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture ap
         await Expect(reader.GetByTestId("session-decisions")).ToContainTextAsync(UiText.Ru("Decisions.State.Issued"));
         await reader.GetByTestId("session-decisions").GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(reader.GetByTestId("decision-state")).ToHaveTextAsync(UiText.Ru("Decisions.State.Issued"));
+        await ScreenshotAsync(reader, "decision-issued-desktop");
         var download = await reader.RunAndWaitForDownloadAsync(() => reader.GetByTestId("download-pdf").ClickAsync());
         var path = await download.PathAsync();
         var pdf = await File.ReadAllBytesAsync(path!);
@@ -109,6 +111,7 @@ public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture ap
         await visitor.GetByTestId("verify-submit").ClickAsync();
         await Expect(visitor.GetByTestId("verdict")).ToHaveClassAsync("verdict not-authentic");
         await Expect(visitor.GetByTestId("verdict")).ToContainTextAsync(UiText.Ru("Verify.NotAuthentic")[..20]);
+        await ScreenshotAsync(visitor, "verify-not-authentic");
 
         Assert.True(_otherProblems.IsEmpty, "Pages reported problems: " + string.Join(" | ", _otherProblems));
     }

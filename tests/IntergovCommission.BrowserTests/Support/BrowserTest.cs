@@ -75,7 +75,10 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
     protected ILocator Side(string code) => Page.Locator($"section[data-side='{code}']");
 
     /// <summary>Saves a full-page screenshot when <see cref="ScreenshotVariable"/> names a directory.</summary>
-    protected async Task ScreenshotAsync(string name)
+    protected Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    /// <summary>The same for another page (another user's browser context).</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
     {
         if (Environment.GetEnvironmentVariable(ScreenshotVariable) is not { Length: > 0 } directory)
         {
@@ -83,6 +86,6 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
         }
 
         Directory.CreateDirectory(directory);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 }
