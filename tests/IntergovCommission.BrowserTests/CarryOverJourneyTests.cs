@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using IntergovCommission.BrowserTests.Support;
 using IntergovCommission.Domain.Sessions;
@@ -18,8 +17,6 @@ namespace IntergovCommission.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class CarryOverJourneyTests(ChromiumFixture chromium, AppFixture app) : BrowserTest(chromium, app), IClassFixture<AppFixture>
 {
-    private readonly ConcurrentQueue<string> _otherProblems = new();
-    private readonly List<IBrowserContext> _others = [];
 
     [Fact]
     public async Task Co_chair_refers_an_item_from_the_live_page_and_it_shows_referred_to_expert_group_everywhere()
@@ -128,17 +125,6 @@ public sealed class CarryOverJourneyTests(ChromiumFixture chromium, AppFixture a
         await Expect(Page.GetByTestId("item-deferred")).ToContainTextAsync(UiText.Ru("Carry.DeferredTo", nextNumber, 1));
     }
 
-    public override async Task DisposeAsync()
-    {
-        foreach (var context in _others)
-        {
-            await context.CloseAsync();
-        }
-
-        await base.DisposeAsync();
-        Assert.True(_otherProblems.IsEmpty, "The other pages reported problems: " + string.Join(" | ", _otherProblems));
-    }
-
     private async Task<Guid> CreateSessionAsync(double daysAhead)
     {
         const string zone = "Asia/Almaty";
@@ -155,32 +141,10 @@ public sealed class CarryOverJourneyTests(ChromiumFixture chromium, AppFixture a
         return created.SessionId;
     }
 
-    /// <summary>Another person at another browser, signed in, on <paramref name="path"/>, connected live.</summary>
+    /// <summary>Another person at another browser, on <paramref name="path"/>, connected live.</summary>
     private async Task<IPage> OpenAsync(string userName, string path)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            BaseURL = App.BaseUri.ToString(),
-            Locale = "ru-RU",
-        });
-        _others.Add(context);
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                _otherProblems.Enqueue(userName + ": " + message.Text);
-            }
-        };
-        page.PageError += (_, error) => _otherProblems.Enqueue(userName + ": script error: " + error);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel(UiText.Ru("Login.UserName")).FillAsync(userName);
-        await page.GetByLabel(UiText.Ru("Login.Password")).FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Login.Submit") }).ClickAsync();
-        await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(userName);
-        await page.GotoAsync(path);
+        var page = await OpenAsAsync(userName, path);
         await Expect(page.Locator("#live[data-live='connected']")).ToHaveCountAsync(1);
         return page;
     }

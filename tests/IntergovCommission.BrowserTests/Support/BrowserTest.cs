@@ -17,6 +17,7 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
     public const string ScreenshotVariable = "INTERGOV_SCREENSHOTS";
 
     private readonly ConcurrentQueue<string> _pageProblems = new();
+    private readonly List<IBrowserContext> _others = [];
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -58,7 +59,43 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
             await _context.CloseAsync();
         }
 
+        foreach (var other in _others)
+        {
+            await other.CloseAsync();
+        }
+
         Assert.True(_pageProblems.IsEmpty, "The page reported problems: " + string.Join(" | ", _pageProblems));
+    }
+
+    /// <summary>
+    /// Another person at another browser: a fresh context (desktop unless <paramref name="options"/>
+    /// say otherwise), signed in through the form, on <paramref name="path"/>. Its script errors and
+    /// CSP violations fail the test too; the context closes with the test.
+    /// </summary>
+    protected async Task<IPage> OpenAsAsync(string userName, string path, BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } };
+        options.BaseURL = app.BaseUri.ToString();
+        options.Locale = "ru-RU";
+        var context = await chromium.Browser.NewContextAsync(options);
+        _others.Add(context);
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _pageProblems.Enqueue(userName + ": " + message.Text);
+            }
+        };
+        page.PageError += (_, error) => _pageProblems.Enqueue(userName + ": script error: " + error);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel(UiText.Ru("Login.UserName")).FillAsync(userName);
+        await page.GetByLabel(UiText.Ru("Login.Password")).FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Login.Submit") }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(userName);
+        await page.GotoAsync(path);
+        return page;
     }
 
     /// <summary>Signs in through the login form, as a person would, and waits for the commissions page.</summary>

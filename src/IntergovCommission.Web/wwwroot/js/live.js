@@ -2,6 +2,9 @@
 // the roll call: it is applied in place and the tally recounted from the roll call, with no request
 // (so a cast costs the server nothing per screen). Any other change (or a reconnect) fetches the
 // panel again. Works without it: forms post normally.
+// A message sent between the server rendering this page and the page joining the group would be
+// lost (a voter's page reloads after their own POST while the others are still voting), so once
+// joined the page fetches the panel one time before it calls itself live.
 (function () {
   "use strict";
   var root = document.getElementById("live");
@@ -9,14 +12,13 @@
   if (!root || typeof signalR === "undefined") { return; }
   var sessionId = root.getAttribute("data-session");
   var panelUrl = root.getAttribute("data-panel-url");
-  var pending = false, again = false;
+  var current = null, again = false;
 
   function say(text) { if (status) { status.textContent = text; } }
 
   function refresh() {
-    if (pending) { again = true; return; }
-    pending = true;
-    fetch(panelUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+    if (current) { again = true; return current; }
+    current = fetch(panelUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) {
         // Keep the keyboard focus where it was if that element is still there.
@@ -28,7 +30,11 @@
         }
       })
       .catch(function () { say(root.getAttribute("data-offline") || "…"); })
-      .finally(function () { pending = false; if (again) { again = false; refresh(); } });
+      .then(function () {
+        current = null;
+        if (again) { again = false; return refresh(); }
+      });
+    return current;
   }
 
   // Applies one cast to the open ballot shown; false when it cannot (another ballot, an unknown
@@ -61,7 +67,7 @@
   }
 
   function onChanged(message) {
-    if (!pending && applyVote(message)) { return; }
+    if (!current && applyVote(message)) { return; }
     refresh();
   }
 
@@ -78,6 +84,7 @@
 
   connection.start()
     .then(function () { return connection.invoke("Join", sessionId); })
+    .then(function () { return refresh(); })
     .then(function () { say("● live"); root.setAttribute("data-live", "connected"); })
     .catch(function () { say("○"); });
 })();
