@@ -5,13 +5,18 @@ using IntergovCommission.Web.Infrastructure.Localization;
 namespace IntergovCommission.IntegrationTests;
 
 /// <summary>
-/// Refusals from the authorizers are written in English in the code and shown in the user's
-/// language: the English sentence is its resource key (Resources/refusals.*.json).
+/// Refusals from the authorizers, and the conflicts of concurrent saves, are written in English in
+/// the code and shown in the user's language: the English sentence is its resource key
+/// (Resources/refusals.*.json).
 /// </summary>
 public sealed partial class RefusalLanguageTests
 {
-    [GeneratedRegex("new ForbiddenException\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")]
-    private static partial Regex ForbiddenLiteral();
+    [GeneratedRegex("new (?:Forbidden|Conflict)Exception\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex RefusalLiteral();
+
+    // The messages of unique constraints (ConstraintMessages), including its fallback.
+    [GeneratedRegex("(?:\\] = |: )\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex ConstraintLiteral();
 
     private static string RepositoryRoot()
     {
@@ -29,7 +34,8 @@ public sealed partial class RefusalLanguageTests
     {
         var sources = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", "IntergovCommission.Web"), "*.cs", SearchOption.AllDirectories);
         var sentences = sources
-            .SelectMany(f => ForbiddenLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => RefusalLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Concat(ConstraintLiteral().Matches(File.ReadAllText(sources.Single(f => f.EndsWith("ConstraintMessages.cs", StringComparison.Ordinal)))).Select(m => m.Groups[1].Value))
             .Distinct()
             .ToList();
         Assert.NotEmpty(sentences);

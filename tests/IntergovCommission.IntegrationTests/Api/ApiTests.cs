@@ -179,7 +179,7 @@ public sealed class ApiTests
     }
 
     [Fact]
-    public async Task Stale_version_on_edit_is_a_409_problem()
+    public async Task Stale_version_on_edit_is_a_409_problem_in_the_requests_language()
     {
         var (app, _, _, _) = await StartAsync();
         await using var _app = app;
@@ -192,6 +192,8 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         var second = await client.PutAsJsonAsync($"/api/v1/memberships/{membershipId}", edit.ToDictionary(kv => kv.Key, kv => kv.Key == "positionRu" ? JsonSerializer.SerializeToElement("Старший эксперт") : kv.Value));
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("После того как вы открыли эту запись о членстве, её изменил кто-то другой. Введённые вами данные сохранены ниже: обновите страницу, чтобы увидеть изменения, и сохраните снова.", problem.GetProperty("detail").GetString());
         Assert.Equal("Главный эксперт", await app.QueryAsync(db => db.Memberships.Where(m => m.Id == membershipId).Select(m => m.Position.Ru).SingleAsync()));
     }
 

@@ -40,7 +40,7 @@ public sealed class ApiExceptionFilter(IStringLocalizer<SharedResource> text) : 
         }
         catch (ConflictException ex)
         {
-            return Problem(context.HttpContext, StatusCodes.Status409Conflict, text["Api.Problem.Conflict"], ex.Message, null);
+            return Problem(context.HttpContext, StatusCodes.Status409Conflict, text["Api.Problem.Conflict"], text[ex.Message].Value, null);
         }
     }
 

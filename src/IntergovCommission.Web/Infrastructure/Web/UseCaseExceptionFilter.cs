@@ -60,7 +60,7 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
                 modelState.AddModelError(string.Empty, localized.ResourceNotFound ? rule.Message : localized.Value);
                 break;
             case ConflictException conflict:
-                modelState.AddModelError(string.Empty, conflict.Message);
+                modelState.AddModelError(string.Empty, text[conflict.Message].Value); // the English sentence is its own resource key
                 break;
             default:
                 return;
