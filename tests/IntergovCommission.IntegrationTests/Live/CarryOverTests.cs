@@ -211,6 +211,44 @@ public sealed class CarryOverTests
     }
 
     [Fact]
+    public async Task Opening_the_vote_deferring_and_referring_the_same_item_at_once_lets_exactly_one_through_KZRU_11_KZRU_17_KZRU_20()
+    {
+        // The presiding co-chairs and a secretary act on the same item at the same moment, several
+        // times over: each time one of the three is done and the other two are refused by the rule
+        // that the first one's outcome triggers. Never a deferred or referred item with a vote open.
+        await using var app = await TestApp.CreateAsync();
+        for (var round = 0; round < 6; round++)
+        {
+            var (sessionId, itemId) = await HeldAsync(app);
+            var referral = await ReferralAsync(app, sessionId, itemId);
+            var outcomes = await System.Threading.Tasks.Task.WhenAll(
+                OutcomeAsync(() => app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId))),
+                OutcomeAsync(() => app.SendAsAsync("kz.secretary", new DeferAgendaItem.Command { SessionId = sessionId, AgendaItemId = itemId })),
+                OutcomeAsync(() => app.SendAsAsync("ru.cochair", referral)));
+
+            Assert.Equal(1, outcomes.Count(o => o is null));
+            Assert.All(outcomes.Where(o => o is not null), o => Assert.Contains(Assert.IsType<RuleViolationException>(o).RuleId, new[] { "KZRU-11", "KZRU-17", "KZRU-20" }));
+            var ballots = await app.QueryAsync(db => db.Ballots.CountAsync(b => b.AgendaItemId == itemId));
+            var deferred = await app.QueryAsync(db => db.AgendaItems.CountAsync(i => i.Id == itemId && i.DeferredAt != null));
+            var referrals = await app.QueryAsync(db => db.ExpertGroupReferrals.CountAsync(r => r.AgendaItemId == itemId));
+            Assert.Equal(1, ballots + deferred + referrals);
+        }
+    }
+
+    private static async Task<Exception?> OutcomeAsync(Func<Task> act)
+    {
+        try
+        {
+            await act();
+            return null;
+        }
+        catch (Exception ex) when (ex is RuleViolationException or ConflictException)
+        {
+            return ex;
+        }
+    }
+
+    [Fact]
     public async Task Deferred_item_waits_and_enters_the_draft_agenda_of_the_next_session_created_KZRU_11()
     {
         await using var app = await TestApp.CreateAsync();

@@ -59,6 +59,7 @@ public static class DeferAgendaItem
             // session or is seen by it, so a deferred item is never left behind.
             await DeferredItems.LockCommissionAsync(db, request.CommissionId, cancellationToken);
             var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, null, cancellationToken);
+            await ItemHistories.LockItemAsync(db, request.AgendaItemId, cancellationToken); // orders this with OpenBallot
             if (!SessionAccess.IsSecretary(actor, request.CommissionId))
             {
                 var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);

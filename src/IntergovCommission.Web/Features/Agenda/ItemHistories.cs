@@ -76,6 +76,17 @@ public static class ItemHistories
                select new { i.Id, Place = new ItemPlace(s.Id, s.Number, i.Position) })
             .ToDictionaryAsync(x => x.Id, x => x.Place, ct);
 
+    /// <summary>
+    /// Holds the item's row until the transaction ends. Opening a vote on an item, deferring it and
+    /// referring it each read the item's standing and then act on it; taking this lock first makes
+    /// them one after the other, so two of them at the same moment never both succeed (a deferred
+    /// item with a vote open on it, say). Call it before <see cref="StandingsAsync"/>, and after the
+    /// session's row lock where the handler takes one (commission → session → item, never the
+    /// other way round, so they cannot deadlock).
+    /// </summary>
+    public static async Task LockItemAsync(CommissionDbContext db, Guid itemId, CancellationToken ct) =>
+        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM agenda_items WHERE id = {itemId} FOR UPDATE").ToListAsync(ct);
+
     /// <summary>KZRU-11/KZRU-17/KZRU-20: what happened to each item of a session (votes, referral, deferral).</summary>
     public static async Task<IReadOnlyDictionary<Guid, ItemStanding>> StandingsAsync(CommissionDbContext db, Guid sessionId, CancellationToken ct)
     {

@@ -53,6 +53,7 @@ public static class OpenBallot
                 throw new RuleViolationException("KZRU-17", "Rule.Live.NoDraft", "KZRU-17 (Regulation cl. 10): the item has no draft decision to vote on.");
             }
 
+            await Agenda.ItemHistories.LockItemAsync(db, request.AgendaItemId, cancellationToken);
             await Decisions.DecisionRecords.RequireNotIssuedAsync(db, request.AgendaItemId, cancellationToken);
             var standing = (await Agenda.ItemHistories.StandingsAsync(db, request.SessionId, cancellationToken))[request.AgendaItemId];
             if (standing.Referred)

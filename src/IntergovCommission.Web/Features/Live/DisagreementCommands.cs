@@ -128,6 +128,7 @@ public static class ReferToExpertGroup
                 .Select(i => (int?)i.Position)
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Agenda item", request.AgendaItemId);
+            await Agenda.ItemHistories.LockItemAsync(db, request.AgendaItemId, cancellationToken);
             var standings = await Agenda.ItemHistories.StandingsAsync(db, request.SessionId, cancellationToken);
             ExpertGroupReferral.RequireMayRefer(position, standings[request.AgendaItemId]);
 
