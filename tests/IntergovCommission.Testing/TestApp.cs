@@ -41,7 +41,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A new app instance over an existing test database (a restart: nothing in memory survives).</summary>
-    public static TestApp Reopen(string connectionString, bool seedDemo = true) => new(connectionString, seedDemo, null);
+    public static TestApp Reopen(string connectionString, bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null) => new(connectionString, seedDemo, settings);
 
     /// <summary>Serve the app over real HTTP on a free loopback port; returns the base address.</summary>
     public Uri StartKestrel()

@@ -47,6 +47,7 @@ public static class AppSetup
             await local.EnsureDatabaseAsync("intergov");
             connectionString = local.ConnectionString("intergov");
             configuration["Demo:Seed"] ??= "true";
+            configuration["Demo:Sessions"] ??= "true";
         }
 
         var services = builder.Services;
@@ -58,6 +59,7 @@ public static class AppSetup
         services.AddScoped<IAuditContext, HttpAuditContext>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<DemoSessionsSeeder>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<IntergovCommission.Web.Features.Notifications.Notifier>();
         services.Configure<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminderOptions>(configuration.GetSection("Notifications"));
@@ -221,6 +223,10 @@ public static class AppSetup
             if (app.Configuration.GetValue("Demo:Seed", false))
             {
                 await seeder.SeedDemoAsync();
+                if (app.Configuration.GetValue("Demo:Sessions", false))
+                {
+                    await app.Services.GetRequiredService<DemoSessionsSeeder>().SeedAsync();
+                }
             }
         }
 

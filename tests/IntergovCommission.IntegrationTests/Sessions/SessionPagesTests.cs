@@ -96,6 +96,17 @@ public sealed partial class SessionPagesTests
         Assert.Equal(Domain.Sessions.SessionState.AgendaApproved, await StateAsync(app, sessionId));
     }
 
+    [Fact]
+    public async Task Sessions_address_without_a_commission_leads_to_the_persons_commission_not_to_a_403()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var commissionId = await CommissionIdAsync(app);
+        using var member = await SignInAsync(app, "kz.member");
+        var response = await member.GetAsync("/Sessions");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Sessions?commissionId={commissionId}", response.Headers.Location?.OriginalString);
+    }
+
     private static async Task<HttpClient> SignInAsync(TestApp app, string user)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
