@@ -9,6 +9,7 @@ WORKDIR /src
 # Restore first, from the project files alone, so that this layer is cached until they change.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/IntergovCommission.Domain/IntergovCommission.Domain.csproj src/IntergovCommission.Domain/
+COPY src/IntergovCommission.Documents/IntergovCommission.Documents.csproj src/IntergovCommission.Documents/
 COPY src/IntergovCommission.Web/IntergovCommission.Web.csproj src/IntergovCommission.Web/
 RUN dotnet restore src/IntergovCommission.Web/IntergovCommission.Web.csproj
 
@@ -16,6 +17,11 @@ COPY src/ src/
 RUN dotnet publish src/IntergovCommission.Web/IntergovCommission.Web.csproj \
         --configuration Release --no-restore --output /app \
         -p:UseAppHost=false
+
+# AGPL-3.0 section 13: the sources this image was built from, served at /source.
+COPY LICENSE NOTICE ./
+RUN tar -czf /app/corresponding-source.tar.gz --exclude=bin --exclude=obj \
+        LICENSE NOTICE global.json Directory.Build.props Directory.Packages.props .editorconfig src
 
 # ---- runtime --------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -31,6 +31,39 @@ public sealed partial class HttpTests(DemoAppFixture fixture) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Anyone_who_reaches_the_app_gets_its_corresponding_source_AGPL_13()
+    {
+        using var anonymous = NewClient(_app);
+        var login = await anonymous.GetStringAsync("/Account/Login");
+        Assert.Contains("href=\"/source\"", login, StringComparison.Ordinal);
+
+        var response = await anonymous.GetAsync("/source");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/gzip", response.Content.Headers.ContentType?.MediaType);
+        await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var tar = new System.Formats.Tar.TarReader(gzip);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (await tar.GetNextEntryAsync() is { } entry)
+        {
+            names.Add(entry.Name);
+        }
+
+        Assert.Contains("intergov-commission/LICENSE", names);
+        Assert.Contains("intergov-commission/src/IntergovCommission.Web/Program.cs", names);
+        Assert.Contains("intergov-commission/test.sh", names);
+    }
+
+    [Fact]
+    public async Task The_source_address_leads_to_the_operators_repository_when_one_is_set()
+    {
+        await using var app = await TestApp.CreateAsync(seedDemo: false, settings: new Dictionary<string, string?> { ["Source:Url"] = "https://git.example.kz/imc/intergov-commission" });
+        using var anonymous = NewClient(app);
+        var response = await anonymous.GetAsync("/source");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("https://git.example.kz/imc/intergov-commission", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Every_response_carries_the_security_headers_and_a_correlation_id()
     {
         using var anonymous = NewClient(_app);

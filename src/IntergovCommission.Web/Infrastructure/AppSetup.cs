@@ -256,6 +256,7 @@ public static class AppSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapIntegrationApi();
+        app.MapCorrespondingSource();
         app.MapHub<IntergovCommission.Web.Features.Live.LiveSessionHub>(IntergovCommission.Web.Features.Live.LiveSessionHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>
