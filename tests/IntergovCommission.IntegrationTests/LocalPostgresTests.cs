@@ -57,6 +57,45 @@ public sealed class LocalPostgresTests
         }
     }
 
+    [Fact]
+    public async Task The_app_ending_leaves_the_server_running_while_another_run_still_uses_it_and_the_last_one_stops_it()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "intergov-localpg-" + Guid.NewGuid().ToString("N")[..8]);
+        var dataDirectory = Path.Combine(directory, "cluster");
+        var log = new List<string>();
+        LocalPostgres? first = null, second = null;
+        try
+        {
+            first = await LocalPostgres.StartAsync(dataDirectory, log.Add);
+            second = await LocalPostgres.StartAsync(dataDirectory, log.Add);
+            var otherRun = new NpgsqlConnectionStringBuilder(second.ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+            await using (var inUse = new NpgsqlConnection(otherRun))
+            {
+                await inUse.OpenAsync();
+                await first.StopUnlessInUseAsync();
+                Assert.Contains(log, l => l.StartsWith("PostgreSQL left running", StringComparison.Ordinal));
+                Assert.Equal(1, await SelectOneAsync(second));
+            }
+
+            await second.StopUnlessInUseAsync();
+            Assert.False(File.Exists(Path.Combine(second.DataDirectory, "postmaster.pid")), "the last one stopped it");
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.StopAsync();
+            }
+
+            if (first is not null && first.DataDirectory != dataDirectory)
+            {
+                Directory.Delete(Path.GetDirectoryName(first.DataDirectory)!, recursive: true);
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static async Task<int> SelectOneAsync(LocalPostgres cluster, string database = "postgres")
     {
         var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString(database)) { Pooling = false, Timeout = 5 }.ConnectionString;

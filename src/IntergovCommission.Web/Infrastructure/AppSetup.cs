@@ -212,7 +212,7 @@ public static class AppSetup
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         if (database.Local is { } local)
         {
-            app.Lifetime.ApplicationStopped.Register(() => local.StopAsync().GetAwaiter().GetResult());
+            app.Lifetime.ApplicationStopped.Register(() => local.StopUnlessInUseAsync().GetAwaiter().GetResult());
         }
 
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(database.ConnectionString);

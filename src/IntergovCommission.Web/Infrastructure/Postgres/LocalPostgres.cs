@@ -268,6 +268,41 @@ public sealed class LocalPostgres : IAsyncDisposable
         _log(code == 0 ? "Stopped PostgreSQL." : $"pg_ctl stop exit {code}: {output}");
     }
 
+    /// <summary>
+    /// The app's own shutdown: stops the server unless another process still has a session on it
+    /// (a second <c>dotnet run</c> over the same data folder reused it): that one stops it when it
+    /// ends. Its own pooled connections are closed first, so they do not count.
+    /// </summary>
+    public async Task StopUnlessInUseAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+            await connection.OpenAsync();
+            await using var others = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
+            var count = Convert.ToInt64(await others.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            if (count > 0)
+            {
+                _stopped = true;
+                _log($"PostgreSQL left running: {count} other connection(s) still use it (another run over {_dataDirectory}); the last one to end stops it.");
+                return;
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // Not reachable: nothing to ask; stop as usual.
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await StopAsync();
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private static int FreePort()
