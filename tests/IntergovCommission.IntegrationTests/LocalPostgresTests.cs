@@ -68,7 +68,8 @@ public sealed class LocalPostgresTests
         {
             first = await LocalPostgres.StartAsync(dataDirectory, log.Add);
             second = await LocalPostgres.StartAsync(dataDirectory, log.Add);
-            var otherRun = new NpgsqlConnectionStringBuilder(second.ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+            // Another process: its sessions carry its own application name.
+            var otherRun = new NpgsqlConnectionStringBuilder(second.ConnectionString("postgres")) { Pooling = false, ApplicationName = "intergov-other-run" }.ConnectionString;
             await using (var inUse = new NpgsqlConnection(otherRun))
             {
                 await inUse.OpenAsync();

@@ -225,7 +225,15 @@ public static class AppSetup
                 await seeder.SeedDemoAsync();
                 if (app.Configuration.GetValue("Demo:Sessions", false))
                 {
-                    await app.Services.GetRequiredService<DemoSessionsSeeder>().SeedAsync();
+                    try
+                    {
+                        await app.Services.GetRequiredService<DemoSessionsSeeder>().SeedAsync();
+                    }
+                    catch (Exception ex) when (ex is IntergovCommission.Domain.Common.RuleViolationException or ForbiddenException or InputValidationException or ConflictException or NotFoundException)
+                    {
+                        // Each step is its own transaction: what was made stays, the app still starts.
+                        Log.Error(ex, "The demo sessions could not be made completely: {Message}", ex.Message);
+                    }
                 }
             }
         }

@@ -44,7 +44,11 @@ public sealed class LocalPostgres : IAsyncDisposable
         Database = database,
         Pooling = true,
         MaxPoolSize = 100,
+        // Tells this process's sessions from another run's (StopUnlessInUseAsync).
+        ApplicationName = OwnApplicationName,
     }.ConnectionString;
+
+    private static readonly string OwnApplicationName = "intergov-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Finds the server binaries or explains, in one line, what to install.</summary>
     public static string FindBinaries()
@@ -285,8 +289,22 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
             await connection.OpenAsync();
-            await using var others = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
-            var count = Convert.ToInt64(await others.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            await using var others = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND application_name IS DISTINCT FROM @own", connection);
+            others.Parameters.AddWithValue("own", OwnApplicationName);
+            // A session that has just closed stays in pg_stat_activity for a moment: look a few times.
+            long count = 0;
+            for (var look = 0; look < 5; look++)
+            {
+                count = Convert.ToInt64(await others.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(200);
+            }
+
             if (count > 0)
             {
                 _stopped = true;
