@@ -88,7 +88,7 @@ public sealed class LiveSessionTests(ChromiumFixture chromium, AppFixture app) :
         var withoutSignIn = (await LiveScenario.RosterAsync(App.App)).Where(r => r.UserName is null && r.Role != CommissionRole.Representative).ToList();
         foreach (var r in withoutSignIn)
         {
-            await App.App.SendAsAsync("kz.secretary", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For, ForMembershipId = r.MembershipId });
+            await LiveScenario.RecordVoteAsync(App.App, ballotId, r.MembershipId, VoteChoice.For);
         }
 
         await ExpectTallyAsync(Page, 2 + withoutSignIn.Count, 1, 0);

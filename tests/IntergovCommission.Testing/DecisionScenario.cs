@@ -35,7 +35,7 @@ public static class DecisionScenario
         foreach (var voter in roster.Where(r => r.Role is not CommissionRole.Representative and not CommissionRole.Secretary and not CommissionRole.Invitee
                      && !absentUserNames.Contains(r.UserName)))
         {
-            await app.SendAsAsync("kz.secretary", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For, ForMembershipId = voter.MembershipId });
+            await LiveScenario.RecordVoteAsync(app, ballotId, voter.MembershipId, VoteChoice.For);
         }
 
         await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));

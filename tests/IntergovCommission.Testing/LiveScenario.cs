@@ -58,6 +58,20 @@ public static class LiveScenario
         return (sessionId, itemId);
     }
 
+    /// <summary>
+    /// The secretary of the voter's own side records the vote of a member who votes by show of hands or by
+    /// name (KZRU-17: a secretary records only for their own side's members, never over a personal vote).
+    /// </summary>
+    public static async Task<VoteChoice> RecordVoteAsync(TestApp app, Guid ballotId, Guid membershipId, VoteChoice choice) =>
+        await app.SendAsAsync(await SecretaryOfSideAsync(app, membershipId), new CastVote.Command { BallotId = ballotId, Choice = choice, ForMembershipId = membershipId });
+
+    /// <summary>The demo sign-in of the secretary of this membership's side.</summary>
+    public static async Task<string> SecretaryOfSideAsync(TestApp app, Guid membershipId) =>
+        await app.QueryAsync(db => (from m in db.Memberships
+                                    join sd in db.Sides on m.SideId equals sd.Id
+                                    where m.Id == membershipId
+                                    select sd.Code).SingleAsync()) == "KZ" ? "kz.secretary" : "ru.secretary";
+
     /// <summary>Current memberships with the sign-in of their person, if any.</summary>
     public static Task<List<RosterEntry>> RosterAsync(TestApp app) =>
         app.QueryAsync(db => (from m in db.Memberships

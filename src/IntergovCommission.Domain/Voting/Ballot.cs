@@ -88,6 +88,13 @@ public sealed class Ballot
         var existing = _votes.FirstOrDefault(v => v.MembershipId == membershipId);
         if (existing is not null)
         {
+            if (recordedByMembershipId is not null && existing.RecordedByMembershipId is null)
+            {
+                // KZRU-17: the vote is personal; what the member cast themselves, only the member changes.
+                throw new RuleViolationException("KZRU-17", "Rule.Voting.CastPersonally",
+                    "KZRU-17 (Regulation cl. 10): the member cast this vote personally; only the member may change it.");
+            }
+
             existing.Change(choice, at, recordedByMembershipId);
             return existing;
         }

@@ -89,7 +89,8 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             }
             else
             {
-                await AsAsync("kz.secretary", new CastVote.Command { BallotId = first, Choice = choice, ForMembershipId = voter.Id }, ct);
+                // KZRU-17: each side's secretary records the votes of its own side's members.
+                await AsAsync(voter.Side == "KZ" ? "kz.secretary" : "ru.secretary", new CastVote.Command { BallotId = first, Choice = choice, ForMembershipId = voter.Id }, ct);
             }
         }
 
@@ -109,7 +110,7 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
         await AsAsync("kz.deputy", new CastVote.Command { BallotId = second, Choice = VoteChoice.For }, ct);
         foreach (var voter in voters.Where(v => v.UserName is null).Take(2))
         {
-            await AsAsync("kz.secretary", new CastVote.Command { BallotId = second, Choice = VoteChoice.For, ForMembershipId = voter.Id }, ct);
+            await AsAsync(voter.Side == "KZ" ? "kz.secretary" : "ru.secretary", new CastVote.Command { BallotId = second, Choice = VoteChoice.For, ForMembershipId = voter.Id }, ct);
         }
 
         // The next session, in five weeks: its agenda in preparation, a member's proposal waiting for the KZ secretary.

@@ -227,7 +227,7 @@ public sealed class DecisionRecordTests
         var round3 = await app.SendAsAsync("kz.cochair", new Web.Features.Live.OpenBallot.Command(adopted.SessionId, adopted.ItemId));
         foreach (var voter in (await LiveScenario.RosterAsync(app)).Where(r => r.Role is CommissionRole.Member or CommissionRole.CoChair or CommissionRole.DeputyCoChair))
         {
-            await app.SendAsAsync("kz.secretary", new Web.Features.Live.CastVote.Command { BallotId = round3, Choice = Domain.Voting.VoteChoice.For, ForMembershipId = voter.MembershipId });
+            await LiveScenario.RecordVoteAsync(app, round3, voter.MembershipId, Domain.Voting.VoteChoice.For);
         }
 
         await app.SendAsAsync("kz.cochair", new Web.Features.Live.CloseBallot.Command(round3));

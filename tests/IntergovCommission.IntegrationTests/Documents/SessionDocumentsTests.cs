@@ -109,7 +109,7 @@ public sealed class SessionDocumentsTests
             var command = voter.UserName is null
                 ? new CastVote.Command { BallotId = ballotId, Choice = choice(voter), ForMembershipId = voter.MembershipId }
                 : new CastVote.Command { BallotId = ballotId, Choice = choice(voter) };
-            await app.SendAsAsync(voter.UserName ?? "kz.secretary", command);
+            await app.SendAsAsync(voter.UserName ?? await LiveScenario.SecretaryOfSideAsync(app, voter.MembershipId), command);
         }
 
         await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));

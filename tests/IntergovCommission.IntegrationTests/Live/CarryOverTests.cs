@@ -93,7 +93,7 @@ public sealed class CarryOverTests
             }
             else
             {
-                await app.SendAsAsync("kz.secretary", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For, ForMembershipId = r.MembershipId });
+                await LiveScenario.RecordVoteAsync(app, ballotId, r.MembershipId, VoteChoice.For);
             }
         }
 

@@ -251,10 +251,6 @@ public static class GetReferral
         {
             var commissionId = await CommissionOfAsync(db, request.ReferralId, cancellationToken);
             Require.InCommission(actor, commissionId);
-            if (!actor.IsAdministrator && actor.MembershipIn(commissionId) is { Role: CommissionRole.Invitee })
-            {
-                throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
-            }
         }
     }
 

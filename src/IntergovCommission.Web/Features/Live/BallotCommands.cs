@@ -110,16 +110,47 @@ public static class CastVote
             var sessionId = await LiveContext.SessionOfBallotAsync(db, request.BallotId, cancellationToken);
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, sessionId, cancellationToken);
             Require.SignedIn(actor);
-            var membership = actor.MembershipIn(commissionId)
-                ?? throw new ForbiddenException("You are not on this commission.");
-            if (request.ForMembershipId is not null && request.ForMembershipId != membership.MembershipId && membership.Role != CommissionRole.Secretary)
+            var mine = actor.Memberships.Where(m => m.CommissionId == commissionId).ToList();
+            if (mine.Count == 0)
             {
+                throw new ForbiddenException("You are not on this commission.");
+            }
+
+            if (mine.All(m => m.Role == CommissionRole.Invitee))
+            {
+                throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person takes part in the discussion of their items but does not vote.", "KZRU-14");
+            }
+
+            if (request.ForMembershipId is not { } forId || mine.Any(m => m.MembershipId == forId))
+            {
+                if (mine.All(m => m.Role == CommissionRole.Representative))
+                {
+                    throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
+                }
+
+                return;
+            }
+
+            // KZRU-17: the vote is personal. A secretary records the vote of a member of their own side who votes
+            // by show of hands or is called by name on video (presence and the member's own vote: the handler).
+            var voter = await db.Memberships.AsNoTracking()
+                .Where(m => m.Id == forId && m.CommissionId == commissionId)
+                .Select(m => new { m.SideId })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Membership", forId);
+            if (mine.All(m => m.Role != CommissionRole.Secretary))
+            {
+                if (mine.Any(m => m.Role == CommissionRole.Representative))
+                {
+                    throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
+                }
+
                 throw new ForbiddenException("KZRU-17 (Regulation cl. 10): the vote is personal; only a secretary records a vote for a member who votes by show of hands or by name.", "KZRU-17");
             }
 
-            if (request.ForMembershipId is null && membership.Role == CommissionRole.Representative)
+            if (!mine.Any(m => m.Role == CommissionRole.Secretary && m.SideId == voter.SideId))
             {
-                throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
+                throw new ForbiddenException("KZRU-17 (Regulation cl. 10): a secretary records votes only for members of their own side.", "KZRU-17");
             }
         }
     }
@@ -139,6 +170,9 @@ public static class CastVote
             var voter = context.Register.FirstOrDefault(r => r.Entry.MembershipId == voterId);
             SessionRules.RequireCanVote(context.Profile, voter?.Entry);
 
+            // One voter's casts are serialised (a double tap, or the member and a secretary at the same moment):
+            // the second sees the first's vote instead of colliding on the one-vote-per-round constraint.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({request.BallotId.ToString() + voterId.ToString()}, 17))", cancellationToken);
             var ballot = await db.Ballots.Include(b => b.Votes.Where(v => v.MembershipId == voterId)).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
             var recordedBy = voterId == me.Entry.MembershipId ? (Guid?)null : me.Entry.MembershipId;
             var vote = ballot.Cast(Guid.CreateVersion7(), voterId, request.Choice, clock.GetUtcNow(), recordedBy);

@@ -65,10 +65,6 @@ public static class GetLiveSession
         {
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
             Require.InCommission(actor, commissionId);
-            if (!actor.IsAdministrator && actor.MembershipIn(commissionId) is { Role: CommissionRole.Invitee })
-            {
-                throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
-            }
         }
     }
 

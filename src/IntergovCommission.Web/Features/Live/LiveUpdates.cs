@@ -13,15 +13,31 @@ namespace IntergovCommission.Web.Features.Live;
 /// patches in place), and a reconnect always restores the current state.
 /// </summary>
 [Authorize]
-public sealed class LiveSessionHub(CommissionDbContext db, IActorAccessor actors) : Hub
+public sealed class LiveSessionHub(CommissionDbContext db, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/live";
 
+    /// <summary>
+    /// Joins the session's group: only someone who sits on the commission (KZRU-14: not an invited person,
+    /// who hears nothing of the votes). The user is the hub connection's own (<see cref="HubCallerContext.User"/>):
+    /// over long polling there is no HTTP context for the invocation.
+    /// </summary>
     public async Task Join(Guid sessionId)
     {
         var commissionId = await LiveContext.CommissionOfSessionAsync(db, sessionId, Context.ConnectionAborted);
-        var actor = await actors.GetActorAsync(Context.ConnectionAborted);
-        Require.InCommission(actor, commissionId);
+        var actor = Context.UserIdentifier is { } id && Guid.TryParse(id, out var userId)
+            ? await Infrastructure.Web.ActorLoader.LoadAsync(db, clock, userId, Context.ConnectionAborted)
+            : Actor.Anonymous;
+        try
+        {
+            Require.InCommission(actor, commissionId);
+        }
+        catch (ForbiddenException refused)
+        {
+            // The client sees the refusal and its rule (a plain exception reaches it only as "an unexpected error").
+            throw new HubException(refused.RuleId is null ? refused.Message : refused.RuleId + ": " + refused.Message);
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId), Context.ConnectionAborted);
     }
 

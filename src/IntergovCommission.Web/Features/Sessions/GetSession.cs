@@ -70,7 +70,7 @@ public static class GetSession
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {
         public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
-            Require.InCommission(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken));
+            Require.InCommissionOrInvited(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken));
     }
 
     public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Query, Result>

@@ -22,7 +22,7 @@ public static class ListSessions
     {
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
         {
-            Require.InCommission(actor, request.CommissionId);
+            Require.InCommissionOrInvited(actor, request.CommissionId);
             return Task.CompletedTask;
         }
     }
@@ -39,8 +39,12 @@ public static class ListSessions
                 ?? throw new NotFoundException("Commission", request.CommissionId);
             var zones = await db.Sides.AsNoTracking().Where(s => s.CommissionId == request.CommissionId).OrderBy(s => s.Code)
                 .Select(s => new SideZone(s.Code, s.TimeZoneId)).ToListAsync(cancellationToken);
+            // An invited person sees only the sessions they are invited to (KZRU-14).
+            var invitedOnly = !actor.IsAdministrator && !actor.IsIn(request.CommissionId);
+            var person = actor.PersonId ?? Guid.Empty;
             var sessions = await db.Sessions.AsNoTracking()
                 .Where(s => s.CommissionId == request.CommissionId)
+                .Where(s => !invitedOnly || s.Invitees.Any(i => i.PersonId == person))
                 .OrderByDescending(s => s.Number)
                 .Select(s => new Item(s.Id, s.Number, s.Kind, s.Format, s.StartsAt, s.TimeZoneId, s.State))
                 .ToListAsync(cancellationToken);

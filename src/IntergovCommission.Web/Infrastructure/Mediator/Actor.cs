@@ -29,7 +29,14 @@ public sealed class Actor
     public bool IsAuthenticated => UserId is not null;
     public IReadOnlyList<ActorMembership> Memberships { get; }
 
-    public bool IsIn(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId);
+    /// <summary>
+    /// Sits on the commission: a membership in any role but <see cref="CommissionRole.Invitee"/>. An invited person
+    /// is a membership too, but reads only the agenda items they speak to (KZRU-14), never the commission's records.
+    /// </summary>
+    public bool IsIn(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee);
+
+    /// <summary>Invited to speak to some of the commission's items, and nothing more (KZRU-14).</summary>
+    public bool IsInvitedTo(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId && m.Role == CommissionRole.Invitee);
 
     public bool Holds(Guid commissionId, CommissionRole role, Guid? sideId = null) =>
         Memberships.Any(m => m.CommissionId == commissionId && m.Role == role && (sideId is null || m.SideId == sideId));

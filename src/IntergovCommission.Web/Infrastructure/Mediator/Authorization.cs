@@ -30,11 +30,34 @@ public static class Require
         }
     }
 
-    /// <summary>The actor belongs to the commission (any role) or administers the system.</summary>
+    /// <summary>
+    /// The actor sits on the commission (any role but invitee) or administers the system: a reader of the
+    /// commission's records. An invited person is refused (KZRU-14): they see only their own items.
+    /// </summary>
     public static void InCommission(Actor actor, Guid commissionId)
     {
         SignedIn(actor);
-        if (!actor.IsAdministrator && !actor.IsIn(commissionId))
+        if (actor.IsAdministrator || actor.IsIn(commissionId))
+        {
+            return;
+        }
+
+        if (actor.IsInvitedTo(commissionId))
+        {
+            throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+        }
+
+        throw new ForbiddenException("You are not on this commission.");
+    }
+
+    /// <summary>
+    /// The actor sits on the commission or is invited to some of its items: for the few reads whose handler
+    /// itself narrows what an invited person sees (the session and its agenda: their items only, KZRU-14).
+    /// </summary>
+    public static void InCommissionOrInvited(Actor actor, Guid commissionId)
+    {
+        SignedIn(actor);
+        if (!actor.IsAdministrator && !actor.IsIn(commissionId) && !actor.IsInvitedTo(commissionId))
         {
             throw new ForbiddenException("You are not on this commission.");
         }
