@@ -61,6 +61,9 @@ public static class AppSetup
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DemoSessionsSeeder>();
         services.AddScoped<SignInAudit>();
+        services.Configure<SignInThrottleOptions>(configuration.GetSection("SignIn"));
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(options => SignInThrottle.AddPolicy(options, configuration.GetSection("SignIn").Get<SignInThrottleOptions>() ?? new SignInThrottleOptions()));
         services.AddScoped<IntergovCommission.Web.Features.Notifications.Notifier>();
         services.Configure<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminderOptions>(configuration.GetSection("Notifications"));
         services.AddSingleton<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>();
@@ -86,14 +89,18 @@ public static class AppSetup
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // Lock-out is for real guessing: SignInThrottle makes each attempt past the first few wait longer, so ten take minutes.
+                options.Lockout.MaxFailedAccessAttempts = 10;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Each authenticator code is accepted once (sign-in, enabling, signing a decision).
+                options.Tokens.AuthenticatorTokenProvider = Features.Account.OneTimeAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<CommissionDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<Features.Account.OneTimeAuthenticatorTokenProvider>(Features.Account.OneTimeAuthenticatorTokenProvider.Name)
             .AddErrorDescriber<Features.Account.LocalizedIdentityErrorDescriber>();
         // A disabled sign-in, a password reset or a changed second factor ends other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -114,7 +114,7 @@ public sealed class TwoFactorFlowTests
     }
 
     [Fact]
-    public async Task Five_wrong_codes_lock_the_account_and_then_even_the_right_code_is_refused()
+    public async Task Ten_wrong_codes_lock_the_account_and_then_even_the_right_code_is_refused()
     {
         await using var app = await TestApp.CreateAsync();
         using var web = new WebSession(app);
@@ -127,7 +127,7 @@ public sealed class TwoFactorFlowTests
 
         var password = await web.SignInAsync(User, Password);
         var page = await web.GetAsync(password.Location!);
-        for (var attempt = 1; attempt <= 5; attempt++)
+        for (var attempt = 1; attempt <= 10; attempt++)
         {
             page = await web.PostWithTokenAsync(page, "/Account/LoginWith2fa", new Dictionary<string, string> { ["Input.Code"] = Totp.WrongCode(key, DateTimeOffset.UtcNow) });
             Assert.Equal(HttpStatusCode.OK, page.Status);

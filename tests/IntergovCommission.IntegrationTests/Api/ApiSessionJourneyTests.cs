@@ -147,6 +147,8 @@ public sealed class ApiSessionJourneyTests
                 .Select(e => e.GetProperty("membershipId").GetGuid())
                 .Where(id => !withSignIn.Contains(id))
                 .ToList();
+            var sideOf = live.GetProperty("register").EnumerateArray()
+                .ToDictionary(r => r.GetProperty("entry").GetProperty("membershipId").GetGuid(), r => r.GetProperty("sideCode").GetString());
             var present = withSignIn.Concat(others.Take(10)).ToList();
             Assert.Equal(18, present.Count);
             foreach (var membershipId in present.Take(17))
@@ -184,7 +186,9 @@ public sealed class ApiSessionJourneyTests
             // The other ten, without a sign-in, vote by show of hands; the secretary records them: four for, six against.
             for (var i = 0; i < 10; i++)
             {
-                await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/ballots/{ballotId}/votes", new { choice = i < 4 ? "For" : "Against", forMembershipId = others[i] }, HttpStatusCode.OK, $"hands-{i}");
+                // KZRU-17: each side's secretary records its own side's members.
+                var recorder = sideOf[others[i]] == "KZ" ? kzSecretary : callers["ru.secretary"];
+                await SendAsync(recorder, HttpMethod.Post, $"/api/v1/ballots/{ballotId}/votes", new { choice = i < 4 ? "For" : "Against", forMembershipId = others[i] }, HttpStatusCode.OK, $"hands-{i}");
             }
 
             Assert.Equal(18, await app.QueryAsync(db => db.Votes.CountAsync(v => v.BallotId == ballotId)));

@@ -60,6 +60,9 @@ public sealed class DecisionSigningTests
 
         Assert.True((await SignAsync(app, "kz.secretary", adopted.DecisionId, hash)).Recorded);
         Assert.False((await SignAsync(app, "kz.secretary", adopted.DecisionId, hash)).Recorded); // twice: nothing the second time
+        // ... and only to whoever re-confirms: a wrong password learns nothing, not even "already signed".
+        var again = await Assert.ThrowsAsync<InputValidationException>(() => SignAsync(app, "kz.secretary", adopted.DecisionId, hash, confirmation: "not-my-password"));
+        Assert.Contains("Confirmation", again.Errors.Keys);
         Assert.True((await SignAsync(app, "ru.secretary", adopted.DecisionId, hash)).Recorded);
         Assert.Equal(2, await app.QueryAsync(db => db.Notifications.CountAsync(n => n.Kind == "decision-approve")));
 
@@ -201,9 +204,34 @@ public sealed class DecisionSigningTests
         var page = await client.GetAsync($"/Verify/{adopted.DecisionId}");
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains(hash, html);
+        // Not issued yet: the public learns only that, no state, no hash, no internal ids.
+        Assert.Contains("data-testid=\"verify-not-issued\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(hash, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Утвердить программу", html);
         Assert.DoesNotContain("Об утверждении программы", html);
+        var api = await client.GetStringAsync($"/api/v1/verify/decisions/{adopted.DecisionId}");
+        Assert.DoesNotContain(hash, api, StringComparison.Ordinal);
+        Assert.Contains("\"isIssued\":false", api, StringComparison.Ordinal);
+        var ids = await app.QueryAsync(db => db.DecisionSignatures.Where(s => s.DecisionId == adopted.DecisionId).Select(s => new { s.PersonId, s.MembershipId }).ToListAsync());
+        Assert.All(ids, id => Assert.DoesNotContain(id.PersonId.ToString(), html + api, StringComparison.OrdinalIgnoreCase));
+
+        // Issued: the facts and the signers by name, side and role, still no person or membership ids.
+        foreach (var (user, kind) in new[] { ("kz.secretary", SignatureKind.Sign), ("ru.secretary", SignatureKind.Sign), ("kz.cochair", SignatureKind.Approve), ("ru.cochair", SignatureKind.Approve) })
+        {
+            await SignAsync(app, user, adopted.DecisionId, hash, kind);
+        }
+
+        var issuedHtml = await client.GetStringAsync($"/Verify/{adopted.DecisionId}");
+        var issuedApi = await client.GetStringAsync($"/api/v1/verify/decisions/{adopted.DecisionId}");
+        Assert.Contains(hash, issuedHtml, StringComparison.Ordinal);
+        Assert.Contains("\"isIssued\":true", issuedApi, StringComparison.Ordinal);
+        foreach (var id in ids)
+        {
+            Assert.DoesNotContain(id.PersonId.ToString(), issuedHtml + issuedApi, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(id.MembershipId.ToString(), issuedHtml + issuedApi, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain("Утвердить программу", issuedHtml);
         var missing = await client.GetAsync($"/Verify/{Guid.NewGuid()}");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }

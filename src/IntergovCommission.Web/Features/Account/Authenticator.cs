@@ -15,7 +15,7 @@ public enum CodeCheck
 
 /// <summary>
 /// The authenticator-app (TOTP, RFC 6238) second factor: checking a code with the same lockout
-/// as passwords (5 tries, 15 minutes), the otpauth URI, the QR code and the key grouped for typing.
+/// as passwords (10 tries, 15 minutes), the otpauth URI, the QR code and the key grouped for typing.
 /// </summary>
 public static class Authenticator
 {

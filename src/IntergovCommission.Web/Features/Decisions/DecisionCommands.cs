@@ -165,12 +165,15 @@ public static class SignDecision
             var membershipId = slot?.MembershipId ?? mine.First();
 
             // The rules first (who, when, which text), then the re-confirmation: a refusal never asks for a password.
-            if (!decision.RequireMaySign(membershipId, request.Kind, request.ContentHash!))
+            // A repeated signature changes nothing, but is answered only to whoever confirms who they are: a wrong
+            // password must not learn "already signed" (nor escape counting towards the lock-out).
+            var maySign = decision.RequireMaySign(membershipId, request.Kind, request.ContentHash!);
+            var evidence = await provider.SignAsync(new SignatureRequest(actor.UserId!.Value, request.ContentHash!, request.Confirmation), cancellationToken);
+            if (!maySign)
             {
                 return new Result(false, decision.State);
             }
 
-            var evidence = await provider.SignAsync(new SignatureRequest(actor.UserId!.Value, request.ContentHash!, request.Confirmation), cancellationToken);
             decision.Sign(membershipId, request.Kind, evidence.SignedHash, clock.GetUtcNow(), audit.RemoteAddress, evidence.Provider);
             if (decision.State == DecisionState.Approved)
             {

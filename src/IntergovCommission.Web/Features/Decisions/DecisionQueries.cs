@@ -198,8 +198,15 @@ public static class VerifyDecision
 {
     public sealed record Query(Guid DecisionId) : IQuery<Result>;
 
-    public sealed record Result(Guid Id, string Number, int VersionNumber, DecisionState State, DateOnly Date, int SessionNumber, LocalizedText CommissionName,
-        string? ContentHash, IssuedRow? Issued, IReadOnlyList<SignatureRow> Signatures, Guid? CurrentVersionId, bool MayReadText, string? TitleKk, string? TitleRu);
+    /// <summary>A signature as the public sees it: who (name, side, role), what and when; no internal ids.</summary>
+    public sealed record PublicSigner(LocalizedText Name, string? SideCode, CommissionRole Role, SignatureKind Kind, DateTimeOffset SignedAt);
+
+    /// <summary>
+    /// What verification shows. Before a decision is issued the public learns only that it is not issued
+    /// (<see cref="IsIssued"/> false, everything else empty); the commission's own people see its state and route.
+    /// </summary>
+    public sealed record Result(Guid Id, bool IsIssued, string? Number, int? VersionNumber, DecisionState? State, DateOnly? Date, int? SessionNumber, LocalizedText? CommissionName,
+        string? ContentHash, IssuedRow? Issued, IReadOnlyList<PublicSigner> Signatures, Guid? CurrentVersionId, bool MayReadText, string? TitleKk, string? TitleRu);
 
     /// <summary>Anyone may verify; what the text says is shown only to the commission's own people.</summary>
     public sealed class Authorizer : IAuthorizer<Query>
@@ -214,17 +221,25 @@ public static class VerifyDecision
             var actor = await actors.GetActorAsync(cancellationToken);
             var d = await db.Decisions.AsNoTracking().Include(x => x.Signatures).SingleOrDefaultAsync(x => x.Id == request.DecisionId, cancellationToken)
                 ?? throw new NotFoundException("Decision", request.DecisionId);
-            var facts = await DecisionRecords.FactsAsync(db, d, cancellationToken);
-            var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == d.CommissionId).Select(c => c.Name).SingleAsync(cancellationToken);
             var issued = await (from i in db.IssuedDecisionDocuments.AsNoTracking()
                                 join f in db.StoredFiles on i.FileId equals f.Id
                                 where i.DecisionId == d.Id
                                 select new IssuedRow(i.Sha256, i.IssuedAt, f.Size)).SingleOrDefaultAsync(cancellationToken);
+            var mayRead = actor.IsAuthenticated && (actor.IsAdministrator || actor.IsIn(d.CommissionId));
+            if (issued is null && !mayRead)
+            {
+                return new Result(d.Id, false, null, null, null, null, null, null, null, null, [], null, false, null, null);
+            }
+
+            var facts = await DecisionRecords.FactsAsync(db, d, cancellationToken);
+            var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == d.CommissionId).Select(c => c.Name).SingleAsync(cancellationToken);
             var current = await db.Decisions.AsNoTracking().Where(x => x.CommissionId == d.CommissionId && x.Number == d.Number && x.State != DecisionState.Superseded)
                 .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(cancellationToken);
-            var signatures = (await GetDecision.SignatureRowsAsync(db, d, showAddresses: false, cancellationToken)).Where(s => s.SignedAt is not null).ToList();
-            var mayRead = actor.IsAuthenticated && (actor.IsAdministrator || actor.IsIn(d.CommissionId));
-            return new Result(d.Id, d.Number, d.VersionNumber, d.State, facts.Date, facts.SessionNumber, commission, d.ContentHash, issued, signatures,
+            var signatures = (await GetDecision.SignatureRowsAsync(db, d, showAddresses: false, cancellationToken))
+                .Where(s => s.SignedAt is not null)
+                .Select(s => new PublicSigner(s.Name, s.SideCode, s.Role, s.Kind, s.SignedAt!.Value))
+                .ToList();
+            return new Result(d.Id, issued is not null, d.Number, d.VersionNumber, d.State, facts.Date, facts.SessionNumber, commission, d.ContentHash, issued, signatures,
                 current, mayRead, mayRead ? d.TitleKk : null, mayRead ? d.TitleRu : null);
         }
     }

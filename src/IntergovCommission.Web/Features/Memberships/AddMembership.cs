@@ -44,12 +44,24 @@ public static class AddMembership
         }
     }
 
-    public sealed class Authorizer : IAuthorizer<Command>
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
-        public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             CommissionAccess.RequireManageSide(actor, request.CommissionId, request.SideId);
-            return Task.CompletedTask;
+            if (request.ExistingPersonId is not { } personId || actor.IsAdministrator)
+            {
+                return;
+            }
+
+            // Person ids are public (the verification page names signers): a secretary links only a person who
+            // sits, or sat, on this commission, or who sits on none; a person of another commission only an administrator.
+            var commissions = await db.Memberships.AsNoTracking().Where(m => m.PersonId == personId)
+                .Select(m => m.CommissionId).Distinct().ToListAsync(cancellationToken);
+            if (commissions.Count > 0 && !commissions.Contains(request.CommissionId))
+            {
+                throw new ForbiddenException("Only an administrator appoints a person who sits on another commission.");
+            }
         }
     }
 

@@ -58,7 +58,9 @@ public static class GetPerson
                               select new { m, c.Code, SideCode = s == null ? null : s.Code })
                 .ToListAsync(cancellationToken);
             var visible = rows.Where(r => actor.IsAdministrator || actor.PersonId == request.PersonId || actor.IsIn(r.m.CommissionId)).ToList();
-            var contacts = actor.PersonId == request.PersonId || visible.Any(r => CommissionAccess.CanSeeContacts(actor, r.m.CommissionId));
+            // Contacts only inside a commission the person sits on now (not one they left, not one that merely knows their id).
+            var contacts = actor.PersonId == request.PersonId || actor.IsAdministrator
+                || visible.Any(r => !r.m.IsEnded && CommissionAccess.CanSeeContacts(actor, r.m.CommissionId));
             return new Result(person.Id, person.FullName, contacts ? person.Email : null, contacts ? person.Phone : null, contacts,
                 visible.Select(r => new MembershipRow(r.m.Id, r.m.CommissionId, r.Code, r.SideCode, r.m.Role, r.m.Position, r.m.Organisation, r.m.AppointingAuthority,
                     r.m.AppointingActNumber, r.m.AppointingActDate, r.m.TermStart, r.m.TermEnd, r.m.EndedOn, r.m.EndReason,

@@ -47,9 +47,12 @@ public sealed class PersonalAccessTokenHandler(
             .Where(u => u.Id == token.UserId)
             .Select(u => new { u.Id, u.UserName, u.LockoutEnd })
             .SingleOrDefaultAsync(Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } lockout && lockout > now))
+        // An administrator's disabling stops the account's tokens; a password lock-out (someone guessing, or
+        // anyone typing wrong passwords on purpose) does not: it would hand every passer-by a way to cut off an
+        // integration, and the token is a different secret from the password being guessed.
+        if (user is null || (user.LockoutEnd is { } lockout && lockout >= Features.Admin.Administrators.DisabledUntil))
         {
-            return AuthenticateResult.Fail("The token's account is locked or gone.");
+            return AuthenticateResult.Fail("The token's account is disabled or gone.");
         }
 
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))

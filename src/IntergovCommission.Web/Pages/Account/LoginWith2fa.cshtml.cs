@@ -12,6 +12,7 @@ namespace IntergovCommission.Web.Pages.Account;
 
 /// <summary>Second sign-in step: the 6-digit code from the authenticator app (wrong codes count towards lockout).</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInThrottle.RateLimitPolicy)]
 public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, SignInAudit audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -52,7 +53,7 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, SignInAudit
         {
             await audit.RecordAsync(userName, "SignIn.TwoFactor", HttpContext);
             CultureCookie.ApplyAtSignIn(HttpContext, user.PreferredLanguage);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(LocalUrl.Safe(Url, ReturnUrl));
         }
 
         Input.Code = null;

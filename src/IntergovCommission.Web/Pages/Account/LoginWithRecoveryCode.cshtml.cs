@@ -11,6 +11,7 @@ namespace IntergovCommission.Web.Pages.Account;
 
 /// <summary>Second sign-in step without the phone: one of the recovery codes, each good once (wrong codes count towards lockout).</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInThrottle.RateLimitPolicy)]
 public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, SignInAudit audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -58,7 +59,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, Si
         {
             await audit.RecordAsync(userName, "SignIn.RecoveryCode", HttpContext);
             CultureCookie.Apply(Response, user.PreferredLanguage);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(LocalUrl.Safe(Url, ReturnUrl));
         }
 
         // Recovery codes fall under the same lockout as passwords and app codes; count the failure
