@@ -53,8 +53,9 @@ public static class LiveScenario
             await app.SendAsAsync(coChair, new AnswerAgenda.Command { SessionId = sessionId, AgendaVersion = agendaVersion, Outcome = ApprovalOutcome.Approved });
         }
 
-        await app.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = sessionId, Version = await VersionAsync(app, sessionId), Step = SessionStep.Start });
-        var itemId = await app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId).Select(i => i.Id).SingleAsync());
+        await app.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = sessionId, Version = await VersionAsync(app, sessionId), Step = SessionStep.Start, Reason = "Перенос: заседание проводится ранее назначенной даты" });
+        // The item added above is the last one: an item deferred from an earlier session may be on the agenda before it.
+        var itemId = await app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId).OrderByDescending(i => i.Position).Select(i => i.Id).FirstAsync());
         return (sessionId, itemId);
     }
 

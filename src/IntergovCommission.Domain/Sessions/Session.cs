@@ -45,6 +45,9 @@ public sealed class Session
     public string TimeZoneId { get; private set; }
     public SessionState State { get; private set; }
     public string? CancelReason { get; private set; }
+    /// <summary>The start as scheduled, when the session was opened before its day (a recorded rescheduling).</summary>
+    public DateTimeOffset? RescheduledFrom { get; private set; }
+    public string? RescheduleReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     /// <summary>KZRU-11: the version of the agenda and invited-persons list; every change makes a new one.</summary>
     public int AgendaVersion { get; private set; }
@@ -352,11 +355,31 @@ public sealed class Session
         item.MarkDeferred(personId, now);
     }
 
-    public void Start()
+    /// <summary>
+    /// Opens the session (KZRU-09/11): with the agenda approved, on its scheduled day in its own time zone. Opening it
+    /// before that day is a rescheduling: it needs a reason, and the start as scheduled is kept beside the new one.
+    /// </summary>
+    public void Start(DateTimeOffset now, string? rescheduleReason = null)
     {
         if (State != SessionState.AgendaApproved)
         {
             throw new RuleViolationException("KZRU-11", "Sessions.Rule.StartNeedsApprovedAgenda", "KZRU-11 (Regulation cl. 9): a session opens only with an agenda approved by the co-chairs (it is {0}).", State);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(StartsAt, zone).DateTime);
+        if (today < day)
+        {
+            if (string.IsNullOrWhiteSpace(rescheduleReason))
+            {
+                throw new RuleViolationException("KZRU-09", "Sessions.Rule.StartBeforeDay",
+                    "KZRU-09 (Regulation cl. 9): the session is scheduled for {0}; to open it earlier, give the reason for rescheduling.", day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            RescheduledFrom = StartsAt;
+            RescheduleReason = rescheduleReason.Trim();
+            StartsAt = now;
         }
 
         State = SessionState.InProgress;

@@ -54,7 +54,7 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             await AsAsync(coChair, new AnswerAgenda.Command { SessionId = today, AgendaVersion = agendaVersion, Outcome = ApprovalOutcome.Approved }, ct);
         }
 
-        await AsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = today, Version = await VersionAsync(today, ct), Step = SessionStep.Start }, ct);
+        await AsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = today, Version = await VersionAsync(today, ct), Step = SessionStep.Start, Reason = "Демонстрационные данные: заседание открыто ранее назначенного времени" }, ct);
 
         // The register: the KZ side in the room, the RU side by video; representatives not here.
         var roster = await QueryAsync(db => (from m in db.Memberships

@@ -259,7 +259,11 @@ public static class AppSetup
         }
 
         app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // The API answers every error as a problem document (a 401 from authentication, an unmatched route,
+        // an unreadable body, the database down); pages get the error page. Development and Production alike.
+        app.UseMiddleware<ErrorResponsesMiddleware>();
+        app.UseWhen(context => !ErrorResponses.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseWhen(context => ErrorResponses.IsApi(context.Request), api => api.UseStatusCodePages(ErrorResponses.WriteStatusProblemAsync));
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

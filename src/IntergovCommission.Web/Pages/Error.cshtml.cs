@@ -24,7 +24,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
     private void Fill(int? code)
     {
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        Code = code ?? (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null ? 500 : Response.StatusCode is >= 400 and var s ? s : 500);
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        Code = code ?? (failure is not null ? Infrastructure.Web.ErrorResponsesMiddleware.StatusOf(failure.Error) : Response.StatusCode is >= 400 and var s ? s : 500);
         if (reExecute is null && code is not null)
         {
             Response.StatusCode = Code;
@@ -38,7 +39,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
         {
             403 => "Error.403",
             404 => "Error.404",
-            400 => "Error.400",
+            400 or 413 => "Error.400",
+            429 => "Error.429",
+            503 => "Error.503",
             _ => "Error.500",
         };
         Title = text[key + ".Title"];

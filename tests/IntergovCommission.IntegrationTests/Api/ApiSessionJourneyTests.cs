@@ -135,7 +135,10 @@ public sealed class ApiSessionJourneyTests
             Assert.True(memberAnswer.TryGetProperty("rule", out _));
             await SendAsync(callers["kz.cochair"], HttpMethod.Post, $"/api/v1/sessions/{sessionId}/agenda/approve", new { agendaVersion }, HttpStatusCode.NoContent);
             await SendAsync(callers["ru.cochair"], HttpMethod.Post, $"/api/v1/sessions/{sessionId}/agenda/approve", new { agendaVersion }, HttpStatusCode.NoContent);
-            await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/sessions/{sessionId}/start", new { version = await SessionVersionAsync(kzSecretary, sessionId) }, HttpStatusCode.NoContent);
+            // Twelve days before its date: opening it now is a rescheduling (KZRU-09), refused without a reason.
+            await AssertProblemAsync(kzSecretary, HttpMethod.Post, $"/api/v1/sessions/{sessionId}/start", new { version = await SessionVersionAsync(kzSecretary, sessionId) }, HttpStatusCode.UnprocessableEntity, "KZRU-09");
+            await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/sessions/{sessionId}/start", new { version = await SessionVersionAsync(kzSecretary, sessionId), reason = "Перенос по согласованию сопредседателей" }, HttpStatusCode.NoContent);
+            Assert.Equal("Перенос по согласованию сопредседателей", await app.QueryAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.RescheduleReason).SingleAsync()));
             Assert.Equal(SessionState.InProgress, await app.QueryAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.State).SingleAsync()));
 
             // Attendance: the eight voters with a sign-in, then members without one, up to 17 — one short of quorum (18 of 27).

@@ -71,7 +71,7 @@ public sealed class SessionDocumentsTests
         await SendForApprovalAsync(app, sessionId);
         await ApproveAsync(app, sessionId, "kz.cochair");
         await ApproveAsync(app, sessionId, "ru.cochair");
-        await app.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = sessionId, Version = await RowVersionAsync(app, sessionId), Step = SessionStep.Start });
+        await app.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = sessionId, Version = await RowVersionAsync(app, sessionId), Step = SessionStep.Start, Reason = "Перенос: заседание проводится ранее назначенной даты" });
 
         await LiveScenario.RegisterEveryoneAsync(app, sessionId);
         var roster = await LiveScenario.RosterAsync(app);

@@ -185,6 +185,8 @@ public sealed class CarryOverTests
         var (sessionId, itemId) = await HeldAsync(app);
         var referralId = await app.SendAsAsync("kz.cochair", await ReferralAsync(app, sessionId, itemId));
         var earlier = await SessionSteps.CreateSessionAsync(app, 5);
+        // The held session was opened early (rescheduled to today); the "earlier" one is dated before it.
+        await app.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE sessions SET starts_at = (SELECT starts_at FROM sessions WHERE id = {sessionId}) - interval '1 day' WHERE id = {earlier}"));
         var approved = await NextSessionAsync(app, 40);
         await SessionSteps.AddItemAsync(app, approved, "Другой вопрос");
         await SessionSteps.SendForApprovalAsync(app, approved);

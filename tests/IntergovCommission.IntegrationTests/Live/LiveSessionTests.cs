@@ -25,7 +25,7 @@ public sealed class LiveSessionTests
         await SessionSteps.SendForApprovalAsync(app, sessionId);
         await SessionSteps.ApproveAsync(app, sessionId, "kz.cochair");
         await SessionSteps.ApproveAsync(app, sessionId, "ru.cochair");
-        await app.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = sessionId, Version = await SessionSteps.RowVersionAsync(app, sessionId), Step = SessionStep.Start });
+        await app.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = sessionId, Version = await SessionSteps.RowVersionAsync(app, sessionId), Step = SessionStep.Start, Reason = "Перенос: заседание проводится ранее назначенной даты" });
         var itemId = await app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId).Select(i => i.Id).SingleAsync());
         return (sessionId, itemId);
     }

@@ -21,6 +21,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.ConferenceLink).HasMaxLength(1000);
         builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(s => s.CancelReason).HasMaxLength(1000);
+        builder.Property(s => s.RescheduleReason).HasMaxLength(1000);
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasOne<Commission>().WithMany().HasForeignKey(s => s.CommissionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.CommissionId, s.Number }).IsUnique().HasDatabaseName(NumberIndex);

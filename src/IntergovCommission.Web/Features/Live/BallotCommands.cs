@@ -165,6 +165,7 @@ public static class CastVote
             // Only the caller's and the voter's register rows, and only the voter's own vote: a cast reads
             // a constant amount whatever the roster's size (500 voters: docs/benchmarks.md).
             var context = await LiveContext.LoadRowsAsync(db, sessionId, clock, actor.PersonId, request.ForMembershipId, cancellationToken);
+            context.RequireInProgress();
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.");
             var voterId = request.ForMembershipId ?? me.Entry.MembershipId;
             var voter = context.Register.FirstOrDefault(r => r.Entry.MembershipId == voterId);
@@ -208,6 +209,7 @@ public static class CloseBallot
             var actor = await actors.GetActorAsync(cancellationToken);
             var sessionId = await db.Database.SqlQuery<Guid>($"SELECT session_id AS \"Value\" FROM ballots WHERE id = {request.BallotId} FOR UPDATE").SingleAsync(cancellationToken);
             var context = await LiveContext.LoadAsync(db, sessionId, clock, cancellationToken);
+            context.RequireInProgress();
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
             SessionRules.RequirePresiding(context.Profile, context.Entries, me.Entry.MembershipId);
             var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);

@@ -32,7 +32,7 @@ public static class GetSessionPack
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {
         public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
-            Require.InCommission(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken));
+            Require.InCommissionOrInvited(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken)); // the handler narrows to the items an invitee speaks to (KZRU-14)
     }
 
     public sealed class Handler(CommissionDbContext db, IMediator mediator, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Query, Result>
@@ -82,7 +82,7 @@ public static class DownloadMaterial
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {
         public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
-            Require.InCommission(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken));
+            Require.InCommissionOrInvited(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken));
     }
 
     public sealed class Handler(CommissionDbContext db, IMediator mediator) : IRequestHandler<Query, Result>
@@ -110,7 +110,7 @@ public static class WriteSessionPackZip
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {
         public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
-            Require.InCommission(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken));
+            Require.InCommissionOrInvited(actor, await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken)); // the handler narrows to the items an invitee speaks to (KZRU-14)
     }
 
     public sealed class Handler(CommissionDbContext db, IMediator mediator) : IRequestHandler<Query, string>

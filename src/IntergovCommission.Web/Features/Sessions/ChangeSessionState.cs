@@ -1,8 +1,10 @@
 using FluentValidation;
+using IntergovCommission.Domain.Common;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -49,7 +51,7 @@ public static class ChangeSessionState
         }
     }
 
-    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, TimeProvider clock) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -57,9 +59,16 @@ public static class ChangeSessionState
             switch (request.Step)
             {
                 case SessionStep.Start:
-                    session.Start();
+                    session.Start(clock.GetUtcNow(), request.Reason);
                     break;
                 case SessionStep.Close:
+                    // A session is not closed under an open vote: the vote would stay open in a closed session.
+                    if (await db.Ballots.AnyAsync(b => b.SessionId == session.Id && b.State == Domain.Voting.BallotState.Open, cancellationToken))
+                    {
+                        throw new RuleViolationException("KZRU-17", "Sessions.Rule.CloseWithOpenVote",
+                            "KZRU-17 (Regulation cl. 10): a vote is open; the presiding co-chair closes it before the session is closed.");
+                    }
+
                     session.Close();
                     break;
                 default:

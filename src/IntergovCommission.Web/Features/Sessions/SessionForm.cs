@@ -57,6 +57,12 @@ public static class SessionTime
 
 public static class SessionFieldRules
 {
+    /// <summary>A session is held between these years; anything else is a typing error (and 9999-12-31 23:00 in a western zone overflows).</summary>
+    public const int EarliestYear = 2000;
+    public const int LatestYear = 2100;
+
+    public static bool IsSaneYear(DateTime start) => start.Year is >= EarliestYear and <= LatestYear;
+
     public static void Apply<T>(AbstractValidator<T> validator, IStringLocalizer<SharedResource> text, TimeProvider clock)
         where T : SessionFields
     {
@@ -65,8 +71,12 @@ public static class SessionFieldRules
         validator.RuleFor(x => x.TimeZoneId).Must(SessionTime.IsKnownZone).WithMessage(_ => text["Sessions.Validation.TimeZone"]);
         validator.RuleFor(x => x.StartLocal).NotNull().WithMessage(_ => text["Sessions.Validation.StartRequired"]);
         validator.RuleFor(x => x.StartLocal)
+            .Must(start => IsSaneYear(start!.Value))
+            .When(x => x.StartLocal is not null)
+            .WithMessage(_ => text["Validation.DateRange", EarliestYear, LatestYear]);
+        validator.RuleFor(x => x.StartLocal)
             .Must((x, start) => SessionTime.ToInstant(start!.Value, x.TimeZoneId!) > clock.GetUtcNow())
-            .When(x => x.StartLocal is not null && SessionTime.IsKnownZone(x.TimeZoneId))
+            .When(x => x.StartLocal is not null && IsSaneYear(x.StartLocal.Value) && SessionTime.IsKnownZone(x.TimeZoneId))
             .WithMessage(_ => text["Sessions.Validation.StartInPast"]);
         validator.RuleFor(x => x.Place).MaximumLength(500).WithMessage(_ => text["Validation.MaxLength", 500]);
         validator.RuleFor(x => x.Place).NotEmpty().When(x => x.Format is SessionFormat.InPerson or SessionFormat.Mixed)

@@ -44,6 +44,10 @@ public static class ApiEndpoints
                 return ValueTask.CompletedTask;
             };
         });
+        // Unreadable requests (malformed JSON, a wrong type in the query or route) throw in every environment, so
+        // ErrorResponsesMiddleware answers one problem document naming what could not be read (not a bare 400,
+        // and not the developer page's 500 in Development).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         return services;
@@ -124,7 +128,7 @@ public static class ApiEndpoints
     {
         options.Events.OnRedirectToLogin = context =>
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (Web.ErrorResponses.IsApi(context.Request))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return Task.CompletedTask;
@@ -135,7 +139,7 @@ public static class ApiEndpoints
         };
         options.Events.OnRedirectToAccessDenied = context =>
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (Web.ErrorResponses.IsApi(context.Request))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;

@@ -23,7 +23,7 @@ public sealed class ApiExceptionFilter(IStringLocalizer<SharedResource> text) : 
         catch (InputValidationException ex)
         {
             return Problem(context.HttpContext, StatusCodes.Status400BadRequest, text["Api.Problem.Validation"], text["Api.Problem.ValidationDetail"], null,
-                ex.Errors.ToDictionary(e => string.IsNullOrEmpty(e.Key) ? "$" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value));
+                ex.Errors.ToDictionary(e => string.IsNullOrEmpty(e.Key) ? "$" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value.Select(m => text[m].Value).ToArray()));
         }
         catch (RuleViolationException ex)
         {

@@ -61,11 +61,19 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IEnumerable<IAuth
 }
 
 /// <summary>3. Runs all validators (async) and throws one exception carrying field → messages.</summary>
-public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> text)
+    : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        // What no request may carry (control characters, direction overrides, dates outside 1900-2100), before the use case's own rules.
+        var guarded = InputGuard.Check(request, text);
+        if (guarded.Count > 0)
+        {
+            throw new InputValidationException(guarded);
+        }
+
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {

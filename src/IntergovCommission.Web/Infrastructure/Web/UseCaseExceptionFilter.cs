@@ -27,6 +27,16 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        // A post with no handler, or one the page does not have (?handler=Nothing): there is nothing to run, and
+        // rendering the page unloaded ended in a NullReferenceException (500). It is a bad request.
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+            return;
+        }
+
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled)
         {
@@ -50,7 +60,8 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
                 {
                     foreach (var message in messages)
                     {
-                        modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{BoundProperty}.{field}", message);
+                        // A message raised in code as an English sentence is its own resource key (as refusals are).
+                        modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{BoundProperty}.{field}", text[message].Value);
                     }
                 }
 
