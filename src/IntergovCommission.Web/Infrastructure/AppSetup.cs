@@ -157,6 +157,17 @@ public static class AppSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // A value that cannot be read into its field ("abc" for a number of days) is said in the user's language, next to the field.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, text) =>
+        {
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => text["Validation.ValueInvalid", value]);
+            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => text["Validation.ValueInvalid", value]);
+            options.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Validation.ValueInvalid", value]);
+            options.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(_ => text["Validation.ValueInvalid", string.Empty]);
+            options.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Validation.ValueInvalid", string.Empty]);
+            options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => text["Validation.ValueInvalid", string.Empty]);
+            options.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => text["Validation.ValueInvalid", string.Empty]);
+        });
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

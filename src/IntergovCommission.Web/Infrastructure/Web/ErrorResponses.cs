@@ -81,7 +81,9 @@ public sealed class ErrorResponsesMiddleware(RequestDelegate next, ILogger<Error
                     return bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
                 case System.Text.Json.JsonException or FormatException:
                     return StatusCodes.Status400BadRequest;
-                case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300":
+                // Connection failures, shutdown, too many connections, the database gone or closed to connections.
+                case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300" or "3D000"
+                    || (pg.SqlState == "55000" && pg.MessageText.Contains("not currently accepting connections", StringComparison.Ordinal)):
                     return StatusCodes.Status503ServiceUnavailable;
                 case NpgsqlException npgsql when npgsql is not PostgresException:
                     return StatusCodes.Status503ServiceUnavailable;

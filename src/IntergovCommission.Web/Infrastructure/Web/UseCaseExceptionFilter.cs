@@ -37,6 +37,22 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
             return;
         }
 
+        // A value that was given but cannot be read into its field ("abc" or 99999999999 for a number of days):
+        // the use case must not run on the field's default instead (it made a 90-day token). The page comes back
+        // with the input and the message next to the field. An empty field is left to the use case's own rules.
+        if (!HttpMethods.IsGet(context.HttpContext.Request.Method)
+            && context.ModelState.Any(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
+            && context.HandlerInstance is PageModel unreadable)
+        {
+            if (unreadable is IReloadablePage reload)
+            {
+                await reload.ReloadAsync(context.HttpContext.RequestAborted);
+            }
+
+            context.Result = unreadable.Page();
+            return;
+        }
+
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled)
         {
