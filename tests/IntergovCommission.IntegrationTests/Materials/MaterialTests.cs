@@ -84,6 +84,24 @@ public sealed class MaterialTests
         Assert.Equal("scheme", row.Title);
     }
 
+    [Theory]
+    [InlineData(100_000L, "100\u00A0000\u00A0байт")]
+    [InlineData(50L * 1024 * 1024, "50\u00A0МБ")]
+    [InlineData(512L * 1024, "512\u00A0КБ")]
+    public void The_size_limit_is_stated_exactly_in_the_unit_that_reads_right(long bytes, string expected)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("ru");
+        try
+        {
+            Assert.Equal(expected, Web.Infrastructure.Files.FileStore.ExactSize(bytes));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [Fact]
     public async Task File_over_the_limit_is_refused_citing_KZRU_13()
     {
@@ -93,8 +111,9 @@ public sealed class MaterialTests
 
         var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => UploadAsync(app, "kz.secretary", sessionId, items[0], big, "big.pdf"));
 
-        Assert.Equal("Rule.Materials.TooLarge", refusal.Key);
-        Assert.Contains("KZRU-13", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("Rule.Materials.TooLargeExact", refusal.Key);
+        Assert.Equal("KZRU-13", refusal.RuleId);
+        Assert.Contains("1\u00A0KB", refusal.Message, StringComparison.Ordinal); // the limit exactly, not "0 MB"
         Assert.Equal(0, await MaterialCountAsync(app, sessionId));
         Assert.False(await app.QueryAsync(db => db.StoredFiles.AnyAsync(f => f.Sha256 == Sha(big))));
     }

@@ -47,8 +47,8 @@ public sealed class FileStore(CommissionDbContext db, TimeProvider clock, Micros
         {
             if (buffer.Length + read > limit)
             {
-                throw new RuleViolationException("KZRU-13", "Rule.Materials.TooLarge",
-                    "KZRU-13 (Regulation cl. 9): the file is larger than the limit of {0} MB.", limit / (1024 * 1024));
+                throw new RuleViolationException("KZRU-13", "Rule.Materials.TooLargeExact",
+                    "KZRU-13 (Regulation cl. 9): the file is larger than the limit of {0}.", ExactSize(limit));
             }
 
             buffer.Write(chunk, 0, read);
@@ -60,5 +60,22 @@ public sealed class FileStore(CommissionDbContext db, TimeProvider clock, Micros
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// A limit stated exactly in the unit that reads right, in the reader's language: "50 МБ", "100 000 байт"
+    /// (100 000 bytes used to read "0 MB"): megabytes or kilobytes when the limit is a whole number of them.
+    /// </summary>
+    public static string ExactSize(long bytes)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var english = culture.TwoLetterISOLanguageName is not ("ru" or "kk");
+        var (value, unit) = bytes switch
+        {
+            >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => (bytes / (1024 * 1024), english ? "MB" : "МБ"),
+            >= 1024 when bytes % 1024 == 0 => (bytes / 1024, english ? "KB" : "КБ"),
+            _ => (bytes, english ? "bytes" : "байт"),
+        };
+        return value.ToString("#,0", culture) + "\u00A0" + unit;
     }
 }
