@@ -27,7 +27,7 @@ public sealed class CarryOverTests
         session.SendForApproval();
         session.Approve(Guid.NewGuid(), Kz, session.AgendaVersion, [Kz, Ru], true, Now);
         session.Approve(Guid.NewGuid(), Ru, session.AgendaVersion, [Kz, Ru], true, Now);
-        session.Start();
+        session.Start(session.StartsAt);
         return (session, item);
     }
 

@@ -183,14 +183,50 @@ public sealed class SessionTests
 
         if (allowed)
         {
-            session.Start();
+            session.Start(session.StartsAt);
             session.Close();
             Assert.Equal(SessionState.Closed, session.State);
         }
         else
         {
-            Assert.Equal("KZRU-11", Assert.Throws<RuleViolationException>(session.Start).RuleId);
+            Assert.Equal("KZRU-11", Assert.Throws<RuleViolationException>(() => session.Start(session.StartsAt)).RuleId);
         }
+    }
+
+    [Fact]
+    public void A_session_opens_on_its_day_in_its_zone_and_earlier_only_as_a_recorded_rescheduling_KZRU_09()
+    {
+        // Scheduled for 10 March 10:00 in Almaty (04:00 UTC).
+        var scheduled = new DateTimeOffset(2026, 3, 10, 4, 0, 0, TimeSpan.Zero);
+        Session Approved()
+        {
+            var session = NewSession(Now, scheduled);
+            session.AddItem(Guid.NewGuid(), new AgendaItemContent(LocalizedText.Of(null, "Вопрос"), null, DecisionKind.Other, LocalizedText.Empty));
+            session.SendForApproval();
+            session.Approve(Guid.NewGuid(), Kz, session.AgendaVersion, Both, true, Now);
+            session.Approve(Guid.NewGuid(), Ru, session.AgendaVersion, Both, true, Now);
+            return session;
+        }
+
+        // 9 March 23:30 in Almaty (18:30 UTC): still the day before, refused without a reason.
+        var dayBefore = new DateTimeOffset(2026, 3, 9, 18, 30, 0, TimeSpan.Zero);
+        var early = Approved();
+        var refused = Assert.Throws<RuleViolationException>(() => early.Start(dayBefore));
+        Assert.Equal(("KZRU-09", "Sessions.Rule.StartBeforeDay"), (refused.RuleId, refused.Key));
+        Assert.Equal(SessionState.AgendaApproved, early.State);
+
+        // With a reason it is a rescheduling: the new start is now, the scheduled one is kept.
+        early.Start(dayBefore, "Перенос по согласованию сопредседателей");
+        Assert.Equal(SessionState.InProgress, early.State);
+        Assert.Equal(dayBefore, early.StartsAt);
+        Assert.Equal(scheduled, early.RescheduledFrom);
+        Assert.Equal("Перенос по согласованию сопредседателей", early.RescheduleReason);
+
+        // 10 March 00:30 in Almaty (9 March 18:30 UTC is before; 19:30 UTC is after midnight there): its day, no reason needed.
+        var onTheDay = Approved();
+        onTheDay.Start(new DateTimeOffset(2026, 3, 9, 19, 30, 0, TimeSpan.Zero));
+        Assert.Equal(SessionState.InProgress, onTheDay.State);
+        Assert.Null(onTheDay.RescheduledFrom);
     }
 
     [Fact]
