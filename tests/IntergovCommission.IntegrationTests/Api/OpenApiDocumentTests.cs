@@ -92,9 +92,17 @@ public sealed class OpenApiDocumentTests
         }
 
         Assert.Contains("ListUsersItem", schemas);
-        Assert.Contains("ListNotificationsItem", schemas);
+        Assert.Contains("ListAccessTokensItem", schemas);
+        Assert.Contains("ListCommissionsItem", schemas);
         Assert.Contains("SessionApiBodiesProposalBody", schemas);
-        Assert.All(schemas, s => Assert.Matches("^[A-Za-z0-9._-]+$", s));
+        // A colliding name would come out de-duplicated with a number ("Item2"); none does.
+        Assert.All(schemas, s => Assert.Matches("^[A-Za-z][A-Za-z0-9]*[A-Za-z]$", s));
+
+        // Two types with the same name in different use cases get different ids.
+        var options = System.Text.Json.JsonSerializerOptions.Web;
+        Assert.NotEqual(
+            Web.Infrastructure.Api.OpenApiSetup.SchemaId(options.GetTypeInfo(typeof(Web.Features.Admin.ListUsers.Item))),
+            Web.Infrastructure.Api.OpenApiSetup.SchemaId(options.GetTypeInfo(typeof(Web.Features.Commissions.ListCommissions.Item))));
     }
 
     [Fact]
