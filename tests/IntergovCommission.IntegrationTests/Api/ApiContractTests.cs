@@ -290,6 +290,23 @@ public sealed class ApiContractTests
     }
 
     [Fact]
+    public async Task A_user_revokes_all_their_own_tokens_at_once_and_no_one_elses()
+    {
+        await using var app = await TestApp.CreateAsync();
+        using var one = await CallerAsync(app, "kz.member", "one");
+        using var two = await CallerAsync(app, "kz.member", "two");
+        using var secretary = await CallerAsync(app, "kz.secretary");
+        var memberId = await UserIdAsync(app, "kz.member");
+
+        // Another user's tokens are an administrator's business only.
+        await ExpectAsync(secretary.Client, HttpMethod.Delete, $"/api/v1/admin/users/{memberId}/tokens", HttpStatusCode.Forbidden);
+        Assert.Equal(2, (await ExpectAsync(one.Client, HttpMethod.Delete, "/api/v1/tokens", HttpStatusCode.OK)).GetProperty("count").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await one.Client.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await two.Client.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secretary.Client.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_creates_its_successor_the_old_one_keeps_until_expiry_or_is_revoked_on_request()
     {
         await using var app = await TestApp.CreateAsync();

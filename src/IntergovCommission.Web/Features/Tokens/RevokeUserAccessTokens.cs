@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntergovCommission.Web.Features.Tokens;
 
-/// <summary>An administrator revokes every usable access token of a user at once (audited token by token).</summary>
+/// <summary>
+/// Every usable access token of a user revoked at once (audited token by token): by an
+/// administrator for anyone, or by the user for themself (a leaked secret, a retired integration).
+/// </summary>
 public static class RevokeUserAccessTokens
 {
     public sealed record Command(Guid UserId) : ICommand<int>;
@@ -14,6 +17,12 @@ public static class RevokeUserAccessTokens
     {
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
+            if (actor.UserId == request.UserId)
+            {
+                Require.SignedIn(actor);
+                return;
+            }
+
             Require.Administrator(actor);
             if (!await db.Users.AnyAsync(u => u.Id == request.UserId, cancellationToken))
             {

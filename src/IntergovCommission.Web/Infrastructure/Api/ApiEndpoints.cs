@@ -91,7 +91,7 @@ public static class ApiEndpoints
         {
             var actor = await actors.GetActorAsync(ct);
             return Results.Ok(new { actor.UserId, actor.UserName, actor.PersonId, actor.IsAdministrator, actor.Memberships });
-        }).WithName("Me").WithSummary("Who the token or cookie acts as, and their memberships.");
+        }).WithTags("Caller").WithName("Me").WithSummary("Who the token or cookie acts as, and their memberships.");
 
         var commissions = api.MapGroup("/commissions").WithTags("Commissions");
         commissions.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListCommissions.Query(), ct))
@@ -150,7 +150,13 @@ public static class ApiEndpoints
                 await m.Send(new RevokeAccessToken.Command(tokenId), ct);
                 return Results.NoContent();
             })
-            .WithName("RevokeToken").WithSummary("Revoke a token at once.");
+            .WithName("RevokeToken").WithSummary("Revoke a token at once: your own (an administrator: anyone's).");
+        tokens.MapDelete("/", async (IActorAccessor actors, IMediator m, CancellationToken ct) =>
+            {
+                var actor = await actors.GetActorAsync(ct);
+                return new AdminApiBodies.Revoked(await m.Send(new RevokeUserAccessTokens.Command(actor.UserId ?? Guid.Empty), ct));
+            })
+            .WithName("RevokeMyTokens").WithSummary("Revoke every usable token of your own at once (the one sending this too).");
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/", async (int? take, IMediator m, IStringLocalizer<SharedResource> text, CancellationToken ct) =>

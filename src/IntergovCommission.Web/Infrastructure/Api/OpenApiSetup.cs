@@ -19,7 +19,7 @@ public static class OpenApiSetup
     /// <summary>Tag descriptions: a tag used by an endpoint and missing here fails the OpenAPI test.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["v1"] = "Who the caller is.",
+        ["Caller"] = "Who the caller is: the token's (or cookie's) user and their memberships.",
         ["Commissions"] = "Commissions, their roster and regulation profile; an administrator creates a commission.",
         ["Memberships"] = "Appointments to a commission: add, change, end.",
         ["People"] = "A person's details, for the commissions they sit on.",
@@ -34,7 +34,7 @@ public static class OpenApiSetup
         ["Decisions"] = "Decisions: read, send for signature, sign, approve, correct, the issued PDF.",
         ["Verification"] = "Public verification of an issued decision (no token needed).",
         ["Notifications"] = "The caller's notifications (the bell): read and mark read.",
-        ["Access tokens"] = "The caller's personal access tokens: list, rotate, revoke.",
+        ["Access tokens"] = "The caller's personal access tokens: list, rotate (a successor before expiry), revoke one or all.",
         ["Administration"] = "Sign-ins and their tokens, managed by an administrator.",
     };
 
