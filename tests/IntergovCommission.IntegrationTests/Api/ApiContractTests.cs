@@ -359,6 +359,31 @@ public sealed class ApiContractTests
     }
 
     [Fact]
+    public async Task Simultaneous_token_creations_never_pass_the_cap()
+    {
+        await using var app = await TestApp.CreateAsync(settings: new Dictionary<string, string?> { ["Api:Tokens:MaxActivePerUser"] = "3" });
+        await app.SendAsAsync("kz.member", new CreateAccessToken.Command { Name = "first", ExpiresInDays = 30 });
+        for (var round = 0; round < 3; round++)
+        {
+            var attempts = Enumerable.Range(0, 6).Select(async i =>
+            {
+                try
+                {
+                    await app.SendAsAsync("kz.member", new CreateAccessToken.Command { Name = $"burst {round}-{i}", ExpiresInDays = 30 });
+                    return true;
+                }
+                catch (InputValidationException)
+                {
+                    return false;
+                }
+            }).ToList();
+            var created = (await Task.WhenAll(attempts)).Count(ok => ok);
+            Assert.Equal(round == 0 ? 2 : 0, created);
+            Assert.Equal(3, await app.QueryAsync(db => db.ApiTokens.CountAsync(t => t.RevokedAt == null)));
+        }
+    }
+
+    [Fact]
     public async Task The_rate_limit_counts_per_user_not_per_token()
     {
         await using var app = await TestApp.CreateAsync(settings: new Dictionary<string, string?> { ["Api:RateLimit:PermitPerMinute"] = "3" });

@@ -49,12 +49,14 @@ public static class CreateAccessToken
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> text) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var actor = await actors.GetActorAsync(cancellationToken);
             var now = clock.GetUtcNow();
+            var max = TokenRevocation.MaxActivePerUser(configuration);
+            await TokenRevocation.RequireRoomAsync(db, actor.UserId!.Value, now, max, nameof(Command.Name), text["Api.Token.TooMany", max], cancellationToken);
             var (token, secret) = ApiToken.Issue(actor.UserId!.Value, request.Name!, now, now.AddDays(request.ExpiresInDays));
             db.ApiTokens.Add(token);
             return new Result(token.Id, secret, token.ExpiresAt);

@@ -64,12 +64,18 @@ public static class RotateAccessToken
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CommissionDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> text) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var current = await db.ApiTokens.SingleAsync(t => t.Id == request.TokenId, cancellationToken);
             var now = clock.GetUtcNow();
+            if (!request.RevokeCurrent)
+            {
+                var max = TokenRevocation.MaxActivePerUser(configuration);
+                await TokenRevocation.RequireRoomAsync(db, current.UserId, now, max, nameof(Command.RevokeCurrent), text["Api.Token.TooManyRotate", max], cancellationToken);
+            }
+
             var name = string.IsNullOrWhiteSpace(request.Name) ? current.Name : request.Name;
             var (successor, secret) = ApiToken.Issue(current.UserId, name, now, now.AddDays(request.ExpiresInDays));
             db.ApiTokens.Add(successor);
