@@ -38,6 +38,7 @@ public sealed class ApiCarryOverTests
         using var referred = await coChair.PostAsJsonAsync(new Uri($"/api/v1/sessions/{sessionId}/items/{itemId}/referral", UriKind.Relative), referral);
         var referredText = await referred.Content.ReadAsStringAsync();
         Assert.True(referred.StatusCode == HttpStatusCode.Created, referredText);
+        await ApiSessionJourneyTests.AssertLocationReadableAsync(coChair, referred, "referral");
         var referralId = JsonDocument.Parse(referredText).RootElement.GetProperty("id").GetGuid();
 
         // A referred item is neither deferred nor voted here.
@@ -57,6 +58,7 @@ public sealed class ApiCarryOverTests
         });
         var recordedText = await recorded.Content.ReadAsStringAsync();
         Assert.True(recorded.StatusCode == HttpStatusCode.Created, recordedText);
+        await ApiSessionJourneyTests.AssertLocationReadableAsync(secretary, recorded, "expert group's proposal");
         var newItemId = JsonDocument.Parse(recordedText).RootElement.GetProperty("agendaItemId").GetGuid();
         var draft = await app.QueryAsync(db => db.AgendaItems.Where(i => i.Id == newItemId).Select(i => new { i.SessionId, i.DraftDecision }).SingleAsync());
         Assert.Equal(laterSessionId, draft.SessionId);

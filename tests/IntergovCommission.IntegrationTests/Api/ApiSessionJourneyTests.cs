@@ -46,7 +46,22 @@ public sealed class ApiSessionJourneyTests
         using var response = await caller.Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        await AssertLocationReadableAsync(caller.Client, response, $"{method} {path}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A 201 (a replayed one too) carries a Location the same caller can GET.</summary>
+    internal static async Task AssertLocationReadableAsync(HttpClient client, HttpResponseMessage response, string what)
+    {
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            return;
+        }
+
+        var location = response.Headers.Location;
+        Assert.True(location is not null, $"{what}: 201 without Location");
+        using var read = await client.GetAsync(location);
+        Assert.True(read.StatusCode == HttpStatusCode.OK, $"{what}: GET {location} answered {(int)read.StatusCode}");
     }
 
     private static async Task AssertProblemAsync(Caller caller, HttpMethod method, string path, object? body, HttpStatusCode status, string rule)
@@ -233,6 +248,7 @@ public sealed class ApiSessionJourneyTests
                 using var uploadResponse = await kzSecretary.Client.SendAsync(upload);
                 var uploadText = await uploadResponse.Content.ReadAsStringAsync();
                 Assert.True(uploadResponse.StatusCode == HttpStatusCode.Created, uploadText);
+                await AssertLocationReadableAsync(kzSecretary.Client, uploadResponse, $"upload, attempt {attempt + 1}");
                 uploaded = JsonDocument.Parse(uploadText).RootElement.Clone();
             }
 

@@ -162,8 +162,9 @@ public sealed class ApiTests
                 Content = JsonContent.Create(NewMember(kz, "Повторный Запрос")),
             };
             request.Headers.Add("Idempotency-Key", "retry-1");
-            var response = await client.SendAsync(request);
+            using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            await ApiSessionJourneyTests.AssertLocationReadableAsync(client, response, $"appointment, attempt {i + 1}");
             ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
         }
 

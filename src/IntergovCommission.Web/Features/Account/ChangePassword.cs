@@ -1,5 +1,6 @@
 using FluentValidation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Tokens;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -21,6 +22,9 @@ public static class ChangePassword
 
         [Sensitive]
         public string? ConfirmPassword { get; set; }
+
+        /// <summary>Also revoke every API access token of the user (offered, on by default).</summary>
+        public bool RevokeAccessTokens { get; set; } = true;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -49,13 +53,18 @@ public static class ChangePassword
         }
     }
 
-    public sealed class Handler(UserManager<AppUser> users, IActorAccessor actors) : IRequestHandler<Command, Unit>
+    public sealed class Handler(UserManager<AppUser> users, IActorAccessor actors, CommissionDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await CurrentUser.LoadAsync(users, actors, cancellationToken);
             var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
             IdentityOutcome.ThrowIfFailed(result, nameof(Command.NewPassword), nameof(Command.CurrentPassword));
+            if (request.RevokeAccessTokens)
+            {
+                await TokenRevocation.RevokeAllAsync(db, user.Id, clock.GetUtcNow(), cancellationToken);
+            }
+
             return Unit.Value;
         }
     }

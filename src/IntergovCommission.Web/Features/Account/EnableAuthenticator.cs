@@ -1,5 +1,6 @@
 using FluentValidation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Tokens;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -19,6 +20,9 @@ public static class EnableAuthenticator
     {
         [Sensitive]
         public string? Code { get; set; }
+
+        /// <summary>Also revoke every API access token of the user (offered, on by default).</summary>
+        public bool RevokeAccessTokens { get; set; } = true;
     }
 
     public sealed record Result(CodeCheck Outcome, IReadOnlyList<string> RecoveryCodes);
@@ -44,7 +48,7 @@ public static class EnableAuthenticator
         }
     }
 
-    public sealed class Handler(UserManager<AppUser> users, IActorAccessor actors, IStringLocalizer<SharedResource> text) : IRequestHandler<Command, Result>
+    public sealed class Handler(UserManager<AppUser> users, IActorAccessor actors, IStringLocalizer<SharedResource> text, CommissionDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -68,6 +72,11 @@ public static class EnableAuthenticator
             IdentityOutcome.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, true), string.Empty);
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount)
                 ?? throw new InvalidOperationException("Identity issued no recovery codes.");
+            if (request.RevokeAccessTokens)
+            {
+                await TokenRevocation.RevokeAllAsync(db, user.Id, clock.GetUtcNow(), cancellationToken);
+            }
+
             return new Result(CodeCheck.Accepted, codes.ToList());
         }
     }

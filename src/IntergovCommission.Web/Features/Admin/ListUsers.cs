@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntergovCommission.Web.Features.Admin;
 
-/// <summary>Every sign-in with its person, administrator flag, second factor and lockout state (administrators only).</summary>
+/// <summary>Every sign-in with its person, administrator flag, second factor, lockout state and usable API tokens (administrators only).</summary>
 public static class ListUsers
 {
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
-    public sealed record Item(Guid Id, string UserName, string DisplayName, Guid? PersonId, LocalizedText? PersonName, bool IsAdministrator, bool TwoFactorEnabled, DateTimeOffset? LockedUntil, bool SignInDisabled, bool IsMe);
+    public sealed record Item(Guid Id, string UserName, string DisplayName, Guid? PersonId, LocalizedText? PersonName, bool IsAdministrator, bool TwoFactorEnabled, DateTimeOffset? LockedUntil, bool SignInDisabled, bool IsMe, int ActiveTokens);
 
     public sealed class Authorizer : IAuthorizer<Query>
     {
@@ -42,6 +42,7 @@ public static class ListUsers
                     IsAdministrator = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == adminRole)),
                     u.TwoFactorEnabled,
                     u.LockoutEnd,
+                    ActiveTokens = db.ApiTokens.Count(t => t.UserId == u.Id && t.RevokedAt == null && t.ExpiresAt > now),
                 })
                 .ToListAsync(cancellationToken);
             return rows.Select(r => new Item(
@@ -54,7 +55,8 @@ public static class ListUsers
                 r.TwoFactorEnabled,
                 r.LockoutEnd > now && !Administrators.IsDisabled(r.LockoutEnd) ? r.LockoutEnd : null,
                 Administrators.IsDisabled(r.LockoutEnd),
-                r.Id == actor.UserId)).ToList();
+                r.Id == actor.UserId,
+                r.ActiveTokens)).ToList();
         }
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Account;
+using IntergovCommission.Web.Features.Tokens;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Features.Admin;
 
-/// <summary>An administrator sets a new password for a user (the user's open sessions end: the security stamp changes).</summary>
+/// <summary>
+/// An administrator sets a new password for a user: the user's open sessions end (the security stamp
+/// changes) and every API access token of the user is revoked, always (audited token by token).
+/// </summary>
 public static class ResetUserPassword
 {
     public sealed class Command : ICommand<Unit>
@@ -44,13 +48,14 @@ public static class ResetUserPassword
         }
     }
 
-    public sealed class Handler(UserManager<AppUser> users) : IRequestHandler<Command, Unit>
+    public sealed class Handler(UserManager<AppUser> users, CommissionDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await Administrators.FindUserAsync(users, request.UserId);
             var token = await users.GeneratePasswordResetTokenAsync(user);
             IdentityOutcome.ThrowIfFailed(await users.ResetPasswordAsync(user, token, request.NewPassword!), nameof(Command.NewPassword));
+            await TokenRevocation.RevokeAllAsync(db, user.Id, clock.GetUtcNow(), cancellationToken);
             return Unit.Value;
         }
     }

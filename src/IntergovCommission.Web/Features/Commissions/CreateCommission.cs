@@ -29,6 +29,7 @@ public static class CreateCommission
         public List<SideInput> Sides { get; set; } = [];
 
         /// <summary>Rows the user left entirely blank (the form offers spare rows) are not sides.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
         public IEnumerable<SideInput> FilledSides => Sides.Where(s => !s.IsBlank);
     }
 
@@ -46,6 +47,7 @@ public static class CreateCommission
         public string? NominatingBodyKk { get; set; }
         public string? NominatingBodyEn { get; set; }
 
+        [System.Text.Json.Serialization.JsonIgnore]
         public bool IsBlank =>
             new[] { Code, NameRu, NameKk, NameEn, TimeZoneId, AppointingAuthorityRu, AppointingAuthorityKk, AppointingAuthorityEn, NominatingBodyRu, NominatingBodyKk, NominatingBodyEn }
                 .All(string.IsNullOrWhiteSpace);

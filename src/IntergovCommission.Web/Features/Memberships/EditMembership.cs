@@ -5,6 +5,7 @@ using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +18,11 @@ public static class EditMembership
     {
         public Guid MembershipId { get; set; }
         public uint Version { get; set; }
-        public Guid CommissionId { get; set; }
+
+        /// <summary>The membership's own commission, set by the authorizer: a body or form never chooses it.</summary>
+        [BindNever]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid CommissionId { get; internal set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -35,10 +40,7 @@ public static class EditMembership
                 .Select(m => new { m.CommissionId, m.SideId })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Membership", request.MembershipId);
-            if (current.CommissionId != request.CommissionId)
-            {
-                throw new NotFoundException("Membership", request.MembershipId);
-            }
+            request.CommissionId = current.CommissionId;
 
             // The secretary of the side it is on now, and of the side it would move to.
             CommissionAccess.RequireManageSide(actor, current.CommissionId, current.SideId);

@@ -21,11 +21,22 @@ public static class CreateAccessToken
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IStringLocalizer<SharedResource> text)
+        public Validator(IStringLocalizer<SharedResource> text, CommissionDbContext db, IActorAccessor actors, TimeProvider clock, IConfiguration configuration)
         {
             RuleFor(x => x.Name).NotEmpty().WithMessage(_ => text["Api.Token.NameRequired"])
                 .MaximumLength(100).WithMessage(_ => text["Validation.MaxLength", 100]);
             RuleFor(x => x.ExpiresInDays).InclusiveBetween(1, 366).WithMessage(_ => text["Api.Token.ExpiryRange"]);
+
+            // A cap on usable tokens per user (Api:Tokens:MaxActivePerUser): revoke one before making another.
+            var max = TokenRevocation.MaxActivePerUser(configuration);
+            RuleFor(x => x)
+                .MustAsync(async (_, ct) =>
+                {
+                    var actor = await actors.GetActorAsync(ct);
+                    return actor.UserId is not { } userId || await TokenRevocation.CountActiveAsync(db, userId, clock.GetUtcNow(), ct) < max;
+                })
+                .OverridePropertyName(nameof(Command.Name))
+                .WithMessage(_ => text["Api.Token.TooMany", max]);
         }
     }
 
@@ -38,12 +49,14 @@ public static class CreateAccessToken
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> text) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var actor = await actors.GetActorAsync(cancellationToken);
             var now = clock.GetUtcNow();
+            var max = TokenRevocation.MaxActivePerUser(configuration);
+            await TokenRevocation.RequireRoomAsync(db, actor.UserId!.Value, now, max, nameof(Command.Name), text["Api.Token.TooMany", max], cancellationToken);
             var (token, secret) = ApiToken.Issue(actor.UserId!.Value, request.Name!, now, now.AddDays(request.ExpiresInDays));
             db.ApiTokens.Add(token);
             return new Result(token.Id, secret, token.ExpiresAt);

@@ -2,13 +2,35 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Memberships;
+using IntergovCommission.Web.Features.Notifications;
 using IntergovCommission.Web.Features.People;
 using IntergovCommission.Web.Features.Tokens;
+using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Infrastructure.Api;
+
+/// <summary>Bodies of the token and notification endpoints.</summary>
+public static class TokenApiBodies
+{
+    /// <param name="Name">The successor's name (the predecessor's when empty).</param>
+    /// <param name="ExpiresInDays">1 to 366 (90 when absent).</param>
+    /// <param name="RevokeCurrent">Revoke the predecessor in the same call (default false: it keeps until its expiry).</param>
+    public sealed record SuccessorBody(string? Name, int? ExpiresInDays, bool? RevokeCurrent);
+}
+
+public static class NotificationApiBodies
+{
+    public sealed record NotificationList(int Unread, IReadOnlyList<Notification> Items);
+
+    /// <param name="Text">The notification in the request's language.</param>
+    public sealed record Notification(Guid Id, string Kind, string Text, string TextKey, string[] Arguments, string? Link, DateTimeOffset CreatedAt, bool IsRead);
+
+    public sealed record MarkedResult(int Marked);
+}
 
 /// <summary>
 /// The integration API, /api/v1: the very same MediatR use cases the pages send, over JSON.
@@ -31,11 +53,9 @@ public static class ApiEndpoints
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // One window per user, whatever token or cookie they send: more tokens never buy more requests.
             options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirstValue(PersonalAccessTokenHandler.TokenIdClaim)
-                    ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier)
-                    ?? http.Connection.RemoteIpAddress?.ToString()
-                    ?? "anonymous",
+                RateLimitPartitionKey(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = (context, _) =>
             {
@@ -49,9 +69,15 @@ public static class ApiEndpoints
         // and not the developer page's 500 in Development).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddOpenApi("v1");
+        services.AddIntegrationApiDocument(configuration);
         return services;
     }
+
+    /// <summary>The rate-limit partition: the user behind the token or cookie; the client address when anonymous.</summary>
+    public static string RateLimitPartitionKey(HttpContext http) =>
+        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            ? "user:" + userId
+            : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     public static void MapIntegrationApi(this WebApplication app)
     {
@@ -69,7 +95,7 @@ public static class ApiEndpoints
         {
             var actor = await actors.GetActorAsync(ct);
             return Results.Ok(new { actor.UserId, actor.UserName, actor.PersonId, actor.IsAdministrator, actor.Memberships });
-        }).WithName("Me").WithSummary("Who the token or cookie acts as, and their memberships.");
+        }).WithTags("Caller").WithName("Me").WithSummary("Who the token or cookie acts as, and their memberships.");
 
         var commissions = api.MapGroup("/commissions").WithTags("Commissions");
         commissions.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListCommissions.Query(), ct))
@@ -90,7 +116,7 @@ public static class ApiEndpoints
 
         var memberships = api.MapGroup("/memberships").WithTags("Memberships");
         memberships.MapGet("/{membershipId:guid}", (Guid membershipId, IMediator m, CancellationToken ct) => m.Send(new GetMembership.Query(membershipId), ct))
-            .WithName("GetMembership");
+            .WithName("GetMembership").WithSummary("A membership with the form to change it (its version included): the secretary of its side or an administrator.");
         memberships.MapPut("/{membershipId:guid}", async (Guid membershipId, EditMembership.Command command, IMediator m, CancellationToken ct) =>
             {
                 command.MembershipId = membershipId;
@@ -108,17 +134,50 @@ public static class ApiEndpoints
             .WithName("EndMembership").WithSummary("End a membership with a date and a reason; it stays in the history.");
 
         api.MapGet("/people/{personId:guid}", (Guid personId, IMediator m, CancellationToken ct) => m.Send(new GetPerson.Query(personId), ct))
-            .WithTags("People").WithName("GetPerson");
+            .WithTags("People").WithName("GetPerson").WithSummary("A person's names and contacts, for the commissions they sit on.");
 
         var tokens = api.MapGroup("/tokens").WithTags("Access tokens");
-        tokens.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListAccessTokens.Query(), ct)).WithName("ListTokens");
+        tokens.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListAccessTokens.Query(), ct))
+            .WithName("ListTokens").WithSummary("The caller's own access tokens (names, prefixes, dates; never a secret).");
+        tokens.MapPost("/{tokenId:guid}/successor", (Guid tokenId, TokenApiBodies.SuccessorBody? body, IMediator m, CancellationToken ct) =>
+                m.Send(new RotateAccessToken.Command
+                {
+                    TokenId = tokenId,
+                    Name = body?.Name,
+                    ExpiresInDays = body?.ExpiresInDays ?? 90,
+                    RevokeCurrent = body?.RevokeCurrent ?? false,
+                }, ct))
+            .WithName("RotateToken")
+            .WithSummary("Rotate: create the successor of one of your usable tokens (secret shown once). The old token keeps working until its expiry unless revokeCurrent is true.");
         tokens.MapDelete("/{tokenId:guid}", async (Guid tokenId, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new RevokeAccessToken.Command(tokenId), ct);
                 return Results.NoContent();
             })
-            .WithName("RevokeToken").WithSummary("Revoke a token at once.");
+            .WithName("RevokeToken").WithSummary("Revoke a token at once: your own (an administrator: anyone's).");
+        tokens.MapDelete("/", async (IActorAccessor actors, IMediator m, CancellationToken ct) =>
+            {
+                var actor = await actors.GetActorAsync(ct);
+                return new AdminApiBodies.Revoked(await m.Send(new RevokeUserAccessTokens.Command(actor.UserId ?? Guid.Empty), ct));
+            })
+            .WithName("RevokeMyTokens").WithSummary("Revoke every usable token of your own at once (the one sending this too).");
 
+        var notifications = api.MapGroup("/notifications").WithTags("Notifications");
+        notifications.MapGet("/", async (int? take, IMediator m, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                var result = await m.Send(new ListNotifications.Query(take ?? 50), ct);
+                return new NotificationApiBodies.NotificationList(result.Unread, [.. result.Items.Select(n => new NotificationApiBodies.Notification(
+                    n.Id, n.Kind, text[n.TextKey, n.Arguments.Cast<object>().ToArray()].Value, n.TextKey, n.Arguments, n.Link, n.CreatedAt, n.IsRead))]);
+            })
+            .WithName("ListNotifications").WithSummary("The caller's notifications, newest first (?take=, at most 200), with the unread count; text in the request's language.");
+        notifications.MapPost("/{notificationId:guid}/read", async (Guid notificationId, IMediator m, CancellationToken ct) =>
+                new NotificationApiBodies.MarkedResult(await m.Send(new MarkNotificationsRead.Command(notificationId), ct)))
+            .WithName("MarkNotificationRead").WithSummary("Mark one of your notifications read; marked is 0 when it was already read or is not yours.");
+        notifications.MapPost("/read", async (IMediator m, CancellationToken ct) =>
+                new NotificationApiBodies.MarkedResult(await m.Send(new MarkNotificationsRead.Command(null), ct)))
+            .WithName("MarkAllNotificationsRead").WithSummary("Mark all your notifications read.");
+
+        api.MapAdministrationApi();
         api.MapSessionApi();
         api.MapDecisionApi();
     }

@@ -129,6 +129,24 @@ public static class DecisionEndpoints
         var materials = api.MapGroup("/sessions/{sessionId:guid}").WithTags("Materials");
         materials.MapGet("/materials", (Guid sessionId, IMediator m, CancellationToken ct) => m.Send(new GetSessionPack.Query(sessionId), ct))
             .WithName("SessionMaterials").WithSummary("The session pack: every material of every item, with versions and SHA-256 (KZRU-13).");
+        materials.MapGet("/pack.zip", async (Guid sessionId, IMediator m, CancellationToken ct) =>
+            {
+                // As the page does: written to a temporary file one material at a time, streamed, deleted when the response ends.
+                var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                try
+                {
+                    var name = await m.Send(new WriteSessionPackZip.Query(sessionId, temp), ct);
+                    temp.Position = 0;
+                    return Results.File(temp, "application/zip", name);
+                }
+                catch
+                {
+                    await temp.DisposeAsync();
+                    throw;
+                }
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .WithName("SessionPackZip").WithSummary("The whole session pack as one ZIP: an index of the agenda and every material, one folder per item (KZRU-11, KZRU-13).");
         materials.MapPost("/items/{itemId:guid}/materials", async (Guid sessionId, Guid itemId, IFormFile file, [Microsoft.AspNetCore.Mvc.FromForm] string? title,
                 [Microsoft.AspNetCore.Mvc.FromForm] Guid? submittedByPersonId, IMediator m, CancellationToken ct) =>
             {

@@ -83,7 +83,7 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
             throw;
         }
 
-        var (status, body) = Capture(result, options);
+        var (status, body, location) = Capture(result, options);
         if (status >= 500 || status == 0)
         {
             await ReleaseAsync(userId, key);
@@ -96,7 +96,7 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
             await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.StatusCode, status)
-                    .SetProperty(r => r.ContentType, "application/json")
+                    .SetProperty(r => r.ContentType, StoredHead.Format("application/json", location))
                     .SetProperty(r => r.Body, body), CancellationToken.None);
         }
 
@@ -131,7 +131,8 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
         }
 
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        return new StoredResult(record.StatusCode, record.ContentType, record.Body);
+        var (contentType, location) = StoredHead.Parse(record.ContentType);
+        return new StoredResult(record.StatusCode, contentType, location, record.Body);
     }
 
     private async Task ReleaseAsync(Guid userId, string key)
@@ -141,8 +142,10 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
         await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.StatusCode == 0).ExecuteDeleteAsync(CancellationToken.None);
     }
 
-    private static (int Status, byte[] Body) Capture(object? result, JsonSerializerOptions options)
+    private static (int Status, byte[] Body, string? Location) Capture(object? result, JsonSerializerOptions options)
     {
+        // Results.Created(...) carries its Location; a replayed 201 must carry it too.
+        var location = result?.GetType().GetProperty("Location")?.GetValue(result) as string;
         var status = result is IStatusCodeHttpResult { StatusCode: int code } ? code : StatusCodes.Status200OK;
         var value = result is IValueHttpResult valued ? valued.Value : result is IResult ? null : result;
         if (result is IResult and not IStatusCodeHttpResult)
@@ -150,16 +153,21 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
             status = 0; // an answer we cannot replay faithfully: do not keep the key
         }
 
-        return (status, JsonSerializer.SerializeToUtf8Bytes(value, options));
+        return (status, JsonSerializer.SerializeToUtf8Bytes(value, options), location);
     }
 
-    private sealed class StoredResult(int status, string contentType, byte[] body) : IResult, IStatusCodeHttpResult
+    private sealed class StoredResult(int status, string contentType, string? location, byte[] body) : IResult, IStatusCodeHttpResult
     {
         public int? StatusCode => status;
 
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = status;
+            if (location is not null)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+
             if (body.Length > 0 && status != StatusCodes.Status204NoContent)
             {
                 httpContext.Response.ContentType = contentType;
@@ -167,4 +175,22 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
             }
         }
     }
+}
+
+/// <summary>
+/// The kept answer's content type and, for a 201, its Location, in the record's one content-type
+/// column ("application/json\n/api/v1/…"): a replayed 201 points at the same resource as the first
+/// (kept without a schema change; the column holds 200 characters).
+/// </summary>
+internal static class StoredHead
+{
+    private const int Column = 200;
+
+    public static string Format(string contentType, string? location) =>
+        location is null || contentType.Length + 1 + location.Length > Column || location.Contains('\n', StringComparison.Ordinal)
+            ? contentType
+            : contentType + "\n" + location;
+
+    public static (string ContentType, string? Location) Parse(string stored) =>
+        stored.IndexOf('\n', StringComparison.Ordinal) is var at and >= 0 ? (stored[..at], stored[(at + 1)..]) : (stored, null);
 }

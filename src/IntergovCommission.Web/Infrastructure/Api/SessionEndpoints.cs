@@ -83,6 +83,11 @@ public static class SessionEndpoints
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("CreateSession").WithSummary("Schedule a session (KZRU-08): a secretary; start is local time in one side's time zone.");
 
+        api.MapGet("/commissions/{commissionId:guid}/work-plan", (Guid commissionId, int? year, TimeProvider clock, IMediator m, CancellationToken ct) =>
+                m.Send(new GetWorkPlan.Query(commissionId, year ?? clock.GetUtcNow().Year), ct))
+            .WithTags("Sessions").WithName("GetWorkPlan")
+            .WithSummary("The annual work plan (?year=, 2000-2100; this year when absent): the sessions of the year, with the approved agenda titles (KZRU-11).");
+
         var sessions = api.MapGroup("/sessions/{sessionId:guid}").WithTags("Sessions");
         sessions.MapGet("/", (Guid sessionId, IMediator m, CancellationToken ct) => m.Send(new GetSession.Query(sessionId), ct))
             .WithName("GetSession").WithSummary("A session with its agenda, invitees and approvals.");
@@ -139,6 +144,8 @@ public static class SessionEndpoints
             .WithSummary("Propose an agenda item (KZRU-06, KZRU-12): it goes to your side's secretary; isLate says it came after the deadline.");
 
         var proposals = api.MapGroup("/proposals").WithTags("Proposals");
+        proposals.MapGet("/{proposalId:guid}", (Guid proposalId, IMediator m, CancellationToken ct) => m.Send(new GetProposal.Query(proposalId), ct))
+            .WithName("GetProposal").WithSummary("One proposal with its status and version: its proposer, or the secretary of the proposer's side (KZRU-06).");
         proposals.MapGet("/mine", (IMediator m, CancellationToken ct) => m.Send(new ListMyProposals.Query(), ct))
             .WithName("ListMyProposals").WithSummary("Proposals the caller submitted, with their status.");
         proposals.MapGet("/inbox", (bool? includeDecided, IMediator m, CancellationToken ct) => m.Send(new ListInbox.Query(includeDecided ?? false), ct))

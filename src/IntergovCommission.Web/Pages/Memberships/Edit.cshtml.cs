@@ -48,6 +48,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         var current = await mediator.Send(new GetMembership.Query(Data.MembershipId), cancellationToken);
+        Data.CommissionId = current.CommissionId; // never bound from the form: the membership's own commission
         PersonName = current.PersonName;
         Sides = await mediator.Send(new ListSides.Query(current.CommissionId), cancellationToken);
     }

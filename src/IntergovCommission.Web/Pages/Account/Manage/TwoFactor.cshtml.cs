@@ -30,6 +30,9 @@ public sealed class TwoFactorModel(IMediator mediator, SignInManager<AppUser> si
     public sealed class CodeInput
     {
         public string? Code { get; set; }
+
+        /// <summary>On enabling: also revoke the user's API access tokens (on by default).</summary>
+        public bool RevokeAccessTokens { get; set; } = true;
     }
 
     public sealed record SetupView(string GroupedKey, string QrDataUri, string OtpAuthUri);
@@ -47,7 +50,7 @@ public sealed class TwoFactorModel(IMediator mediator, SignInManager<AppUser> si
 
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
     {
-        var result = await mediator.Send(new EnableAuthenticator.Command { Code = Data.Code }, ct);
+        var result = await mediator.Send(new EnableAuthenticator.Command { Code = Data.Code, RevokeAccessTokens = Data.RevokeAccessTokens }, ct);
         await ReloadAsync(ct);
         if (result.Outcome == CodeCheck.Accepted)
         {

@@ -16,12 +16,41 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public IReadOnlyList<ListUsers.Item> Items { get; private set; } = [];
 
+    /// <summary>The user whose API tokens are shown (?tokens=), and those tokens.</summary>
+    public ListUsers.Item? TokensOf { get; private set; }
+
+    public IReadOnlyList<Features.Tokens.ListAccessTokens.Item> Tokens { get; private set; } = [];
+
     public sealed class UserAction
     {
         public Guid UserId { get; set; }
+        public Guid TokenId { get; set; }
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+    public async Task OnGetAsync(Guid? tokens, CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        if (tokens is { } userId)
+        {
+            Tokens = await mediator.Send(new Features.Tokens.ListUserAccessTokens.Query(userId), ct);
+            TokensOf = Items.FirstOrDefault(u => u.Id == userId);
+        }
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokensAsync(CancellationToken ct)
+    {
+        var count = await mediator.Send(new Features.Tokens.RevokeUserAccessTokens.Command(Data.UserId), ct);
+        var name = (await mediator.Send(new ListUsers.Query(), ct)).FirstOrDefault(u => u.Id == Data.UserId)?.UserName ?? string.Empty;
+        TempData["Notice"] = text["Admin.Users.TokensRevoked", name, count].Value;
+        return RedirectToPage(new { tokens = Data.UserId });
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(CancellationToken ct)
+    {
+        await mediator.Send(new Features.Tokens.RevokeAccessToken.Command(Data.TokenId), ct);
+        TempData["Notice"] = text["Admin.Users.TokenRevoked"].Value;
+        return RedirectToPage(new { tokens = Data.UserId });
+    }
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken ct) =>
         SendAsync(new UnlockUser.Command(Data.UserId), "Admin.Users.Unlocked", ct);

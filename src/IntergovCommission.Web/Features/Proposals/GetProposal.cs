@@ -1,0 +1,43 @@
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntergovCommission.Web.Features.Proposals;
+
+/// <summary>
+/// One agenda proposal, as the lists show it (KZRU-06, KZRU-13): to its proposer, and to the
+/// secretary of the proposer's side who decides it. The other side's secretary and the other
+/// members never see it, as in <see cref="ListInbox"/>.
+/// </summary>
+public static class GetProposal
+{
+    public sealed record Query(Guid ProposalId) : IQuery<ProposalRow>;
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
+    {
+        public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
+        {
+            Require.SignedIn(actor);
+            var proposal = await db.AgendaProposals.AsNoTracking()
+                .Where(p => p.Id == request.ProposalId)
+                .Select(p => new { p.CommissionId, p.SideId, p.ProposerPersonId })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Proposal", request.ProposalId);
+            if (actor.PersonId == proposal.ProposerPersonId || actor.Holds(proposal.CommissionId, CommissionRole.Secretary, proposal.SideId))
+            {
+                return;
+            }
+
+            throw new ForbiddenException("KZRU-06 (Regulation cl. 7): a proposal is seen by its proposer and by the secretary of the proposer's side only.", "KZRU-06");
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, ProposalRow>
+    {
+        public async Task<ProposalRow> Handle(Query request, CancellationToken cancellationToken) =>
+            await ProposalRows.Project(db, db.AgendaProposals.AsNoTracking().Where(p => p.Id == request.ProposalId)).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Proposal", request.ProposalId);
+    }
+}
