@@ -40,8 +40,8 @@ internal static class AgendaComposer
             // KZRU-11: both co-chairs approved; the date is the later of the two approvals.
             var day = a.Approvals.Max(x => DateOnly.FromDateTime(x.ApprovedAt!.Value.DateTime));
             blocks.Add(new ParallelColumnsBlock(
-                [new Paragraph($"{Glossary.CommissionGenitive.Kk} тең төрағалары БЕКІТКЕН\n{KazakhDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 90, SpaceAfter: 8)],
-                [new Paragraph($"УТВЕРЖДЕНА сопредседателями {Glossary.CommissionGenitive.Ru}\n{RussianDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 90, SpaceAfter: 8)]));
+                [new Paragraph($"{Glossary.CommissionGenitive.Kk} тең төрағалары БЕКІТКЕН\n{KazakhDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)],
+                [new Paragraph($"УТВЕРЖДЕНА сопредседателями {Glossary.CommissionGenitive.Ru}\n{RussianDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)]));
         }
         else
         {

@@ -44,10 +44,8 @@ internal static class DecisionComposer
         blocks.AddRange(Letterhead(d.CommissionName));
         blocks.AddRange(ApprovalStamps(d.Approvals));
         blocks.Add(Row(Glossary.Decision.Kk.ToUpperInvariant(), Glossary.Decision.Ru.ToUpperInvariant(), Title, TextAlign.Center, spaceAfter: 6));
-        blocks.Add(Row(
-            $"{KazakhDate(d.Date)} № {d.Number}" + (string.IsNullOrWhiteSpace(d.Place.Kk) ? string.Empty : $", {d.Place.Kk}"),
-            $"{RussianDate(d.Date)} № {d.Number}" + (string.IsNullOrWhiteSpace(d.Place.Ru) ? string.Empty : $", {d.Place.Ru}"),
-            Body, TextAlign.Center, spaceAfter: 10));
+        blocks.Add(Row($"{KazakhDate(d.Date)} № {d.Number}", $"{RussianDate(d.Date)} № {d.Number}", Body, TextAlign.Center, spaceAfter: 0));
+        blocks.Add(Row(d.Place, Body, TextAlign.Center, spaceAfter: 10));
         blocks.Add(Row(d.AgendaItemTitle.Kk, d.AgendaItemTitle.Ru, Heading, TextAlign.Center, spaceAfter: 10) with { KeepWithNext = true });
         blocks.Add(Row($"{Glossary.Commission.Kk} ШЕШІМ ҚАБЫЛДАДЫ:", $"{Glossary.Commission.Ru} РЕШИЛА:", Body.AsBold(), spaceAfter: 4) with { KeepWithNext = true });
         blocks.Add(new ParallelColumnsBlock(
@@ -117,8 +115,8 @@ internal static class DecisionComposer
                 $"_________ {Initials(a.Name.Ru)}",
                 a.ApprovedAt is { } at2 ? RussianDate(DateOnly.FromDateTime(at2.DateTime)) : "«__» ________ 20__ г.");
             yield return new ParallelColumnsBlock(
-                [new Paragraph(kk, Small, TextAlign.Left, LeftIndent: 90, SpaceAfter: 8)],
-                [new Paragraph(ru, Small, TextAlign.Left, LeftIndent: 90, SpaceAfter: 8)]);
+                [new Paragraph(kk, Small, TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)],
+                [new Paragraph(ru, Small, TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)]);
         }
     }
 
@@ -143,9 +141,9 @@ internal static class DecisionComposer
         yield return new TableBlock(
             [
                 new TableColumn("№", 0.6, TextAlign.Right),
-                new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 3.4),
-                new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 2.6),
-                new TableColumn(Stacked("Комиссиядағы лауазымы", "Должность в Комиссии"), 2.6),
+                new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 3),
+                new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 2.2),
+                new TableColumn(Stacked("Комиссиядағы лауазымы", "Должность в Комиссии"), 3.4),
                 new TableColumn(Stacked("Қол қойылған уақыты", "Время подписания"), 2.8),
             ],
             [.. d.Signatures.Select((s, i) => (IReadOnlyList<string>)

@@ -79,10 +79,10 @@ internal static class MinutesComposer
         blocks.Add(new TableBlock(
             [
                 new TableColumn("№", 0.6, TextAlign.Right),
-                new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 3.4),
-                new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 2.6),
-                new TableColumn(Stacked("Комиссиядағы лауазымы", "Должность в Комиссии"), 2.6),
-                new TableColumn(Stacked("Қатысуы", "Участие"), 2.6),
+                new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 3),
+                new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 2.2),
+                new TableColumn(Stacked("Комиссиядағы лауазымы", "Должность в Комиссии"), 3.4),
+                new TableColumn(Stacked("Қатысуы", "Участие"), 2.8),
             ],
             [.. m.Attendance.Select((a, i) => (IReadOnlyList<string>)[$"{i + 1}", a.Name, Stacked(a.Side), Stacked(a.Role), Stacked(Attendance(a))])],
             CellHeader, Cell));
