@@ -7,6 +7,7 @@ using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Documents;
 using IntergovCommission.Web.Features.Live;
 using IntergovCommission.Web.Infrastructure.Documents;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -178,7 +179,7 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             return TimeZoneInfo.ConvertTime(at.Value, TimeZoneInfo.FindSystemTimeZoneById(zone));
         }
 
-        string NameOf(Guid personId) => names.TryGetValue(personId, out var name) ? name.Ru ?? name.Kk ?? string.Empty : string.Empty;
+        BilingualText NameOf(Guid personId) => SessionDocuments.Names(names.GetValueOrDefault(personId, LocalizedText.Empty));
 
         return new DecisionDocument(
             new BilingualText(commission.Kk ?? commission.Ru ?? string.Empty, commission.Ru ?? commission.Kk ?? string.Empty),
@@ -193,10 +194,10 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             decision.Signatures.Where(s => s.Kind == SignatureKind.Approve)
                 .Select(s => new CoChairApproval(NameOf(s.PersonId), SideOf(s.SideId), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Signatures.Where(s => s.Kind == SignatureKind.Sign)
-                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), Bilingual(text, "Role." + s.Role), InSideZone(s.SignedAt, s.SideId))).ToList(),
+                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), SessionDocuments.Role(s.Role), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Copies,
-            facts.RollCall.Select(r => new RollCallEntry(r.Name.Ru ?? r.Name.Kk ?? string.Empty, SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
-            dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(d.FullName.Ru ?? d.FullName.Kk ?? string.Empty, SideOf(d.SideId), d.Text,
+            facts.RollCall.Select(r => new RollCallEntry(SessionDocuments.Names(r.Name), SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
+            dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(SessionDocuments.Name(d.FullName), SideOf(d.SideId), d.Text,
                 d.Language == "kk" ? DocumentLanguage.Kazakh : DocumentLanguage.Russian)).ToList(),
             decision.ContentHash ?? string.Empty,
             VerificationUrl(decision.Id));

@@ -148,8 +148,8 @@ public static class GetMinutesPdf
             })
             .ToList();
 
-        var signatories = presiding.Select(p => new MinutesSignatory(SessionDocuments.Name(p.Name), SessionDocuments.Role(p.Role)))
-            .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Name(r.Name), SessionDocuments.Role(r.Role))))
+        var signatories = presiding.Select(p => new MinutesSignatory(SessionDocuments.Names(p.Name), SessionDocuments.SigningPosition(p.Role)))
+            .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Names(r.Name), SessionDocuments.SigningPosition(r.Role))))
             .ToList();
 
         var document = new MinutesDocument(
@@ -158,14 +158,14 @@ public static class GetMinutesPdf
             day,
             SessionDocuments.Place(session.Place),
             SessionDocuments.Format(session.Format),
-            [.. presiding.Select(p => SessionDocuments.Name(p.Name))],
+            [.. presiding.Select(p => SessionDocuments.Names(p.Name))],
             [.. register.Select(r => new Doc.AttendanceEntry(
                 SessionDocuments.Name(r.Name),
                 SessionDocuments.Both(r.SideName),
                 SessionDocuments.Role(r.Role),
                 Mode(r.Mode),
                 r.Mode == RegulationMode.Represented ? r.RepresentativeName : null))],
-            new QuorumLine(quorum.IsMet, quorum.Present, quorum.Total, quorum.Required, quorum.Rule.Id),
+            new QuorumLine(quorum.IsMet, quorum.Present, quorum.Total, quorum.Required, SessionDocuments.ClauseNumber(quorum.Rule.Clause)),
             items,
             signatories,
             ContentHash: null);
