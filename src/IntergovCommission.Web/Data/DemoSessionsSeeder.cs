@@ -140,6 +140,7 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             Kind = SessionKind.Regular,
             Format = SessionFormat.Mixed,
             Place = "Астана, Аэрокосмический комитет Министерства искусственного интеллекта и цифрового развития Республики Казахстан",
+            PlaceKk = "Астана, Қазақстан Республикасы Жасанды интеллект және цифрлық даму министрлігінің Аэроғарыш комитеті",
             ConferenceLink = "https://vc.example.kz/imc",
             StartLocal = startLocal,
             TimeZoneId = TimeZone,

@@ -154,6 +154,10 @@ public sealed class SessionDocumentsTests
         var kk = Column(pdf, russian: false);
         var ru = Column(pdf, russian: true);
         Assert.Contains($"Мемлекетаралық комиссия отырысының № {held.Number} ХАТТАМАСЫ", kk, StringComparison.Ordinal);
+        // Each column prints the place in its own language (the Kazakh form given with the session).
+        Assert.Contains("Астана қ., Аэроғарыш комитеті", kk, StringComparison.Ordinal);
+        Assert.DoesNotContain("Astana, Aerospace Committee", kk, StringComparison.Ordinal);
+        Assert.Contains("Astana, Aerospace Committee", ru, StringComparison.Ordinal);
         Assert.Contains($"ПРОТОКОЛ № {held.Number} заседания Межгосударственной комиссии", ru, StringComparison.Ordinal);
         Assert.Contains("ҚАТЫСҚАНДАР:", text, StringComparison.Ordinal);
         Assert.Contains("ПРИСУТСТВОВАЛИ:", text, StringComparison.Ordinal);

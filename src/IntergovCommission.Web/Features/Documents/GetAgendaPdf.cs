@@ -73,7 +73,7 @@ public static class GetAgendaPdf
             SessionDocuments.Both(commission),
             session.Number,
             SessionDocuments.Day(session.StartsAt, session.TimeZoneId),
-            SessionDocuments.Place(session.Place),
+            SessionDocuments.Place(session.Place, session.PlaceKk),
             SessionDocuments.Format(session.Format),
             [.. items.Select(i => new AgendaEntry(i.Position, SessionDocuments.Both(i.Title), i.Rapporteurs))],
             [.. session.Invitees

@@ -156,7 +156,7 @@ public static class GetMinutesPdf
             SessionDocuments.Both(commission),
             session.Number,
             day,
-            SessionDocuments.Place(session.Place),
+            SessionDocuments.Place(session.Place, session.PlaceKk),
             SessionDocuments.Format(session.Format),
             [.. presiding.Select(p => SessionDocuments.Names(p.Name))],
             [.. register.Select(r => new Doc.AttendanceEntry(

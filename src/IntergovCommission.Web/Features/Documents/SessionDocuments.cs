@@ -93,9 +93,9 @@ public static class SessionDocuments
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    /// <summary>The place as entered; a session held only by video-conference has none.</summary>
-    public static BilingualText Place(string? place) =>
-        string.IsNullOrWhiteSpace(place) ? new("Бейнеконференцбайланыс режимінде", "В режиме видеоконференции") : new(place, place);
+    /// <summary>The place in each document language (the Kazakh form when given, else the one place); a session held only by video-conference has none.</summary>
+    public static BilingualText Place(string? place, string? placeKk = null) =>
+        string.IsNullOrWhiteSpace(place) ? new("Бейнеконференцбайланыс режимінде", "В режиме видеоконференции") : new(string.IsNullOrWhiteSpace(placeKk) ? place : placeKk, place);
 
     /// <summary>The number of a clause as the profile cites it ("cl. 10" → "10", "s. 5.3" → "5.3"), for the documents' own wording.</summary>
     public static string ClauseNumber(string clause)
