@@ -2,6 +2,7 @@ namespace IntergovCommission.Documents;
 
 /// <summary>The minutes of a session: attendance, quorum, and for each agenda item the vote, decision and dissent.</summary>
 /// <param name="ContentHash">Optional hash printed in the footer (hex).</param>
+/// <param name="Invited">The invited persons (KZRU-14): printed under ШАҚЫРЫЛҒАН ТҰЛҒАЛАР ‖ ПРИГЛАШЕННЫЕ ЛИЦА.</param>
 public sealed record MinutesDocument(
     BilingualText CommissionName,
     int SessionNumber,
@@ -13,7 +14,8 @@ public sealed record MinutesDocument(
     QuorumLine Quorum,
     IReadOnlyList<MinutesItem> Items,
     IReadOnlyList<MinutesSignatory> Signatories,
-    string? ContentHash);
+    string? ContentHash,
+    IReadOnlyList<InvitedPerson>? Invited = null);
 
 public enum AttendanceMode
 {

@@ -25,6 +25,8 @@ public sealed class MinutesAndAgendaPdfTests
         Assert.Contains("ПРЕДСЕДАТЕЛЬСТВОВАЛИ:", text);
         Assert.Contains("ҚАТЫСҚАНДАР:", text);
         Assert.Contains("ПРИСУТСТВОВАЛИ:", text);
+        Assert.Contains("ШАҚЫРЫЛҒАН ТҰЛҒАЛАР:", text);
+        Assert.Contains("ПРИГЛАШЕННЫЕ ЛИЦА:", text);
         Assert.Contains("3. ТЫҢДАЛДЫ:", text);
         Assert.Contains("3. СЛУШАЛИ:", text);
         Assert.Contains("ШЕШІЛДІ:", text);

@@ -118,7 +118,8 @@ internal static class Samples
             new MinutesSignatory(KzSecretary, SecretaryPosition),
             new MinutesSignatory(RuSecretary, SecretaryPosition),
         ],
-        ContentHash: Hash);
+        ContentHash: Hash,
+        Invited: [new InvitedPerson("Нұрлан Қасымов", "«Бәйтерек» БК» АҚ", new("Ұшыру кешенінің дайындығы", "Готовность стартового комплекса"), [1])]);
 
     public static AgendaDocument Agenda() => new(
         Commission, 5, new DateOnly(2026, 11, 21), Place, Glossary.Mixed.Bilingual,

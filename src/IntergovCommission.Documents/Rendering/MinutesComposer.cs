@@ -87,6 +87,20 @@ internal static class MinutesComposer
             [.. m.Attendance.Select((a, i) => (IReadOnlyList<string>)[$"{i + 1}", a.Name, Stacked(a.Side), Stacked(a.Role), Stacked(Attendance(a))])],
             CellHeader, Cell));
         blocks.Add(Row(Quorum(m.Quorum), Body.AsBold(), TextAlign.Left, spaceAfter: 4, spaceBefore: 8));
+        if (m.Invited is { Count: > 0 } invited)
+        {
+            blocks.Add(SectionHeading($"{Glossary.InvitedPersons.Kk.ToUpperInvariant()}:", $"{Glossary.InvitedPersons.Ru.ToUpperInvariant()}:"));
+            blocks.Add(new TableBlock(
+                [
+                    new TableColumn("№", 0.6, TextAlign.Right),
+                    new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 3),
+                    new TableColumn(Stacked("Ұйым", "Организация"), 3.6),
+                    new TableColumn(Stacked("Мәселе", "Вопрос"), 1.4, TextAlign.Center),
+                ],
+                [.. invited.Select((p, i) => (IReadOnlyList<string>)
+                    [$"{i + 1}", p.Name, p.Organisation, string.Join(", ", p.Items.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)))])],
+                CellHeader, Cell));
+        }
 
         foreach (var item in m.Items)
         {

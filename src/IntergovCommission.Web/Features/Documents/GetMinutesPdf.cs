@@ -53,6 +53,7 @@ public static class GetMinutesPdf
     {
         var session = await db.Sessions.AsNoTracking()
             .Include(s => s.Items).ThenInclude(i => i.Acceptances)
+            .Include(s => s.Invitees)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == sessionId, ct)
             ?? throw new NotFoundException("Session", sessionId);
@@ -152,6 +153,8 @@ public static class GetMinutesPdf
             .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Names(r.Name), SessionDocuments.SigningPosition(r.Role))))
             .ToList();
 
+        var positionOf = session.Items.ToDictionary(i => i.Id, i => i.Position);
+        var listed = items.Select(i => i.Number).ToHashSet();
         var document = new MinutesDocument(
             SessionDocuments.Both(commission),
             session.Number,
@@ -168,7 +171,11 @@ public static class GetMinutesPdf
             new QuorumLine(quorum.IsMet, quorum.Present, quorum.Total, quorum.Required, SessionDocuments.ClauseNumber(quorum.Rule.Clause)),
             items,
             signatories,
-            ContentHash: null);
+            ContentHash: null,
+            Invited: [.. session.Invitees
+                .OrderBy(p => p.FullName, StringComparer.Ordinal)
+                .Select(p => new Doc.InvitedPerson(p.FullName, p.Organisation, new BilingualText(p.Topics ?? "—", string.Empty),
+                    [.. p.ItemIds.Where(positionOf.ContainsKey).Select(id => positionOf[id]).Where(listed.Contains).Order()]))]);
         return document with { ContentHash = SessionDocuments.ContentHash(document) };
     }
 
