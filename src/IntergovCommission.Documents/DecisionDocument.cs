@@ -5,7 +5,7 @@ namespace IntergovCommission.Documents;
 /// each language; paragraph i of the Kazakh text is printed level with paragraph i of the Russian text.
 /// </summary>
 /// <param name="Number">The decision number, e.g. "5-3" (session 5, item 3).</param>
-/// <param name="Kind">The decision kind as worded in the profile, e.g. "Start of flight tests".</param>
+/// <param name="Kind">The decision kind as worded in the profile, e.g. "Start of flight tests": internal, written to the PDF's properties, not printed.</param>
 /// <param name="SignatureCopies">Copies of the signature sheet: 2 on the full route (KZRU-18), 1 on the short route (KZRU-21).</param>
 /// <param name="ContentHash">The canonical content hash in hex (SHA-256), as signed by the signers.</param>
 /// <param name="VerificationUrl">The public verification page; printed and encoded in the QR code.</param>
@@ -28,7 +28,7 @@ public sealed record DecisionDocument(
     Uri VerificationUrl);
 
 /// <summary>A line of the signature sheet; <see cref="SignedAt"/> carries the signer's offset and is null while awaited.</summary>
-public sealed record SignatureEntry(string Name, BilingualText Side, BilingualText Role, DateTimeOffset? SignedAt);
+public sealed record SignatureEntry(BilingualText Name, BilingualText Side, BilingualText Role, DateTimeOffset? SignedAt);
 
 /// <summary>A line of the roll call (annex 1). <see cref="RecordedBySecretary"/>: the secretary entered the vote on the member's word.</summary>
-public sealed record RollCallEntry(string Name, BilingualText Side, VoteChoice Vote, bool RecordedBySecretary);
+public sealed record RollCallEntry(BilingualText Name, BilingualText Side, VoteChoice Vote, bool RecordedBySecretary);

@@ -2,18 +2,20 @@ namespace IntergovCommission.Documents;
 
 /// <summary>The minutes of a session: attendance, quorum, and for each agenda item the vote, decision and dissent.</summary>
 /// <param name="ContentHash">Optional hash printed in the footer (hex).</param>
+/// <param name="Invited">The invited persons (KZRU-14): printed under ШАҚЫРЫЛҒАН ТҰЛҒАЛАР ‖ ПРИГЛАШЕННЫЕ ЛИЦА.</param>
 public sealed record MinutesDocument(
     BilingualText CommissionName,
     int SessionNumber,
     DateOnly Date,
     BilingualText Place,
     BilingualText Format,
-    IReadOnlyList<string> Presiding,
+    IReadOnlyList<BilingualText> Presiding,
     IReadOnlyList<AttendanceEntry> Attendance,
     QuorumLine Quorum,
     IReadOnlyList<MinutesItem> Items,
     IReadOnlyList<MinutesSignatory> Signatories,
-    string? ContentHash);
+    string? ContentHash,
+    IReadOnlyList<InvitedPerson>? Invited = null);
 
 public enum AttendanceMode
 {
@@ -26,8 +28,8 @@ public enum AttendanceMode
 /// <param name="RepresentedBy">Who attended for an absent member (speaks, never votes, never signs).</param>
 public sealed record AttendanceEntry(string Name, BilingualText Side, BilingualText Role, AttendanceMode Mode, string? RepresentedBy = null);
 
-/// <summary>The quorum as computed by the profile; <see cref="RuleId"/> names the rule (e.g. KZRU-16).</summary>
-public sealed record QuorumLine(bool Reached, int Present, int Total, int Required, string RuleId);
+/// <summary>The quorum as computed by the profile; <see cref="Clause"/> is the number of the Regulation's clause it applies ("10").</summary>
+public sealed record QuorumLine(bool Reached, int Present, int Total, int Required, string Clause);
 
 public enum ItemOutcome
 {
@@ -47,4 +49,5 @@ public sealed record MinutesItem(
     string? DecisionNumber,
     IReadOnlyList<DissentingOpinion> Dissent);
 
-public sealed record MinutesSignatory(string Name, BilingualText Role);
+/// <param name="Role">The position the minutes sign in: «Төрағалық етуші» ‖ «Председательствующий», «Хатшы» ‖ «Секретарь».</param>
+public sealed record MinutesSignatory(BilingualText Name, BilingualText Role);

@@ -31,7 +31,7 @@ public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture ap
         await Expect(Page.GetByTestId("decision-state")).ToHaveTextAsync(UiText.Ru("Decisions.State.Adopted"));
         await Page.GetByTestId("start-signing").ClickAsync();
         await Expect(Page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru("Decisions.Done.Started"));
-        await Expect(Page.GetByTestId("route")).ToContainTextAsync("KZRU-18");
+        await Expect(Page.GetByTestId("route")).ToHaveAttributeAsync("title", "KZRU-18");
         var hash = (await Page.GetByTestId("content-hash").InnerTextAsync()).Trim();
 
         // Everyone else on the full route signs through the use case; three members sign in their browsers.

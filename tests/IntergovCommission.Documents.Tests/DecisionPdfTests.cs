@@ -18,11 +18,18 @@ public sealed partial class DecisionPdfTests
 
         Assert.Contains("ШЕШІМ", text);
         Assert.Contains("РЕШЕНИЕ", text);
-        Assert.Contains("Казахстанско-российская межправительственная комиссия", text, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Қазақстан-Ресей үкіметаралық комиссиясы", text, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("2026 жылғы 21 қараша", text);
-        Assert.Contains("21 ноября 2026 г.", text);
-        Assert.Contains("Байқоңыр қаласы", text);
+        Assert.Contains("Казахстанско-российская межгосударственная комиссия", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Қазақстан-Ресей мемлекетаралық комиссиясы", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("2026 жылғы 21 қараша № 5-3", text);
+        Assert.Contains("21 ноября 2026 г. № 5-3", text);
+        Assert.Contains("Байқоңыр қ.", text);
+        Assert.Contains("г. Байконур", text);
+        var kk = Columns.Kazakh(pdf);
+        var ru = Columns.Russian(pdf);
+        Assert.Contains("Мемлекетаралық комиссия ШЕШІМ ҚАБЫЛДАДЫ:", kk);
+        Assert.Contains("Межгосударственная комиссия РЕШИЛА:", ru);
+        Assert.Contains("Дауыс беру нәтижелері: «жақтап» — 5, «қарсы» — 1, «қалыс қалды» — 1.", kk);
+        Assert.Contains("Голосовали: «за» — 5, «против» — 1, «воздержались» — 1.", ru);
         foreach (var word in new[] { "мақұлдансын.", "тапсырылсын.", "хабарлайды.", "Одобрить", "Поручить", "Возложить", "этапа." })
         {
             Assert.Contains(word, text);
@@ -30,16 +37,19 @@ public sealed partial class DecisionPdfTests
 
         foreach (var signer in Samples.Signers)
         {
-            Assert.Contains(signer, text);
+            Assert.Contains(signer.Kk, text);
+            Assert.Contains(signer.Ru, text);
         }
 
         Assert.Contains("Қайрат Әбдірахманов", text);
+        Assert.Contains("Кайрат Абдрахманов", text);
         Assert.Contains("Сергей Волков", text);
         Assert.Contains("21.11.2026 17:40 (UTC+05:00)", text);
         Assert.Contains("21.11.2026 14:12 (UTC+03:00)", text);
         Assert.Contains("ОСОБЫЕ МНЕНИЯ", text);
         Assert.Contains(Samples.DissentText.Replace("\n", " ", StringComparison.Ordinal), text);
-        Assert.Contains("Голос внесён секретарём со слов члена Комиссии", text);
+        Assert.Contains("Голос внесен секретарем со слов члена Межгосударственной комиссии", ru);
+        Assert.Contains("Дауысты Мемлекетаралық комиссия мүшесінің айтуы бойынша хатшы енгізді", kk);
         Assert.Contains("«за» — 5, «против» — 1, «воздержались» — 1", text);
         Assert.Contains(Samples.Decision().VerificationUrl.ToString(), text);
 
@@ -89,7 +99,7 @@ public sealed partial class DecisionPdfTests
 
         int PageOf(string marker) => pageTexts.FindIndex(t => t.Contains(marker, StringComparison.Ordinal)) + 1;
         var onFirstPage = Enumerable.Range(1, 200).Count(i => pageTexts[0].Contains($"Пункт {i:000}.", StringComparison.Ordinal));
-        Assert.InRange(onFirstPage, 20, 39);
+        Assert.InRange(onFirstPage, 10, 39); // under the letterhead, the two approval stamps and the heading
         for (var i = 1; i <= 200; i++)
         {
             var page = PageOf($"Пункт {i:000}.");
@@ -117,7 +127,7 @@ public sealed partial class DecisionPdfTests
         {
             Assert.Contains("ЛИСТ ПОДПИСАНИЯ", sheet);
             Assert.Contains("ҚОЛ ҚОЮ ПАРАҒЫ", sheet);
-            Assert.All(Samples.Signers, s => Assert.Contains(s, sheet));
+            Assert.All(Samples.Signers, s => Assert.Contains(s.Kk, sheet));
         }
 
         Assert.Equal(2, pages.Count(t => t.Contains("ЛИСТ ПОДПИСАНИЯ", StringComparison.Ordinal)));
@@ -130,8 +140,8 @@ public sealed partial class DecisionPdfTests
         {
             Signatures =
             [
-                new SignatureEntry("Гүлнар Оспанова", Samples.Kazakhstan, Samples.Secretary, new DateTimeOffset(2026, 11, 21, 16, 0, 0, Samples.Astana)),
-                new SignatureEntry("Елена Морозова", Samples.Russia, Samples.Secretary, null),
+                new SignatureEntry(Samples.KzSecretary, Samples.Kazakhstan, Samples.Secretary, new DateTimeOffset(2026, 11, 21, 16, 0, 0, Samples.Astana)),
+                new SignatureEntry(Samples.RuSecretary, Samples.Russia, Samples.Secretary, null),
             ],
         };
         var text = PdfTools.Text(Renderer.RenderDecision(decision));
@@ -141,6 +151,8 @@ public sealed partial class DecisionPdfTests
         Assert.Contains("Гүлнар Оспанова", text);
         Assert.Contains("Елена Морозова", text);
         Assert.Contains("Ожидается", text); // the awaited signature is shown as awaited, not left blank
+        Assert.Contains("Секретари Межгосударственной комиссии:", text);
+        Assert.DoesNotContain("Члены Межгосударственной комиссии:", text);
     }
 
     [Fact]
@@ -157,7 +169,7 @@ public sealed partial class DecisionPdfTests
     public void Long_roll_call_repeats_its_table_header_on_every_page_it_spans()
     {
         var members = Enumerable.Range(1, 90)
-            .Select(i => new RollCallEntry($"Мүше-{i:000} Тестов", i % 2 == 0 ? Samples.Russia : Samples.Kazakhstan, VoteChoice.For, false))
+            .Select(i => new RollCallEntry(new BilingualText($"Мүше-{i:000} Тестов", $"Мүше-{i:000} Тестов"), i % 2 == 0 ? Samples.Russia : Samples.Kazakhstan, VoteChoice.For, false))
             .ToList();
         var pdf = Renderer.RenderDecision(Samples.Decision() with { RollCall = members, DissentingOpinions = [] });
         var pages = Enumerable.Range(1, PdfTools.PageCount(pdf)).Select(p => PdfTools.Text(pdf, p)).ToList();
@@ -165,13 +177,75 @@ public sealed partial class DecisionPdfTests
         var annex = pages.FindIndex(t => t.Contains("ПОИМЕННОЕ ГОЛОСОВАНИЕ", StringComparison.Ordinal));
         var spanned = pages.Skip(annex).Where(t => t.Contains("Мүше-", StringComparison.Ordinal)).ToList();
         Assert.True(spanned.Count >= 2, "90 rows do not fit on one page");
-        Assert.All(spanned, t => Assert.Contains("Фамилия, инициалы", t));
+        Assert.All(spanned, t => Assert.Contains("Фамилия, имя", t));
         for (var i = 1; i <= 90; i++)
         {
             Assert.Single(spanned, t => t.Contains($"Мүше-{i:000} Тестов", StringComparison.Ordinal));
         }
 
         Assert.Contains("Итого: «за» — 90, «против» — 0, «воздержались» — 0.", pages[^1]);
+    }
+
+    [Fact]
+    public void Co_chairs_approve_with_a_stamp_per_side_at_the_top_of_the_first_page()
+    {
+        var pdf = Renderer.RenderDecision(Samples.Decision());
+        var first = PdfTools.Text(pdf, 1);
+        var kk = Columns.Kazakh(pdf, 1);
+        var ru = Columns.Russian(pdf, 1);
+
+        Assert.Contains("БЕКІТЕМІН Мемлекетаралық комиссияның Қазақстан Республикасы тарапынан тең төрағасы _________ Қ. Әбдірахманов 2026 жылғы 21 қараша", kk);
+        Assert.Contains("БЕКІТЕМІН Мемлекетаралық комиссияның Ресей Федерациясы тарапынан тең төрағасы _________ С. Волков 2026 жылғы 21 қараша", kk);
+        Assert.Contains("УТВЕРЖДАЮ Сопредседатель Межгосударственной комиссии от Республики Казахстан _________ К. Абдрахманов 21 ноября 2026 г.", ru);
+        Assert.Contains("УТВЕРЖДАЮ Сопредседатель Межгосударственной комиссии от Российской Федерации _________ С. Волков 21 ноября 2026 г.", ru);
+        Assert.True(ru.IndexOf("УТВЕРЖДАЮ", StringComparison.Ordinal) < ru.IndexOf("РЕШЕНИЕ", StringComparison.Ordinal), "the stamp is above the heading");
+        Assert.DoesNotContain("УТВЕРЖДЕНО СОПРЕДСЕДАТЕЛЯМИ", first);
+    }
+
+    [Fact]
+    public void Signature_sheet_names_the_decision_with_the_attributive_date_and_says_what_the_signers_did()
+    {
+        var pdf = Renderer.RenderDecision(Samples.Decision());
+        var text = PdfTools.Text(pdf);
+        var kk = Columns.Kazakh(pdf);
+        var ru = Columns.Russian(pdf);
+
+        Assert.Contains("Мемлекетаралық комиссияның 2026 жылғы 21 қарашадағы № 5-3 шешіміне", kk);
+        Assert.Contains("к решению Межгосударственной комиссии от 21 ноября 2026 г. № 5-3", ru);
+        Assert.Contains(Columns.Squash("Әрбір қол қоюшы ақпараттық жүйеде жеке басын қайта растап, құжат мазмұнын (SHA-256: " + Samples.Hash + ") растады."), Columns.Squash(kk));
+        Assert.Contains(Columns.Squash("Каждый подписавший подтвердил содержание документа (SHA-256: " + Samples.Hash + ") повторной аутентификацией в информационной системе."), Columns.Squash(ru));
+        Assert.DoesNotContain("электрондық қол қойды", text);
+        Assert.DoesNotContain("подписал электронно", text);
+        Assert.Contains("Комиссиядағы лауазымы", text);
+        Assert.DoesNotContain("Мәртебесі", text);
+        Assert.Contains("Мемлекетаралық комиссияның 2026 жылғы 21 қарашадағы № 5-3 шешіміне 1-қосымша", kk);
+        Assert.Contains("Приложение № 1 к решению Межгосударственной комиссии от 21 ноября 2026 г. № 5-3", ru);
+    }
+
+    [Fact]
+    public void Internal_metadata_goes_to_the_document_properties_not_the_body()
+    {
+        var pdf = Renderer.RenderDecision(Samples.Decision());
+        var text = PdfTools.Text(pdf);
+        var info = PdfTools.Run("pdfinfo", pdf, "-enc", "UTF-8", "{pdf}").Output;
+
+        Assert.DoesNotContain("Вид решения", text);
+        Assert.DoesNotContain("Шешім түрі", text);
+        Assert.DoesNotContain(Samples.Decision().Kind.Ru, text);
+        Assert.Contains(Samples.Decision().Kind.Ru, info);
+        Assert.Contains("sha256:" + Samples.Hash, info);
+    }
+
+    [Fact]
+    public void Decision_says_what_cl_13_says_about_its_languages()
+    {
+        var pdf = Renderer.RenderDecision(Samples.Decision());
+        var text = PdfTools.Text(pdf);
+
+        Assert.Contains("Решение оформлено на русском языке (п. 13 Положения); текст на казахском языке приведен параллельно.", Columns.Russian(pdf));
+        Assert.Contains("Шешім орыс тілінде ресімделді (Ереженің 13-тармағы); қазақ тіліндегі мәтіні қатар берілген.", Columns.Kazakh(pdf));
+        Assert.DoesNotContain("равную силу", text);
+        Assert.DoesNotContain("бірдей күші", text);
     }
 
     [Fact]

@@ -15,29 +15,46 @@ public sealed class MinutesAndAgendaPdfTests
         var text = PdfTools.Text(pdf);
         var pages = PdfTools.PageCount(pdf);
 
-        Assert.Contains("ХАТТАМА", text);
-        Assert.Contains("ПРОТОКОЛ", text);
-        Assert.Contains("Кворум имеется: присутствуют 7 из 9 имеющих право голоса, необходимо не менее 5 (KZRU-16).", text);
-        Assert.Contains("Кворум бар:", text);
+        Assert.Contains("Мемлекетаралық комиссия отырысының № 5 ХАТТАМАСЫ", text);
+        Assert.Contains("ПРОТОКОЛ № 5 заседания Межгосударственной комиссии", text);
+        Assert.DoesNotContain("Комиссии № 5", text);
+        Assert.Contains("Заседание правомочно: присутствуют 7 из 9 членов с правом голоса (необходимо не менее 6, п. 10 Положения).", text);
+        Assert.Contains("Отырыс заңды: дауыс беру құқығы бар 9 мүшенің 7 мүшесі қатысты (кемінде 6 қажет, Ереженің 10-тармағы).", text);
+        Assert.DoesNotContain("KZRU", text);
+        Assert.Contains("ТӨРАҒАЛЫҚ ЕТКЕНДЕР:", text);
+        Assert.Contains("ПРЕДСЕДАТЕЛЬСТВОВАЛИ:", text);
+        Assert.Contains("ҚАТЫСҚАНДАР:", text);
+        Assert.Contains("ПРИСУТСТВОВАЛИ:", text);
+        Assert.Contains("ШАҚЫРЫЛҒАН ТҰЛҒАЛАР:", text);
+        Assert.Contains("ПРИГЛАШЕННЫЕ ЛИЦА:", text);
+        Assert.Contains("3. ТЫҢДАЛДЫ:", text);
+        Assert.Contains("3. СЛУШАЛИ:", text);
+        Assert.Contains("ШЕШІЛДІ:", text);
+        Assert.Contains("РЕШИЛИ:", text);
         Assert.Contains("Представитель: Мәди Жұмабеков", text);
-        Assert.Contains("По видеосвязи", text);
+        Assert.Contains("В режиме видеоконференции", text);
         Assert.Contains("Андрей Соколов", text);
-        Assert.Contains("Решение принято (решение № 5-3).", text);
-        Assert.Contains("Голосование: «за» — 5, «против» — 1, «воздержались» — 1.", text);
-        Assert.Contains("Вопрос передан экспертной группе", text);
+        Assert.Contains("Принять решение № 5-3 (прилагается).", text);
+        Assert.Contains("Голосовали: «за» — 5, «против» — 1, «воздержались» — 1.", text);
+        Assert.Contains("Дауыс беру нәтижелері: «жақтап» — 5, «қарсы» — 1, «қалыс қалды» — 1.", text);
+        Assert.Contains("Передать вопрос экспертной группе", text);
+        Assert.Contains("сараптама тобына берілсін", text);
+        Assert.Contains("Председательствующий _____________ К. Абдрахманов", text);
+        Assert.Contains("Төрағалық етуші _____________ Қ. Әбдірахманов", text);
+        Assert.Contains("Секретарь _____________ Е. Морозова", text);
         Assert.Contains(Samples.DissentText.Split('\n')[0], text);
-        Assert.Contains("Елена Морозова", text);
         Assert.Contains($"Бет · Страница {pages} / {pages}", text);
     }
 
     [Fact]
     public void Minutes_without_quorum_say_so()
     {
-        var minutes = Samples.Minutes() with { Quorum = new QuorumLine(false, 4, 9, 5, "KZRU-16") };
+        var minutes = Samples.Minutes() with { Quorum = new QuorumLine(false, 4, 21, 14, "10") };
         var text = PdfTools.Text(Renderer.RenderMinutes(minutes));
 
-        Assert.Contains("Кворума нет: присутствуют 4 из 9", text);
-        Assert.DoesNotContain("Кворум имеется", text);
+        Assert.Contains("Заседание неправомочно: присутствуют 4 из 21 члена с правом голоса", text);
+        Assert.Contains("Отырыс заңды емес:", text);
+        Assert.DoesNotContain("Заседание правомочно", text);
     }
 
     [Fact]
@@ -52,7 +69,13 @@ public sealed class MinutesAndAgendaPdfTests
         Assert.Contains("Докладчик: Иван Петров", text);
         Assert.Contains("Павел Орлов", text);
         Assert.Contains("Программа испытаний", text);
-        Assert.Contains("Утверждена сопредседателями", text);
+        Assert.Contains("УТВЕРЖДЕНА сопредседателями Межгосударственной комиссии 10 ноября 2026 г.", text);
+        Assert.Contains("Мемлекетаралық комиссияның тең төрағалары БЕКІТКЕН 2026 жылғы 10 қараша", text);
+        Assert.DoesNotContain("ПРОЕКТ", text);
+        Assert.Contains("ШАҚЫРЫЛҒАН ТҰЛҒАЛАР", text);
+        Assert.Contains("ПРИГЛАШЕННЫЕ ЛИЦА", text);
+        Assert.Contains("Сөз сөйлеу тақырыбы", text);
+        Assert.Contains("заседания № 5 Межгосударственной комиссии", text);
         Assert.Contains("10.11.2026 11:00 (UTC+05:00)", text);
     }
 
@@ -63,8 +86,10 @@ public sealed class MinutesAndAgendaPdfTests
         agenda = agenda with { Approvals = [agenda.Approvals[0], agenda.Approvals[1] with { ApprovedAt = null }] };
         var text = PdfTools.Text(Renderer.RenderAgenda(agenda));
 
-        Assert.Contains("На утверждении у сопредседателей", text);
-        Assert.DoesNotContain("Утверждена сопредседателями", text);
+        Assert.Contains("ЖОБА", text);
+        Assert.Contains("ПРОЕКТ", text);
+        Assert.DoesNotContain("УТВЕРЖДЕНА", text);
+        Assert.DoesNotContain("БЕКІТКЕН", text);
         Assert.Contains("Ожидается", text);
     }
 }

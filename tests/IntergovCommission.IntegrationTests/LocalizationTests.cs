@@ -73,6 +73,28 @@ public sealed partial class LocalizationTests
         }
     }
 
+    [Theory]
+    [InlineData("ru", 1, "1 экземпляр")]
+    [InlineData("ru", 2, "2 экземпляра")]
+    [InlineData("ru", 5, "5 экземпляров")]
+    [InlineData("ru", 21, "21 экземпляр")]
+    [InlineData("kk", 2, "2 дана")]
+    [InlineData("en", 1, "1 copy")]
+    [InlineData("en", 2, "2 copies")]
+    public void Number_and_noun_agree_in_each_language(string culture, int copies, string expected)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            Assert.Equal(expected, new JsonStringLocalizer()["Decisions.Copies", copies].Value);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     private static Dictionary<string, string> Tables(string culture) =>
         Resources().Where(kv => kv.Key.EndsWith("." + culture, StringComparison.Ordinal)).SelectMany(kv => kv.Value).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 

@@ -52,9 +52,11 @@ public sealed partial class RefusalLanguageTests
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo("ru");
-            Assert.Equal("KZRU-15 (Положение, п. 9): представитель не вправе участвовать в принятии решений.", localizer[sentence].Value);
+            Assert.Equal("Согласно п. 9 Положения представитель не вправе участвовать в принятии решений.", localizer[sentence].Value);
+            CultureInfo.CurrentUICulture = new CultureInfo("kk");
+            Assert.Equal("Ереженің 9-тармағына сәйкес өкілдің шешім қабылдауға қатысуға құқығы жоқ.", localizer[sentence].Value);
             CultureInfo.CurrentUICulture = new CultureInfo("en");
-            Assert.Equal(sentence, localizer[sentence].Value);
+            Assert.Equal("Under cl. 9 of the Regulation, a representative has no right to take part in decisions.", localizer[sentence].Value); // the clause in words, not the rule id of the key
         }
         finally
         {

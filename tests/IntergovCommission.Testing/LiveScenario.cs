@@ -30,6 +30,7 @@ public static class LiveScenario
             Kind = SessionKind.Regular,
             Format = SessionFormat.Mixed,
             Place = "Astana, Aerospace Committee",
+            PlaceKk = "Астана қ., Аэроғарыш комитеті",
             ConferenceLink = "https://vc.example.kz/imc",
             StartLocal = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Unspecified),
             TimeZoneId = Almaty,

@@ -27,7 +27,7 @@ internal static class AgendaComposer
         PageLabel: "Бет · Страница");
 
     public static DocumentMetadata Metadata(AgendaDocument a) => new(
-        $"Күн тәртібі · Повестка дня № {a.SessionNumber}", $"Повестка дня заседания Комиссии № {a.SessionNumber}", a.CommissionName.Ru,
+        $"Күн тәртібі · Повестка дня № {a.SessionNumber}", $"Повестка дня заседания № {a.SessionNumber} {Glossary.CommissionGenitive.Ru}", a.CommissionName.Ru,
         a.ContentHash is { } h ? $"sha256:{h}" : string.Empty);
 
     public static IReadOnlyList<Block> Compose(AgendaDocument a)
@@ -35,14 +35,25 @@ internal static class AgendaComposer
         var blocks = new List<Block>();
         blocks.AddRange(Letterhead(a.CommissionName));
         var approved = a.Approvals.Count > 0 && a.Approvals.All(x => x.ApprovedAt is not null);
-        blocks.Add(Row(
-            approved ? "Тең төрағалар бекітті" : "Тең төрағалардың бекітуінде",
-            approved ? "Утверждена сопредседателями" : "На утверждении у сопредседателей",
-            Small.AsBold(), TextAlign.Right, spaceAfter: 8));
+        if (approved)
+        {
+            // KZRU-11: both co-chairs approved; the date is the later of the two approvals.
+            var day = a.Approvals.Max(x => DateOnly.FromDateTime(x.ApprovedAt!.Value.DateTime));
+            blocks.Add(new ParallelColumnsBlock(
+                [new Paragraph($"{Glossary.CommissionGenitive.Kk} тең төрағалары БЕКІТКЕН\n{KazakhDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)],
+                [new Paragraph($"УТВЕРЖДЕНА сопредседателями {Glossary.CommissionGenitive.Ru}\n{RussianDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)]));
+        }
+        else
+        {
+            blocks.Add(Row("ЖОБА", "ПРОЕКТ", Heading, TextAlign.Right, spaceAfter: 8));
+        }
+
         blocks.Add(Row("КҮН ТӘРТІБІ", "ПОВЕСТКА ДНЯ", Title, TextAlign.Center, spaceAfter: 2));
-        blocks.Add(Row($"Комиссияның № {a.SessionNumber} отырысы", $"заседания Комиссии № {a.SessionNumber}", Heading, TextAlign.Center, spaceAfter: 10));
-        blocks.Add(Row(KazakhDate(a.Date), RussianDate(a.Date), Body, spaceAfter: 0));
-        blocks.Add(Row(a.Place, Body, spaceAfter: 0));
+        blocks.Add(Row($"{Glossary.CommissionGenitive.Kk} № {a.SessionNumber} отырысының", $"заседания № {a.SessionNumber} {Glossary.CommissionGenitive.Ru}", Heading, TextAlign.Center, spaceAfter: 10));
+        blocks.Add(Row(
+            KazakhDate(a.Date) + (string.IsNullOrWhiteSpace(a.Place.Kk) ? string.Empty : $", {a.Place.Kk}"),
+            RussianDate(a.Date) + (string.IsNullOrWhiteSpace(a.Place.Ru) ? string.Empty : $", {a.Place.Ru}"),
+            Body, spaceAfter: 0));
         blocks.Add(Row($"Өткізу нысаны: {a.Format.Kk}", $"Форма проведения: {a.Format.Ru}", Body, spaceAfter: 8));
 
         foreach (var item in a.Items)
@@ -56,17 +67,17 @@ internal static class AgendaComposer
 
         if (a.Invited.Count > 0)
         {
-            blocks.Add(SectionHeading("ШАҚЫРЫЛҒАНДАР", "ПРИГЛАШЁННЫЕ"));
+            blocks.Add(SectionHeading(Glossary.InvitedPersons.Kk.ToUpperInvariant(), Glossary.InvitedPersons.Ru.ToUpperInvariant()));
             blocks.Add(new TableBlock(
                 [
                     new TableColumn("№", 0.6, TextAlign.Right),
-                    new TableColumn(Stacked("Аты-жөні", "Фамилия, инициалы"), 2.8),
+                    new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 2.8),
                     new TableColumn(Stacked("Ұйым", "Организация"), 3),
-                    new TableColumn(Stacked("Сөз тақырыбы", "Тема выступления"), 4),
+                    new TableColumn(Stacked("Сөз сөйлеу тақырыбы", "Тема выступления"), 4),
                     new TableColumn(Stacked("Мәселе", "Вопрос"), 1.2, TextAlign.Center),
                 ],
                 [.. a.Invited.Select((p, i) => (IReadOnlyList<string>)
-                    [$"{i + 1}", p.Name, p.Organisation, Stacked(p.Topic), string.Join(", ", p.Items.Select(n => n.ToString(CultureInfo.InvariantCulture)))])],
+                    [$"{i + 1}", p.Name, p.Organisation, NameCell(p.Topic), string.Join(", ", p.Items.Select(n => n.ToString(CultureInfo.InvariantCulture)))])],
                 CellHeader, Cell));
         }
 
@@ -77,11 +88,11 @@ internal static class AgendaComposer
                 SectionHeading("ТЕҢ ТӨРАҒАЛАРДЫҢ БЕКІТУІ", "УТВЕРЖДЕНИЕ СОПРЕДСЕДАТЕЛЯМИ"),
                 new TableBlock(
                     [
-                        new TableColumn(Stacked("Тарап", "Сторона"), 3),
+                        new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 3),
                         new TableColumn(Stacked("Тең төраға", "Сопредседатель"), 4),
                         new TableColumn(Stacked("Бекітілген уақыты", "Время утверждения"), 3),
                     ],
-                    [.. a.Approvals.Select(x => (IReadOnlyList<string>)[Stacked(x.Side), x.Name, x.ApprovedAt is { } at ? Time(at) : Stacked(Awaited)])],
+                    [.. a.Approvals.Select(x => (IReadOnlyList<string>)[Stacked(x.Side), NameCell(x.Name), x.ApprovedAt is { } at ? Time(at) : Stacked(Awaited)])],
                     CellHeader, Cell),
             ]));
         }

@@ -19,11 +19,18 @@ internal static class Bilingual
     private static readonly string[] KazakhMonths =
         ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
 
+    /// <summary>The month with the locative ending, for a date used as an attribute: "21 қарашадағы".</summary>
+    private static readonly string[] KazakhMonthsAttributive =
+        ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"];
+
     private static readonly string[] RussianMonthsGenitive =
         ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 
     /// <summary>"2026 жылғы 21 қараша".</summary>
     public static string KazakhDate(DateOnly date) => $"{date.Year} жылғы {date.Day} {KazakhMonths[date.Month - 1]}";
+
+    /// <summary>"2026 жылғы 21 қарашадағы": a date that qualifies a noun ("… № 5 шешім").</summary>
+    public static string KazakhDateAttributive(DateOnly date) => $"{date.Year} жылғы {date.Day} {KazakhMonthsAttributive[date.Month - 1]}";
 
     /// <summary>"21 ноября 2026 г.".</summary>
     public static string RussianDate(DateOnly date) => $"{date.Day} {RussianMonthsGenitive[date.Month - 1]} {date.Year} г.";
@@ -47,11 +54,71 @@ internal static class Bilingual
 
     public static BilingualText Vote(VoteChoice vote) => vote switch
     {
-        VoteChoice.For => new("Қолдады", "За"),
-        VoteChoice.Against => new("Қарсы", "Против"),
-        VoteChoice.Abstain => new("Қалыс қалды", "Воздержался"),
+        VoteChoice.For => Capitalised(Glossary.VoteFor.Bilingual),
+        VoteChoice.Against => Capitalised(Glossary.VoteAgainst.Bilingual),
+        VoteChoice.Abstain => Capitalised(Glossary.VoteAbstain.Bilingual),
         _ => throw new ArgumentOutOfRangeException(nameof(vote)),
     };
+
+    /// <summary>The tally in the glossary's words: «жақтап» — 5, «қарсы» — 1, «қалыс қалды» — 1 ‖ «за» — 5, «против» — 1, «воздержались» — 1.</summary>
+    public static BilingualText Tally(int votesFor, int against, int abstain) => new(
+        $"«{Glossary.TallyFor.Kk}» — {votesFor}, «{Glossary.TallyAgainst.Kk}» — {against}, «{Glossary.TallyAbstain.Kk}» — {abstain}",
+        $"«{Glossary.TallyFor.Ru}» — {votesFor}, «{Glossary.TallyAgainst.Ru}» — {against}, «{Glossary.TallyAbstain.Ru}» — {abstain}");
+
+    private static BilingualText Capitalised(BilingualText text) => new(Capitalised(text.Kk), Capitalised(text.Ru));
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>A name as signatures print it: "Нұрлан Қасымов" → "Н. Қасымов", "Сергей Иванович Волков" → "С.И. Волков" (given names first, surname last).</summary>
+    public static string Initials(string fullName)
+    {
+        var words = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 2)
+        {
+            return fullName.Trim();
+        }
+
+        return string.Concat(words[..^1].Select(w => char.ToUpperInvariant(w[0]) + ".")) + " " + words[^1];
+    }
+
+    /// <summary>A name in a table cell: one line when both forms agree, the Kazakh form over the Russian one otherwise.</summary>
+    public static string NameCell(BilingualText name) =>
+        string.Equals(name.Kk, name.Ru, StringComparison.Ordinal) || name.Ru.Length == 0 ? name.Kk : name.Kk.Length == 0 ? name.Ru : Stacked(name);
+
+    /// <summary>
+    /// A side's Russian name in the genitive, for "от Республики Казахстан" / "от Российской Федерации":
+    /// adjectives and the first noun change, the rest (an apposition) stays.
+    /// </summary>
+    public static string RussianGenitive(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.EndsWith("ая", StringComparison.Ordinal))
+            {
+                words[i] = w[..^2] + "ой";
+                continue;
+            }
+
+            if (w.EndsWith("ия", StringComparison.Ordinal))
+            {
+                words[i] = w[..^2] + "ии";
+            }
+            else if (w.Length > 1 && w.EndsWith('а') && "кгхжшчщ".Contains(w[^2], StringComparison.Ordinal))
+            {
+                words[i] = w[..^1] + "и";
+            }
+            else if (w.EndsWith('а'))
+            {
+                words[i] = w[..^1] + "ы";
+            }
+
+            break;
+        }
+
+        return string.Join(' ', words);
+    }
 
     public static BilingualText LanguageName(DocumentLanguage language) => language switch
     {
@@ -81,10 +148,10 @@ internal static class Bilingual
     public static ParallelColumnsBlock SectionHeading(string kk, string ru, TextAlign align = TextAlign.Left) =>
         Row(kk, ru, Heading, align, spaceAfter: 6, spaceBefore: 10) with { KeepWithNext = true };
 
-    /// <summary>Annex marking at the top right: "№ 1 қосымша" | "Приложение № 1 к решению № …".</summary>
+    /// <summary>The standard annex mark at the top right (glossary): «Мемлекетаралық комиссияның 2026 жылғы 21 қарашадағы № 5 шешіміне 1-қосымша» ‖ «Приложение № 1 к решению Межгосударственной комиссии от 21 ноября 2026 г. № 5».</summary>
     public static ParallelColumnsBlock AnnexMark(int number, string decisionNumber, DateOnly date) =>
-        Row($"№ {decisionNumber} шешімге\n{number}-қосымша",
-            $"Приложение № {number}\nк решению № {decisionNumber} от {RussianDate(date)}",
+        Row($"{Glossary.CommissionGenitive.Kk}\n{KazakhDateAttributive(date)} № {decisionNumber}\nшешіміне {number}-қосымша",
+            $"Приложение № {number}\nк решению {Glossary.CommissionGenitive.Ru}\nот {RussianDate(date)} № {decisionNumber}",
             Small, TextAlign.Right, spaceAfter: 8);
 
     public static ImageBlock VerificationBlock(byte[] qrPng, Uri url, string hash) =>
@@ -93,7 +160,7 @@ internal static class Bilingual
             new Paragraph("Құжаттың түпнұсқалығын тексеру · Проверка подлинности документа", Small.AsBold(), TextAlign.Left, SpaceAfter: 2),
             new Paragraph(url.ToString(), Small, TextAlign.Left, SpaceAfter: 2),
             new Paragraph($"SHA-256: {hash}", Small, TextAlign.Left, SpaceAfter: 2),
-            new Paragraph("QR-кодты сканерлеңіз немесе сілтемені ашыңыз: сервер құжаттың шығарылған нұсқаға сәйкестігін растайды.", Small, TextAlign.Left, SpaceAfter: 1),
-            new Paragraph("Отсканируйте QR-код или откройте ссылку: сервер подтвердит, что документ совпадает с выпущенным.", Small, TextAlign.Left),
+            new Paragraph("QR-кодты сканерлеңіз немесе сілтемені ашыңыз: сервер құжаттың ресімделген нұсқаға сәйкестігін растайды.", Small, TextAlign.Left, SpaceAfter: 1),
+            new Paragraph("Отсканируйте QR-код или откройте ссылку: сервер подтвердит, что документ совпадает с оформленным.", Small, TextAlign.Left),
         ]);
 }

@@ -36,30 +36,25 @@ internal static class DecisionComposer
         Title: $"Шешім № {d.Number} · Решение № {d.Number}",
         Subject: d.AgendaItemTitle.Ru,
         Author: d.CommissionName.Ru,
-        Keywords: $"sha256:{d.ContentHash}");
+        Keywords: $"sha256:{d.ContentHash}; {d.Kind.Ru}; {d.Kind.Kk}; заседание № {d.SessionNumber}");
 
     public static IReadOnlyList<Block> Compose(DecisionDocument d, byte[] qrPng)
     {
         var blocks = new List<Block>();
         blocks.AddRange(Letterhead(d.CommissionName));
-        blocks.Add(Row("ШЕШІМ", "РЕШЕНИЕ", Title, TextAlign.Center, spaceAfter: 2));
-        blocks.Add(Row($"№ {d.Number}", $"№ {d.Number}", Heading, TextAlign.Center, spaceAfter: 10));
-        blocks.Add(Row(KazakhDate(d.Date), RussianDate(d.Date), Body, spaceAfter: 0));
-        blocks.Add(Row(d.Place.Kk, d.Place.Ru, Body, spaceAfter: 0));
-        blocks.Add(Row($"Комиссияның № {d.SessionNumber} отырысы", $"Заседание Комиссии № {d.SessionNumber}", Body, spaceAfter: 0));
-        blocks.Add(Row($"Шешім түрі: {d.Kind.Kk}", $"Вид решения: {d.Kind.Ru}", Body, spaceAfter: 10));
-        blocks.Add(Row("Күн тәртібінің мәселесі", "Вопрос повестки дня", Small, TextAlign.Center, spaceAfter: 1) with { KeepWithNext = true });
+        blocks.AddRange(ApprovalStamps(d.Approvals));
+        blocks.Add(Row(Glossary.Decision.Kk.ToUpperInvariant(), Glossary.Decision.Ru.ToUpperInvariant(), Title, TextAlign.Center, spaceAfter: 6));
+        blocks.Add(Row($"{KazakhDate(d.Date)} № {d.Number}", $"{RussianDate(d.Date)} № {d.Number}", Body, TextAlign.Center, spaceAfter: 0));
+        blocks.Add(Row(d.Place, Body, TextAlign.Center, spaceAfter: 10));
         blocks.Add(Row(d.AgendaItemTitle.Kk, d.AgendaItemTitle.Ru, Heading, TextAlign.Center, spaceAfter: 10) with { KeepWithNext = true });
-        blocks.Add(Row("Комиссия ШЕШТІ:", "Комиссия РЕШИЛА:", Body.AsBold(), spaceAfter: 4) with { KeepWithNext = true });
+        blocks.Add(Row($"{Glossary.Commission.Kk} ШЕШІМ ҚАБЫЛДАДЫ:", $"{Glossary.Commission.Ru} РЕШИЛА:", Body.AsBold(), spaceAfter: 4) with { KeepWithNext = true });
         blocks.Add(new ParallelColumnsBlock(
             [.. d.TextKk.Select(TextParagraph)],
             [.. d.TextRu.Select(TextParagraph)]) { Divider = true });
 
         var tally = (For: d.RollCall.Count(r => r.Vote == VoteChoice.For), Against: d.RollCall.Count(r => r.Vote == VoteChoice.Against), Abstain: d.RollCall.Count(r => r.Vote == VoteChoice.Abstain));
-        blocks.Add(Row(
-            $"Дауыс беру қорытындысы (ашық атаулы дауыс беру): «қолдап» — {tally.For}, «қарсы» — {tally.Against}, «қалыс қалды» — {tally.Abstain}.",
-            $"Итоги открытого поименного голосования: «за» — {tally.For}, «против» — {tally.Against}, «воздержались» — {tally.Abstain}.",
-            Small, TextAlign.Left, spaceAfter: 2, spaceBefore: 8));
+        var words = Tally(tally.For, tally.Against, tally.Abstain);
+        blocks.Add(Row($"Дауыс беру нәтижелері: {words.Kk}.", $"Голосовали: {words.Ru}.", Body, TextAlign.Left, spaceAfter: 2, spaceBefore: 8));
         blocks.Add(Row(
             d.DissentingOpinions.Count == 0
                 ? "Қосымшалар: 1-қосымша — атаулы дауыс беру. Ерекше пікірлер берілген жоқ."
@@ -68,19 +63,21 @@ internal static class DecisionComposer
                 ? "Приложения: № 1 — поименное голосование. Особых мнений не поступало."
                 : $"Приложения: № 1 — поименное голосование; № 2 — особые мнения ({d.DissentingOpinions.Count}).",
             Small, TextAlign.Left, spaceAfter: 4));
+        blocks.Add(Row(Glossary.DecisionLanguage.Bilingual, Small, TextAlign.Left, spaceAfter: 4));
+
+        var signers = new List<Block>
+        {
+            // KZRU-18: the members present sign (full route, two copies); KZRU-21: the secretaries sign (short route, one copy).
+            d.SignatureCopies > 1
+                ? Row($"{Glossary.Commission.Kk} мүшелері:", $"Члены {Glossary.CommissionGenitive.Ru}:", Body.AsBold(), spaceAfter: 2, spaceBefore: 10) with { KeepWithNext = true }
+                : Row($"{Glossary.CommissionGenitive.Kk} хатшылары:", $"Секретари {Glossary.CommissionGenitive.Ru}:", Body.AsBold(), spaceAfter: 2, spaceBefore: 10) with { KeepWithNext = true },
+        };
+        signers.AddRange(d.Signatures.Select(s => (Block)Row(
+            $"_______________  {Initials(s.Name.Kk)}", $"_______________  {Initials(s.Name.Ru)}", Body, TextAlign.Left, spaceAfter: 0, spaceBefore: 8)));
+        blocks.Add(new KeepTogetherBlock(signers));
 
         blocks.Add(new KeepTogetherBlock(
         [
-            SectionHeading("ТЕҢ ТӨРАҒАЛАР БЕКІТТІ", "УТВЕРЖДЕНО СОПРЕДСЕДАТЕЛЯМИ"),
-            new TableBlock(
-                [
-                    new TableColumn(Stacked("Тарап", "Сторона"), 3),
-                    new TableColumn(Stacked("Тең төраға", "Сопредседатель"), 4),
-                    new TableColumn(Stacked("Бекітілген уақыты", "Время утверждения"), 3),
-                ],
-                [.. d.Approvals.Select(a => (IReadOnlyList<string>)
-                    [Stacked(a.Side), a.Name, a.ApprovedAt is { } at ? Time(at) : Stacked(Awaited)])],
-                CellHeader, Cell),
             new SpacerBlock(14),
             VerificationBlock(qrPng, d.VerificationUrl, d.ContentHash),
         ]));
@@ -99,6 +96,30 @@ internal static class DecisionComposer
         return blocks;
     }
 
+    /// <summary>
+    /// The co-chairs' approval stamps at the top right, one per side (KZRU-04, KZRU-18): «БЕКІТЕМІН» ‖
+    /// «УТВЕРЖДАЮ», the position, the name, and the date of the online approval (blank while awaited).
+    /// </summary>
+    private static IEnumerable<Block> ApprovalStamps(IReadOnlyList<CoChairApproval> approvals)
+    {
+        foreach (var a in approvals)
+        {
+            var kk = string.Join('\n',
+                "БЕКІТЕМІН",
+                $"{Glossary.CommissionGenitive.Kk} {a.Side.Kk} тарапынан тең төрағасы",
+                $"_________ {Initials(a.Name.Kk)}",
+                a.ApprovedAt is { } at ? KazakhDate(DateOnly.FromDateTime(at.DateTime)) : "20__ жылғы «__» ________");
+            var ru = string.Join('\n',
+                "УТВЕРЖДАЮ",
+                $"Сопредседатель {Glossary.CommissionGenitive.Ru} от {RussianGenitive(a.Side.Ru)}",
+                $"_________ {Initials(a.Name.Ru)}",
+                a.ApprovedAt is { } at2 ? RussianDate(DateOnly.FromDateTime(at2.DateTime)) : "«__» ________ 20__ г.");
+            yield return new ParallelColumnsBlock(
+                [new Paragraph(kk, Small, TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)],
+                [new Paragraph(ru, Small, TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)]);
+        }
+    }
+
     // Ragged right: a column is about 40 characters wide, too narrow for even word spacing in Kazakh.
     private static Paragraph TextParagraph(string text) =>
         new(text, Body, TextAlign.Left, FirstLineIndent: ParagraphIndent, SpaceAfter: 5);
@@ -108,30 +129,36 @@ internal static class DecisionComposer
         yield return new PageBreakBlock();
         yield return Row("ҚОЛ ҚОЮ ПАРАҒЫ", "ЛИСТ ПОДПИСАНИЯ", Title, TextAlign.Center, spaceAfter: 2);
         yield return Row(
-            $"{KazakhDate(d.Date)} № {d.Number} шешім",
-            $"решения № {d.Number} от {RussianDate(d.Date)}",
+            $"{Glossary.CommissionGenitive.Kk} {KazakhDateAttributive(d.Date)} № {d.Number} шешіміне",
+            $"к решению {Glossary.CommissionGenitive.Ru} от {RussianDate(d.Date)} № {d.Number}",
             Body, TextAlign.Center, spaceAfter: 2);
         if (d.SignatureCopies > 1)
         {
-            yield return Row($"{copy}-дана (барлығы {d.SignatureCopies})", $"Экземпляр {copy} из {d.SignatureCopies}", Heading, TextAlign.Center, spaceAfter: 2);
+            yield return Row($"{copy}-дана ({d.SignatureCopies} данадан)", $"Экземпляр {copy} из {d.SignatureCopies}", Heading, TextAlign.Center, spaceAfter: 2);
         }
 
         yield return Row(d.AgendaItemTitle.Kk, d.AgendaItemTitle.Ru, Small, TextAlign.Center, spaceAfter: 10);
         yield return new TableBlock(
             [
                 new TableColumn("№", 0.6, TextAlign.Right),
-                new TableColumn(Stacked("Аты-жөні", "Фамилия, инициалы"), 3.4),
-                new TableColumn(Stacked("Тарап", "Сторона"), 2.6),
-                new TableColumn(Stacked("Мәртебесі", "Статус"), 2.6),
+                new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 3),
+                new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 2.2),
+                new TableColumn(Stacked("Комиссиядағы лауазымы", "Должность в Комиссии"), 3.4),
                 new TableColumn(Stacked("Қол қойылған уақыты", "Время подписания"), 2.8),
             ],
             [.. d.Signatures.Select((s, i) => (IReadOnlyList<string>)
-                [$"{i + 1}", s.Name, Stacked(s.Side), Stacked(s.Role), s.SignedAt is { } at ? Time(at) : Stacked(Awaited)])],
+                [$"{i + 1}", NameCell(s.Name), Stacked(s.Side), Stacked(s.Role), s.SignedAt is { } at ? Time(at) : Stacked(Awaited)])],
             CellHeader, Cell) { KeepWithNext = true };
-        yield return Row(
-            $"Әрбір қол қоюшы өзінің жеке басын растап, құжат мазмұнының SHA-256 хешіне электрондық қол қойды: {d.ContentHash}.",
-            $"Каждый подписавший подтвердил свою личность и подписал электронно хеш содержания документа SHA-256: {d.ContentHash}.",
-            Small, TextAlign.Left, spaceAfter: 0, spaceBefore: 8);
+        var confirmed = Glossary.SignersConfirmed(d.ContentHash);
+        yield return Row(confirmed.Kk, confirmed.Ru, Small, TextAlign.Left, spaceAfter: 0, spaceBefore: 8) with { KeepWithNext = d.Approvals.Count > 0 };
+        foreach (var a in d.Approvals)
+        {
+            var at = a.ApprovedAt is { } t ? Time(t) : null;
+            yield return Row(
+                $"{a.Side.Kk} тарапынан тең төраға {Initials(a.Name.Kk)}: " + (at is null ? "бекіту күтілуде" : $"бекітілді {at}"),
+                $"Сопредседатель от {RussianGenitive(a.Side.Ru)} {Initials(a.Name.Ru)}: " + (at is null ? "утверждение ожидается" : $"утверждено {at}"),
+                Small, TextAlign.Left, spaceAfter: 0, spaceBefore: 4);
+        }
     }
 
     private static IEnumerable<Block> RollCallAnnex(DecisionDocument d, (int For, int Against, int Abstain) tally)
@@ -143,23 +170,18 @@ internal static class DecisionComposer
         yield return new TableBlock(
             [
                 new TableColumn("№", 0.6, TextAlign.Right),
-                new TableColumn(Stacked("Аты-жөні", "Фамилия, инициалы"), 4),
-                new TableColumn(Stacked("Тарап", "Сторона"), 3),
+                new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 4),
+                new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 3),
                 new TableColumn(Stacked("Дауысы", "Голос"), 2.4),
             ],
             [.. d.RollCall.Select((r, i) => (IReadOnlyList<string>)
-                [$"{i + 1}", r.RecordedBySecretary ? r.Name + " *" : r.Name, Stacked(r.Side), Stacked(Vote(r.Vote))])],
+                [$"{i + 1}", r.RecordedBySecretary ? NameCell(r.Name) + " *" : NameCell(r.Name), Stacked(r.Side), Stacked(Vote(r.Vote))])],
             CellHeader, Cell) { KeepWithNext = true };
-        yield return Row(
-            $"Барлығы: «қолдап» — {tally.For}, «қарсы» — {tally.Against}, «қалыс қалды» — {tally.Abstain}.",
-            $"Итого: «за» — {tally.For}, «против» — {tally.Against}, «воздержались» — {tally.Abstain}.",
-            Body, TextAlign.Left, spaceAfter: 2, spaceBefore: 8);
+        var words = Tally(tally.For, tally.Against, tally.Abstain);
+        yield return Row($"Барлығы: {words.Kk}.", $"Итого: {words.Ru}.", Body, TextAlign.Left, spaceAfter: 2, spaceBefore: 8);
         if (d.RollCall.Any(r => r.RecordedBySecretary))
         {
-            yield return Row(
-                "* Дауысты мүшенің өз сөзімен хатшы енгізді.",
-                "* Голос внесён секретарём со слов члена Комиссии.",
-                Small, TextAlign.Left, spaceAfter: 0, spaceBefore: 4);
+            yield return Row($"* {Glossary.RecordedBySecretary.Kk}.", $"* {Glossary.RecordedBySecretary.Ru}.", Small, TextAlign.Left, spaceAfter: 0, spaceBefore: 4);
         }
     }
 

@@ -9,7 +9,7 @@ namespace IntergovCommission.Documents.Signing;
 public sealed record PdfSignatureDetails(string Reason, string Location, string ContactInfo)
 {
     public static PdfSignatureDetails IssuedDecision(string number, string location) => new(
-        $"Issued decision No. {number} (Шешім · Решение № {number})", location, "IntergovCommission secretariat");
+        $"Formalised decision No. {number} (Шешім · Решение № {number})", location, "Secretariat of the Interstate Commission");
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ public static class Profiles
         [CommissionRole.CoChair, CommissionRole.DeputyCoChair, CommissionRole.Secretary, CommissionRole.Member];
 
     /// <summary>
-    /// The Kazakh-Russian Intergovernmental Commission (seed 000, Regulation cl. 4-13). Open
+    /// The Kazakh-Russian Interstate Commission (seed 000, Regulation cl. 4-13). Open
     /// points of the text are settings with the defaults of regulation.md.
     /// </summary>
     public static RegulationProfile Kzru { get; } = new()
@@ -20,7 +20,7 @@ public static class Profiles
         Name = LocalizedText.Of(
             "Қазақстан-Ресей мемлекетаралық комиссиясы туралы ереже",
             "Положение о Казахстанско-российской межгосударственной комиссии",
-            "Regulation on the Kazakh-Russian Intergovernmental Commission"),
+            "Regulation on the Kazakh-Russian Interstate Commission"),
         Source = "Agreement of 12 Nov 2025 (Moscow), annex: Regulation cl. 1-13",
         Composition = new CompositionRule(
             new RuleRef("KZRU-01", "cl. 4"),

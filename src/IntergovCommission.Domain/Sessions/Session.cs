@@ -3,7 +3,9 @@ using IntergovCommission.Domain.Common;
 namespace IntergovCommission.Domain.Sessions;
 
 /// <summary>When, where and how a session is held (KZRU-09).</summary>
-public sealed record SessionSetting(SessionKind Kind, SessionFormat Format, string? Place, string? ConferenceLink, DateTimeOffset StartsAt, string TimeZoneId);
+/// <param name="Place">The place as the documents print it in Russian (the working language, cl. 13).</param>
+/// <param name="PlaceKk">The same place in Kazakh, for the Kazakh column of the documents; optional.</param>
+public sealed record SessionSetting(SessionKind Kind, SessionFormat Format, string? Place, string? ConferenceLink, DateTimeOffset StartsAt, string TimeZoneId, string? PlaceKk = null);
 
 /// <summary>
 /// Session N of a commission, with its agenda, invited persons and the co-chairs' approvals.
@@ -39,6 +41,9 @@ public sealed class Session
     public SessionKind Kind { get; private set; }
     public SessionFormat Format { get; private set; }
     public string? Place { get; private set; }
+
+    /// <summary>The place in Kazakh for the Kazakh column of the documents; null when not given.</summary>
+    public string? PlaceKk { get; private set; }
     public string? ConferenceLink { get; private set; }
     public DateTimeOffset StartsAt { get; private set; }
     /// <summary>The IANA zone the start was set in; the proposal deadline is counted on its wall clock.</summary>
@@ -101,6 +106,7 @@ public sealed class Session
         Kind = setting.Kind;
         Format = setting.Format;
         Place = setting.Format == SessionFormat.Video ? null : place;
+        PlaceKk = setting.Format == SessionFormat.Video || string.IsNullOrWhiteSpace(setting.PlaceKk) ? null : setting.PlaceKk.Trim();
         ConferenceLink = setting.Format == SessionFormat.InPerson ? null : link;
         StartsAt = setting.StartsAt.ToUniversalTime();
         TimeZoneId = setting.TimeZoneId;

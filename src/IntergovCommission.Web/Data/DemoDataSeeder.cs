@@ -46,9 +46,9 @@ public sealed class DemoDataSeeder(CommissionDbContext db, UserManager<AppUser> 
         var now = clock.GetUtcNow();
         var profile = await db.RegulationProfiles.SingleAsync(p => p.Code == "KZRU" && p.ProfileVersion == 1, ct);
         var commission = new Commission(Guid.CreateVersion7(), CommissionCode, LocalizedText.Of(
-            "\"Союз-5\" ғарыш зымыран кешені мен \"Бәйтерек\" ғарыш зымыран кешенінің ұшу сынақтарын жүргізу жөніндегі Қазақстан-Ресей мемлекетаралық комиссиясы",
-            "Казахстанско-российская межгосударственная комиссия по проведению лётных испытаний космического ракетного комплекса «Союз-5» и космического ракетного комплекса «Байтерек»",
-            "Kazakh-Russian Intergovernmental Commission for the flight tests of the Soyuz-5 and Baiterek space rocket complexes"), profile.Id, now);
+            "«Союз-5» ғарыш зымыран кешені мен «Бәйтерек» ғарыш зымыран кешенінің ұшу сынақтарын жүргізу жөніндегі Қазақстан-Ресей мемлекетаралық комиссиясы",
+            "Казахстанско-российская межгосударственная комиссия по проведению летных испытаний космического ракетного комплекса «Союз-5» и космического ракетного комплекса «Байтерек»",
+            "Kazakh-Russian Interstate Commission for the flight tests of the Soyuz-5 space rocket complex and the Baiterek space rocket complex"), profile.Id, now);
         var kz = commission.AddSide(Guid.CreateVersion7(), "KZ",
             LocalizedText.Of("Қазақстан Республикасы", "Республика Казахстан", "Republic of Kazakhstan"), "Asia/Almaty",
             LocalizedText.Of("Қазақстан Республикасының Үкіметі", "Правительство Республики Казахстан", "Government of the Republic of Kazakhstan"),

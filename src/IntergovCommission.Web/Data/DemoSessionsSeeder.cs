@@ -43,9 +43,9 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             "1. Принять к сведению информацию о ходе подготовки к первому пуску.\n2. Сторонам обеспечить завершение комплексных испытаний стартового комплекса до 15 декабря 2026 года.",
             "1. Алғашқы ұшырылымға дайындық барысы туралы ақпарат назарға алынсын.\n2. Тараптар ұшыру кешенінің кешенді сынақтарын 2026 жылғы 15 желтоқсанға дейін аяқтауды қамтамасыз етсін.", ct);
         await AddItemAsync(today, DecisionKind.ProgrammeApprovalOrChange,
-            "Об утверждении программы лётных испытаний космического ракетного комплекса «Байтерек»",
+            "Об утверждении программы летных испытаний космического ракетного комплекса «Байтерек»",
             "«Бәйтерек» ғарыш зымыран кешенінің ұшу сынақтары бағдарламасын бекіту туралы",
-            "Утвердить программу лётных испытаний космического ракетного комплекса «Байтерек» (прилагается).",
+            "Утвердить программу летных испытаний космического ракетного комплекса «Байтерек» (прилагается).",
             "«Бәйтерек» ғарыш зымыран кешенінің ұшу сынақтары бағдарламасы бекітілсін (қоса беріледі).", ct);
         await AsAsync("ru.secretary", new SendAgendaForApproval.Command { SessionId = today, Version = await VersionAsync(today, ct) }, ct);
         foreach (var coChair in new[] { "kz.cochair", "ru.cochair" })
@@ -117,14 +117,14 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
         var nextLocal = SessionTime.ToLocal(clock.GetUtcNow().AddDays(35), TimeZone);
         var next = await CreateSessionAsync(commissionId, new DateTime(nextLocal.Year, nextLocal.Month, nextLocal.Day, 10, 0, 0, DateTimeKind.Unspecified), ct);
         await AddItemAsync(next, DecisionKind.FlightTestStartOrCompletion,
-            "О начале лётных испытаний космического ракетного комплекса «Байтерек»",
+            "О начале летных испытаний космического ракетного комплекса «Байтерек»",
             "«Бәйтерек» ғарыш зымыран кешенінің ұшу сынақтарын бастау туралы",
             "Начать лётные испытания космического ракетного комплекса «Байтерек» пуском ракеты-носителя «Союз-5» с космодрома «Байконур».",
             "«Бәйтерек» ғарыш зымыран кешенінің ұшу сынақтары «Байқоңыр» ғарыш айлағынан «Союз-5» зымыран-тасығышын ұшырумен басталсын.", ct);
         await AsAsync("kz.member", new SubmitProposal.Command
         {
             SessionId = next,
-            TitleRu = "О страховании рисков при проведении лётных испытаний",
+            TitleRu = "О страховании рисков при проведении летных испытаний",
             TitleKk = "Ұшу сынақтарын жүргізу кезіндегі тәуекелдерді сақтандыру туралы",
             RationaleRu = "Порядок страхования ответственности сторон при пусках не согласован.",
             DraftDecisionRu = "Поручить рабочей группе подготовить согласованный порядок страхования рисков до следующего заседания.",
@@ -140,7 +140,8 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             CommissionId = commissionId,
             Kind = SessionKind.Regular,
             Format = SessionFormat.Mixed,
-            Place = "Астана, Аэрокосмический комитет МЦРИАП РК",
+            Place = "Астана, Аэрокосмический комитет Министерства искусственного интеллекта и цифрового развития Республики Казахстан",
+            PlaceKk = "Астана, Қазақстан Республикасы Жасанды интеллект және цифрлық даму министрлігінің Аэроғарыш комитеті",
             ConferenceLink = "https://vc.example.kz/imc",
             StartLocal = startLocal,
             TimeZoneId = TimeZone,

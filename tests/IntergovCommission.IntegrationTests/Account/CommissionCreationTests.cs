@@ -57,7 +57,7 @@ public sealed class CommissionCreationTests
 
         var refused = await Assert.ThrowsAsync<InputValidationException>(() => app.SendAsAsync("admin", command));
 
-        Assert.StartsWith("KZRU-02", Assert.Single(refused.Errors["Sides[0].AppointingAuthorityRu"]), StringComparison.Ordinal);
+        Assert.StartsWith("Under cl. 11 of the Regulation", Assert.Single(refused.Errors["Sides[0].AppointingAuthorityRu"]), StringComparison.Ordinal);
         Assert.Contains("Mars/Olympus_Mons", Assert.Single(refused.Errors["Sides[1].TimeZoneId"]), StringComparison.Ordinal);
         Assert.Contains("KZ", Assert.Single(refused.Errors["Sides[2].Code"]), StringComparison.Ordinal);
         Assert.False(refused.Errors.ContainsKey("Sides[0].TimeZoneId"));
@@ -67,7 +67,7 @@ public sealed class CommissionCreationTests
         var lonely = ValidCommission("ALONE", await AdministrationTests.ProfileIdAsync(app));
         lonely.Sides.RemoveAt(1);
         var one = await Assert.ThrowsAsync<InputValidationException>(() => app.SendAsAsync("admin", lonely));
-        Assert.Contains("KZRU-02", Assert.Single(one.Errors["Sides"]), StringComparison.Ordinal);
+        Assert.Contains("cl. 11", Assert.Single(one.Errors["Sides"]), StringComparison.Ordinal);
 
         var windows = ValidCommission("WIN", await AdministrationTests.ProfileIdAsync(app));
         windows.Sides[1].TimeZoneId = "Russian Standard Time";

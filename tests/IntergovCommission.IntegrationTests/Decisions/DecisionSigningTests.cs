@@ -148,7 +148,7 @@ public sealed class DecisionSigningTests
         var text = PdfTools.Text(pdf.Content);
         Assert.Contains("Экземпляр 1 из 2", text);
         Assert.Contains("Экземпляр 2 из 2", text);
-        Assert.Contains("2-дана (барлығы 2)", text);
+        Assert.Contains("2-дана (2 данадан)", text);
     }
 
     [Fact]

@@ -151,11 +151,20 @@ public sealed class SessionDocumentsTests
         var text = PdfTools.Text(pdf);
 
         // Both languages' headings.
-        Assert.Contains("ХАТТАМА", text, StringComparison.Ordinal);
-        Assert.Contains("ПРОТОКОЛ", text, StringComparison.Ordinal);
-        Assert.Contains("ҚАТЫСУ", text, StringComparison.Ordinal);
-        Assert.Contains("ПРИСУТСТВИЕ", text, StringComparison.Ordinal);
-        Assert.Contains("РАССМОТРЕННЫЕ ВОПРОСЫ И ПРИНЯТЫЕ РЕШЕНИЯ", text, StringComparison.Ordinal);
+        var kk = Column(pdf, russian: false);
+        var ru = Column(pdf, russian: true);
+        Assert.Contains($"Мемлекетаралық комиссия отырысының № {held.Number} ХАТТАМАСЫ", kk, StringComparison.Ordinal);
+        // Each column prints the place in its own language (the Kazakh form given with the session).
+        Assert.Contains("Астана қ., Аэроғарыш комитеті", kk, StringComparison.Ordinal);
+        Assert.DoesNotContain("Astana, Aerospace Committee", kk, StringComparison.Ordinal);
+        Assert.Contains("Astana, Aerospace Committee", ru, StringComparison.Ordinal);
+        Assert.Contains($"ПРОТОКОЛ № {held.Number} заседания Межгосударственной комиссии", ru, StringComparison.Ordinal);
+        Assert.Contains("ҚАТЫСҚАНДАР:", text, StringComparison.Ordinal);
+        Assert.Contains("ПРИСУТСТВОВАЛИ:", text, StringComparison.Ordinal);
+        Assert.Contains("1. ТЫҢДАЛДЫ:", text, StringComparison.Ordinal);
+        Assert.Contains("1. СЛУШАЛИ:", text, StringComparison.Ordinal);
+        Assert.Contains("ШЕШІЛДІ:", text, StringComparison.Ordinal);
+        Assert.Contains("РЕШИЛИ:", text, StringComparison.Ordinal);
         // Attendance (KZRU-14/15): names in their Kazakh and Russian forms, sides in both languages, the modes.
         foreach (var name in new[] { "Нұрлан Қасымов", "Нурлан Касымов", "Дина Серікқызы", "Ольга Миронова", "Ерлан Жақсылықов", "Юлия Орлова", "Самал Ержанова" })
         {
@@ -164,28 +173,36 @@ public sealed class SessionDocumentsTests
 
         Assert.Contains("Қазақстан Республикасы", text, StringComparison.Ordinal);
         Assert.Contains("Российская Федерация", text, StringComparison.Ordinal);
-        Assert.Contains("По видеосвязи", text, StringComparison.Ordinal);
+        Assert.Contains("В режиме видеоконференции", text, StringComparison.Ordinal);
         Assert.Contains("Отсутствовал(а)", text, StringComparison.Ordinal);
         Assert.Contains("Представитель: Мәди Жұмабеков", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Ерболат Құдайбергенов", text, StringComparison.Ordinal); // an invitee is not on the register
-        // KZRU-16: the quorum line the live screen showed, with its rule.
+        // An invitee is not on the register of members; the minutes list them among the invited persons.
+        Assert.Contains("ШАҚЫРЫЛҒАН ТҰЛҒАЛАР:", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Ерболат Құдайбергенов"));
+        // KZRU-16: the quorum line the live screen showed, in the Regulation's words (cl. 10), no internal code.
         var q = held.Live.Quorum;
         Assert.True(q.IsMet);
         Assert.Equal(held.VotersPresent, q.Present);
-        Assert.Contains($"Кворум имеется: присутствуют {q.Present} из {q.Total} имеющих право голоса, необходимо не менее {q.Required} (KZRU-16).", text, StringComparison.Ordinal);
-        Assert.Contains($"Кворум бар: дауыс беруге құқылы {q.Total} адамның {q.Present} қатысуда", text, StringComparison.Ordinal);
-        // KZRU-10: both co-chairs present, so both preside.
-        Assert.Contains("Председательствовали: Нұрлан Қасымов · Нурлан Касымов, Дмитрий Баранов", text, StringComparison.Ordinal);
+        var members = IntergovCommission.Documents.Plural.Ru(q.Total, "члена", "членов", "членов");
+        Assert.Contains($"Заседание правомочно: присутствуют {q.Present} из {q.Total} {members} с правом голоса (необходимо не менее {q.Required}, п. 10 Положения).", ru, StringComparison.Ordinal);
+        Assert.Contains($"Отырыс заңды: дауыс беру құқығы бар {q.Total} мүшенің {q.Present} мүшесі қатысты (кемінде {q.Required} қажет, Ереженің 10-тармағы).", kk, StringComparison.Ordinal);
+        Assert.DoesNotContain("KZRU", text, StringComparison.Ordinal);
+        // KZRU-10: both co-chairs present, so both preside; each column names them in its language.
+        Assert.Contains("Нұрлан Қасымов, Дмитрий Баранов", kk, StringComparison.Ordinal);
+        Assert.Contains("Нурлан Касымов, Дмитрий Баранов", ru, StringComparison.Ordinal);
+        Assert.Contains("Председательствующий _____________ Н. Касымов", ru, StringComparison.Ordinal);
+        Assert.Contains("Төрағалық етуші _____________ Н. Қасымов", kk, StringComparison.Ordinal);
         // Each item with its outcome (KZRU-17, KZRU-20), the final round's tally, the decision number.
-        Assert.Contains("1. О программе лётных испытаний", text, StringComparison.Ordinal);
-        Assert.Contains("1. Ұшу сынақтарының бағдарламасы туралы", text, StringComparison.Ordinal);
-        Assert.Contains($"Голосование: «за» — {held.VotersPresent - 2}, «против» — 1, «воздержались» — 1.", text, StringComparison.Ordinal);
-        Assert.Contains($"Решение принято (решение № {DecisionNumbering.For(held.Number, 1)}).", text, StringComparison.Ordinal);
-        Assert.Contains($"Шешім қабылданды (№ {DecisionNumbering.For(held.Number, 1)} шешім).", text, StringComparison.Ordinal);
-        Assert.Contains($"Голосование: «за» — 1, «против» — {held.VotersPresent - 1}, «воздержались» — 0.", text, StringComparison.Ordinal);
+        Assert.Contains("1. СЛУШАЛИ: О программе лётных испытаний", ru, StringComparison.Ordinal);
+        Assert.Contains("1. ТЫҢДАЛДЫ: Ұшу сынақтарының бағдарламасы туралы", kk, StringComparison.Ordinal);
+        Assert.Contains($"Голосовали: «за» — {held.VotersPresent - 2}, «против» — 1, «воздержались» — 1.", ru, StringComparison.Ordinal);
+        Assert.Contains($"Дауыс беру нәтижелері: «жақтап» — {held.VotersPresent - 2}, «қарсы» — 1, «қалыс қалды» — 1.", kk, StringComparison.Ordinal);
+        Assert.Contains($"Принять решение № {DecisionNumbering.For(held.Number, 1)} (прилагается).", ru, StringComparison.Ordinal);
+        Assert.Contains($"№ {DecisionNumbering.For(held.Number, 1)} шешім қабылдансын (қоса беріледі).", kk, StringComparison.Ordinal);
+        Assert.Contains($"Голосовали: «за» — 1, «против» — {held.VotersPresent - 1}, «воздержались» — 0.", ru, StringComparison.Ordinal);
         Assert.Contains("Решение не принято.", text, StringComparison.Ordinal);
         Assert.DoesNotContain($"решение № {DecisionNumbering.For(held.Number, 2)}", text, StringComparison.Ordinal);
-        Assert.Contains("Вопрос передан экспертной группе для подготовки согласованного решения.", text, StringComparison.Ordinal);
+        Assert.Contains("Передать вопрос экспертной группе для подготовки согласованного решения (п. 10 Положения).", ru, StringComparison.Ordinal);
         Assert.Contains("Вопрос на голосование не ставился.", text, StringComparison.Ordinal);
         // KZRU-19: the dissent in full, in Kazakh, letters intact.
         Assert.Contains("Ерекше пікір · Особое мнение: Ерлан Жақсылықов · Ерлан Жаксылыков", text, StringComparison.Ordinal);
@@ -215,8 +232,10 @@ public sealed class SessionDocumentsTests
 
         Assert.Contains("КҮН ТӘРТІБІ", text, StringComparison.Ordinal);
         Assert.Contains("ПОВЕСТКА ДНЯ", text, StringComparison.Ordinal);
-        Assert.Contains("Утверждена сопредседателями", text, StringComparison.Ordinal);
-        Assert.Contains("Тең төрағалар бекітті", text, StringComparison.Ordinal);
+        Assert.Contains("УТВЕРЖДЕНА сопредседателями Межгосударственной комиссии", Column(pdf, russian: true), StringComparison.Ordinal);
+        Assert.Contains("Мемлекетаралық комиссияның тең төрағалары БЕКІТКЕН", Column(pdf, russian: false), StringComparison.Ordinal);
+        Assert.DoesNotContain("ПРОЕКТ", text, StringComparison.Ordinal);
+        Assert.Contains("ШАҚЫРЫЛҒАН ТҰЛҒАЛАР", text, StringComparison.Ordinal);
         for (var i = 0; i < Titles.Length; i++)
         {
             Assert.Contains($"{i + 1}. {Titles[i].Kk}", text, StringComparison.Ordinal);
@@ -227,7 +246,8 @@ public sealed class SessionDocumentsTests
         Assert.Contains("Ерболат Құдайбергенов", text, StringComparison.Ordinal);
         Assert.Contains("Ұшыру кешенінің дайындығы", text, StringComparison.Ordinal);
         Assert.Contains("УТВЕРЖДЕНИЕ СОПРЕДСЕДАТЕЛЯМИ", text, StringComparison.Ordinal);
-        Assert.Contains("Нұрлан Қасымов · Нурлан Касымов", text, StringComparison.Ordinal);
+        Assert.Contains("Нұрлан Қасымов", text, StringComparison.Ordinal);
+        Assert.Contains("Нурлан Касымов", text, StringComparison.Ordinal);
         Assert.Contains("Дмитрий Баранов", text, StringComparison.Ordinal);
         Assert.Contains("Республика Казахстан", text, StringComparison.Ordinal);
         Assert.Contains("Ресей Федерациясы", text, StringComparison.Ordinal);
@@ -316,5 +336,13 @@ public sealed class SessionDocumentsTests
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var result = await users.CreateAsync(new AppUser { Id = Guid.CreateVersion7(), UserName = userName, PersonId = person.Id, DisplayName = "Алия Сеиткали", CreatedAt = DateTimeOffset.UtcNow }, OtherPassword);
         Assert.True(result.Succeeded);
+    }
+
+    /// <summary>The Kazakh (left) or Russian (right) column of every page, whitespace collapsed: a parallel row reads whole.</summary>
+    private static string Column(byte[] pdf, bool russian)
+    {
+        var result = PdfTools.Run("pdftotext", pdf, "-enc", "UTF-8", "-r", "72", "-x", russian ? "318" : "0", "-y", "0", "-W", russian ? "277" : "318", "-H", "842", "{pdf}", "-");
+        Assert.Equal(0, result.ExitCode);
+        return string.Join(' ', result.Output.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -18,6 +18,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Format).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.Place).HasMaxLength(500);
+        builder.Property(s => s.PlaceKk).HasMaxLength(500);
         builder.Property(s => s.ConferenceLink).HasMaxLength(1000);
         builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(s => s.CancelReason).HasMaxLength(1000);

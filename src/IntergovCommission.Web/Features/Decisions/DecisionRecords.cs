@@ -7,6 +7,7 @@ using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Documents;
 using IntergovCommission.Web.Features.Live;
 using IntergovCommission.Web.Infrastructure.Documents;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -74,7 +75,7 @@ public static class DecisionRecords
             decision.Number,
             facts.Date,
             facts.Place,
-            facts.Place,
+            facts.PlaceKk,
             facts.SessionNumber,
             decision.AgendaItemId,
             decision.Kind,
@@ -88,13 +89,14 @@ public static class DecisionRecords
 
     public sealed record RollCallRow(Guid MembershipId, LocalizedText Name, string? SideCode, Guid? SideId, Domain.Voting.VoteChoice Choice, bool RecordedBySecretary);
 
-    public sealed record Facts(int SessionNumber, DateOnly Date, string Place, string TimeZoneId, string BallotTextHash, int Round, IReadOnlyList<RollCallRow> RollCall);
+    /// <param name="Place">The place as entered (Russian); <paramref name="PlaceKk"/> its Kazakh form, the same text when none was given.</param>
+    public sealed record Facts(int SessionNumber, DateOnly Date, string Place, string TimeZoneId, string BallotTextHash, int Round, IReadOnlyList<RollCallRow> RollCall, string PlaceKk);
 
     /// <summary>The vote's facts: the session, the date of the vote in the session's zone, the place and the roll call.</summary>
     public static async Task<Facts> FactsAsync(CommissionDbContext db, Decision decision, CancellationToken ct)
     {
         var session = await db.Set<Session>().AsNoTracking().Where(s => s.Id == decision.SessionId)
-            .Select(s => new { s.Number, s.Place, s.StartsAt, s.TimeZoneId }).SingleAsync(ct);
+            .Select(s => new { s.Number, s.Place, s.PlaceKk, s.StartsAt, s.TimeZoneId }).SingleAsync(ct);
         var ballot = await db.Ballots.AsNoTracking().Where(b => b.Id == decision.BallotId)
             .Select(b => new { b.TextHash, b.ClosedAt, b.Round }).SingleAsync(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(session.TimeZoneId);
@@ -109,7 +111,7 @@ public static class DecisionRecords
             .ToListAsync(ct);
         return new Facts(session.Number, date, session.Place ?? string.Empty, session.TimeZoneId, ballot.TextHash, ballot.Round,
             rollCall.OrderBy(r => r.SideCode).ThenBy(r => r.FullName.Ru)
-                .Select(r => new RollCallRow(r.MembershipId, r.FullName, r.SideCode, r.SideId, r.Choice, r.RecordedByMembershipId is not null)).ToList());
+                .Select(r => new RollCallRow(r.MembershipId, r.FullName, r.SideCode, r.SideId, r.Choice, r.RecordedByMembershipId is not null)).ToList(), string.IsNullOrWhiteSpace(session.PlaceKk) ? session.Place ?? string.Empty : session.PlaceKk);
     }
 }
 
@@ -178,13 +180,13 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             return TimeZoneInfo.ConvertTime(at.Value, TimeZoneInfo.FindSystemTimeZoneById(zone));
         }
 
-        string NameOf(Guid personId) => names.TryGetValue(personId, out var name) ? name.Ru ?? name.Kk ?? string.Empty : string.Empty;
+        BilingualText NameOf(Guid personId) => SessionDocuments.Names(names.GetValueOrDefault(personId, LocalizedText.Empty));
 
         return new DecisionDocument(
             new BilingualText(commission.Kk ?? commission.Ru ?? string.Empty, commission.Ru ?? commission.Kk ?? string.Empty),
             decision.Number,
             facts.Date,
-            new BilingualText(facts.Place, facts.Place),
+            string.IsNullOrWhiteSpace(facts.Place) ? new BilingualText(string.Empty, string.Empty) : new BilingualText(facts.PlaceKk, facts.Place),
             facts.SessionNumber,
             new BilingualText(decision.TitleKk, decision.TitleRu),
             Bilingual(text, "DecisionKind." + decision.Kind),
@@ -193,10 +195,10 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             decision.Signatures.Where(s => s.Kind == SignatureKind.Approve)
                 .Select(s => new CoChairApproval(NameOf(s.PersonId), SideOf(s.SideId), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Signatures.Where(s => s.Kind == SignatureKind.Sign)
-                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), Bilingual(text, "Role." + s.Role), InSideZone(s.SignedAt, s.SideId))).ToList(),
+                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), SessionDocuments.Role(s.Role), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Copies,
-            facts.RollCall.Select(r => new RollCallEntry(r.Name.Ru ?? r.Name.Kk ?? string.Empty, SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
-            dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(d.FullName.Ru ?? d.FullName.Kk ?? string.Empty, SideOf(d.SideId), d.Text,
+            facts.RollCall.Select(r => new RollCallEntry(SessionDocuments.Names(r.Name), SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
+            dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(SessionDocuments.Name(d.FullName), SideOf(d.SideId), d.Text,
                 d.Language == "kk" ? DocumentLanguage.Kazakh : DocumentLanguage.Russian)).ToList(),
             decision.ContentHash ?? string.Empty,
             VerificationUrl(decision.Id));

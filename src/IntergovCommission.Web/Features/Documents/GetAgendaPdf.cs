@@ -73,7 +73,7 @@ public static class GetAgendaPdf
             SessionDocuments.Both(commission),
             session.Number,
             SessionDocuments.Day(session.StartsAt, session.TimeZoneId),
-            SessionDocuments.Place(session.Place),
+            SessionDocuments.Place(session.Place, session.PlaceKk),
             SessionDocuments.Format(session.Format),
             [.. items.Select(i => new AgendaEntry(i.Position, SessionDocuments.Both(i.Title), i.Rapporteurs))],
             [.. session.Invitees
@@ -88,7 +88,7 @@ public static class GetAgendaPdf
                 .Select(a => (Approval: a, Side: sides.GetValueOrDefault(a.SideId)))
                 .OrderBy(x => x.Side?.Code, StringComparer.Ordinal)
                 .Select(x => new CoChairApproval(
-                    SessionDocuments.Name(names.GetValueOrDefault(x.Approval.PersonId, LocalizedText.Empty)),
+                    SessionDocuments.Names(names.GetValueOrDefault(x.Approval.PersonId, LocalizedText.Empty)),
                     x.Side is null ? new BilingualText("—", "—") : SessionDocuments.Both(x.Side.Name),
                     SessionDocuments.InZone(x.Approval.DecidedAt, x.Side?.TimeZoneId ?? session.TimeZoneId)))],
             ContentHash: null);

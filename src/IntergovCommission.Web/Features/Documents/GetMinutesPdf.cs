@@ -53,6 +53,7 @@ public static class GetMinutesPdf
     {
         var session = await db.Sessions.AsNoTracking()
             .Include(s => s.Items).ThenInclude(i => i.Acceptances)
+            .Include(s => s.Invitees)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == sessionId, ct)
             ?? throw new NotFoundException("Session", sessionId);
@@ -148,27 +149,33 @@ public static class GetMinutesPdf
             })
             .ToList();
 
-        var signatories = presiding.Select(p => new MinutesSignatory(SessionDocuments.Name(p.Name), SessionDocuments.Role(p.Role)))
-            .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Name(r.Name), SessionDocuments.Role(r.Role))))
+        var signatories = presiding.Select(p => new MinutesSignatory(SessionDocuments.Names(p.Name), SessionDocuments.SigningPosition(p.Role)))
+            .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Names(r.Name), SessionDocuments.SigningPosition(r.Role))))
             .ToList();
 
+        var positionOf = session.Items.ToDictionary(i => i.Id, i => i.Position);
+        var listed = items.Select(i => i.Number).ToHashSet();
         var document = new MinutesDocument(
             SessionDocuments.Both(commission),
             session.Number,
             day,
-            SessionDocuments.Place(session.Place),
+            SessionDocuments.Place(session.Place, session.PlaceKk),
             SessionDocuments.Format(session.Format),
-            [.. presiding.Select(p => SessionDocuments.Name(p.Name))],
+            [.. presiding.Select(p => SessionDocuments.Names(p.Name))],
             [.. register.Select(r => new Doc.AttendanceEntry(
                 SessionDocuments.Name(r.Name),
                 SessionDocuments.Both(r.SideName),
                 SessionDocuments.Role(r.Role),
                 Mode(r.Mode),
                 r.Mode == RegulationMode.Represented ? r.RepresentativeName : null))],
-            new QuorumLine(quorum.IsMet, quorum.Present, quorum.Total, quorum.Required, quorum.Rule.Id),
+            new QuorumLine(quorum.IsMet, quorum.Present, quorum.Total, quorum.Required, SessionDocuments.ClauseNumber(quorum.Rule.Clause)),
             items,
             signatories,
-            ContentHash: null);
+            ContentHash: null,
+            Invited: [.. session.Invitees
+                .OrderBy(p => p.FullName, StringComparer.Ordinal)
+                .Select(p => new Doc.InvitedPerson(p.FullName, p.Organisation, new BilingualText(p.Topics ?? "—", string.Empty),
+                    [.. p.ItemIds.Where(positionOf.ContainsKey).Select(id => positionOf[id]).Where(listed.Contains).Order()]))]);
         return document with { ContentHash = SessionDocuments.ContentHash(document) };
     }
 

@@ -16,8 +16,8 @@ public sealed record PdfFile(string FileName, byte[] Content, string ContentHash
 
 /// <summary>
 /// Who reads a session's documents (the agenda and minutes PDFs), and the bilingual wording the
-/// use cases fill the document records with. Documents are always issued in Kazakh and Russian
-/// side by side (KZRU-23), whatever the reader's interface language.
+/// use cases fill the document records with (the glossary's words, <see cref="Glossary"/>). Documents
+/// are always issued in Kazakh and Russian side by side (KZRU-23), whatever the reader's interface language.
 /// </summary>
 public static class SessionDocuments
 {
@@ -54,14 +54,17 @@ public static class SessionDocuments
         return $"{kk} · {ru}";
     }
 
+    /// <summary>A person's name for each document column: the Kazakh form in the Kazakh column, the Russian form in the Russian one.</summary>
+    public static BilingualText Names(LocalizedText name) => Both(name);
+
     public static BilingualText Role(CommissionRole role) => role switch
     {
         CommissionRole.CoChair => new("Тең төраға", "Сопредседатель"),
         CommissionRole.DeputyCoChair => new("Тең төрағаның орынбасары", "Заместитель сопредседателя"),
-        CommissionRole.Secretary => new("Комиссия хатшысы", "Секретарь Комиссии"),
-        CommissionRole.Member => new("Комиссия мүшесі", "Член Комиссии"),
+        CommissionRole.Secretary => new("Хатшы", "Секретарь"),
+        CommissionRole.Member => Glossary.Member.Bilingual,
         CommissionRole.Representative => new("Өкіл", "Представитель"),
-        CommissionRole.Invitee => new("Шақырылған тұлға", "Приглашённое лицо"),
+        CommissionRole.Invitee => new("Шақырылған тұлға", "Приглашенное лицо"),
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
@@ -76,18 +79,30 @@ public static class SessionDocuments
         _ => 5,
     };
 
-    /// <summary>KZRU-09: in person, by video-conference, or both.</summary>
+    /// <summary>The position the minutes are signed in (glossary): the presiding co-chair or deputy, the secretary.</summary>
+    public static BilingualText SigningPosition(CommissionRole role) => role == CommissionRole.Secretary
+        ? new("Хатшы", "Секретарь")
+        : new("Төрағалық етуші", "Председательствующий");
+
+    /// <summary>KZRU-09: in person, by video-conference, or both (Regulation cl. 9).</summary>
     public static BilingualText Format(SessionFormat format) => format switch
     {
-        SessionFormat.InPerson => new("күндізгі", "очная"),
-        SessionFormat.Video => new("бейнеконференция", "видеоконференция"),
-        SessionFormat.Mixed => new("аралас (күндізгі және бейнебайланыс)", "смешанная (очно и по видеосвязи)"),
+        SessionFormat.InPerson => Glossary.InPerson.Bilingual,
+        SessionFormat.Video => Glossary.Video.Bilingual,
+        SessionFormat.Mixed => Glossary.Mixed.Bilingual,
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    /// <summary>The place as entered; a session held only by video-conference has none.</summary>
-    public static BilingualText Place(string? place) =>
-        string.IsNullOrWhiteSpace(place) ? new("Бейнеконференция режимінде", "В режиме видеоконференции") : new(place, place);
+    /// <summary>The place in each document language (the Kazakh form when given, else the one place); a session held only by video-conference has none.</summary>
+    public static BilingualText Place(string? place, string? placeKk = null) =>
+        string.IsNullOrWhiteSpace(place) ? new("Бейнеконференцбайланыс режимінде", "В режиме видеоконференции") : new(string.IsNullOrWhiteSpace(placeKk) ? place : placeKk, place);
+
+    /// <summary>The number of a clause as the profile cites it ("cl. 10" → "10", "s. 5.3" → "5.3"), for the documents' own wording.</summary>
+    public static string ClauseNumber(string clause)
+    {
+        var start = clause.AsSpan().IndexOfAnyInRange('0', '9');
+        return start < 0 ? clause : clause[start..].Trim();
+    }
 
     /// <summary>The session's day on the wall clock of the zone it was set in.</summary>
     public static DateOnly Day(DateTimeOffset startsAt, string timeZoneId) =>

@@ -45,7 +45,8 @@ public static class GetSession
         IReadOnlyList<InviteeView> Invitees,
         IReadOnlyList<ApprovalView> CurrentApprovals,
         IReadOnlyList<CoChairSeat> AwaitingApproval,
-        ApprovalView? LatestReturn);
+        ApprovalView? LatestReturn,
+        string? PlaceKk = null);
 
     /// <param name="ReadsDocuments">May download the session's agenda and minutes PDFs (everyone on the commission but an invitee).</param>
     public sealed record Viewer(bool IsSecretary, bool IsCoChair, bool CanPropose, bool IsInvitee, bool CanAnswer, Guid? PersonId, bool ReadsDocuments);
@@ -146,7 +147,7 @@ public static class GetSession
                 [.. sides.Select(s => new ListSessions.SideZone(s.Code, s.TimeZoneId))],
                 new Viewer(isSecretary, isCoChair, canPropose, isInvitee, canAnswer, actor.PersonId, Documents.SessionDocuments.MayRead(actor, cid)),
                 staff || published,
-                items, invitees, current, awaiting, latestReturn);
+                items, invitees, current, awaiting, latestReturn, session.PlaceKk);
         }
     }
 }

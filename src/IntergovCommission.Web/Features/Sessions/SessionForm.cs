@@ -14,6 +14,9 @@ public class SessionFields
     public SessionKind Kind { get; set; } = SessionKind.Regular;
     public SessionFormat Format { get; set; } = SessionFormat.InPerson;
     public string? Place { get; set; }
+
+    /// <summary>The place in Kazakh (the Kazakh column of the agenda, minutes and decisions); optional.</summary>
+    public string? PlaceKk { get; set; }
     public string? ConferenceLink { get; set; }
     /// <summary>Wall-clock date and time of the start in <see cref="TimeZoneId"/>.</summary>
     public DateTime? StartLocal { get; set; }
@@ -21,7 +24,7 @@ public class SessionFields
     public string? TimeZoneId { get; set; }
 
     public SessionSetting ToSetting() =>
-        new(Kind, Format, Place, ConferenceLink, SessionTime.ToInstant(StartLocal!.Value, TimeZoneId!), TimeZoneId!);
+        new(Kind, Format, Place, ConferenceLink, SessionTime.ToInstant(StartLocal!.Value, TimeZoneId!), TimeZoneId!, PlaceKk);
 }
 
 public static class SessionTime
@@ -79,6 +82,7 @@ public static class SessionFieldRules
             .When(x => x.StartLocal is not null && IsSaneYear(x.StartLocal.Value) && SessionTime.IsKnownZone(x.TimeZoneId))
             .WithMessage(_ => text["Sessions.Validation.StartInPast"]);
         validator.RuleFor(x => x.Place).MaximumLength(500).WithMessage(_ => text["Validation.MaxLength", 500]);
+        validator.RuleFor(x => x.PlaceKk).MaximumLength(500).WithMessage(_ => text["Validation.MaxLength", 500]);
         validator.RuleFor(x => x.Place).NotEmpty().When(x => x.Format is SessionFormat.InPerson or SessionFormat.Mixed)
             .WithMessage(_ => text["Sessions.Validation.PlaceRequired"]);
         validator.RuleFor(x => x.ConferenceLink).MaximumLength(1000).WithMessage(_ => text["Validation.MaxLength", 1000]);

@@ -33,7 +33,8 @@ public sealed class JsonStringLocalizer : IStringLocalizer
         get
         {
             var value = Lookup(name);
-            var format = value ?? name;
+            // Plural tokens ({0#экземпляр|экземпляра|экземпляров}) agree with their number first (ru one/few/many, en one/other, kk none).
+            var format = IntergovCommission.Documents.Plural.Expand(value ?? name, arguments, CultureName());
             return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format, arguments), resourceNotFound: value is null);
         }
     }

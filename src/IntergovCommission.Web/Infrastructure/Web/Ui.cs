@@ -34,7 +34,7 @@ public static class Ui
         return string.Create(CultureInfo.InvariantCulture, $"{local:dd.MM.yyyy HH:mm} ({timeZoneId}, UTC{sign}{offset:hh\\:mm})");
     }
 
-    /// <summary>A clause reference ("cl. 10", as the profiles store it) in the interface language: "п. 10", "10-т.", "cl. 10".</summary>
+    /// <summary>A clause reference ("cl. 10", as the profiles store it) in the interface language: "п. 10", "10-тармағы", "cl. 10".</summary>
     public static string Clause(string? clause)
     {
         if (clause is null || !clause.StartsWith("cl. ", StringComparison.Ordinal))
@@ -46,12 +46,20 @@ public static class Ui
         return Language switch
         {
             "ru" => "п. " + number,
-            "kk" => number + "-т.",
+            "kk" => number + "-тармағы",
             _ => clause,
         };
     }
 
+    /// <summary>
+    /// A clause reference as a refusal cites it: "Согласно {1} Положения" → "п. 10", "Ереженің {1} сәйкес" →
+    /// "10-тармағына" (the dative the postposition takes), "Under {1} of the Regulation" → "cl. 10".
+    /// </summary>
+    public static string ClauseCited(string clause) => Language == "kk" && clause.StartsWith("cl. ", StringComparison.Ordinal)
+        ? clause[4..] + "-тармағына"
+        : Clause(clause);
+
     /// <summary>Refusal arguments with any clause reference shown in the interface language.</summary>
     public static object[] LocalizeArguments(IEnumerable<object> arguments) =>
-        arguments.Select(a => a is string text && text.StartsWith("cl. ", StringComparison.Ordinal) ? Clause(text) : a).ToArray();
+        arguments.Select(a => a is string text && text.StartsWith("cl. ", StringComparison.Ordinal) ? ClauseCited(text) : a).ToArray();
 }

@@ -33,6 +33,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
             Kind = s.Kind,
             Format = s.Format,
             Place = s.Place,
+            PlaceKk = s.PlaceKk,
             ConferenceLink = s.ConferenceLink,
             StartLocal = SessionTime.ToLocal(s.StartsAt, s.TimeZoneId),
             TimeZoneId = s.TimeZoneId,
