@@ -39,7 +39,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     continue;
                 }
 
-                var allowed = MatrixClient.Allowed(answer, row.Mode);
+                var allowed = MatrixClient.Allowed(answer, row.Mode, row.RefusalRules);
                 var open = row.Open?.Contains(caller) == true;
                 var expected = row.Allowed.Contains(caller);
                 if (allowed is null || (!open && allowed != expected))

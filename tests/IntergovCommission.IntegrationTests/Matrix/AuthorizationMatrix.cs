@@ -22,7 +22,7 @@ internal enum Mode
 /// <param name="Body">JSON for the API; "a=b&amp;c=d" form fields for pages; "pdf:" raw PDF bytes; "multipart:" a text file upload.</param>
 /// <param name="Allowed">Callers who may; every other caller is refused, except those in <paramref name="Open"/>.</param>
 /// <param name="Open">Callers the regulation leaves open (not asserted, but never a 5xx).</param>
-internal sealed record MatrixCase(string Key, string Case, string Method, string Url, string? Body, Caller[] Allowed, Mode Mode, string Why, Caller[]? Open = null, bool FreshSession = false)
+internal sealed record MatrixCase(string Key, string Case, string Method, string Url, string? Body, Caller[] Allowed, Mode Mode, string Why, Caller[]? Open = null, bool FreshSession = false, string[]? RefusalRules = null)
 {
     public string Title => Case.Length == 0 ? Key : $"{Key} [{Case}]";
 }
@@ -44,6 +44,7 @@ internal static class AuthorizationMatrix
 
     public static readonly Caller[] Secretaries = [KzSecretary, RuSecretary];
     public static readonly Caller[] CoChairs = [KzCoChair, RuCoChair];
+    public static readonly Caller[] Deputies = [KzDeputy, RuDeputy];
     public static readonly Caller[] Nobody = [];
 
     /// <summary>The administrator's reading of a session's content: the regulation is silent (the administrator sits on no commission).</summary>
@@ -53,8 +54,8 @@ internal static class AuthorizationMatrix
 
     public static IReadOnlyList<MatrixCase> Cases { get; } = Build();
 
-    private static MatrixCase Api(string method, string route, string url, string? body, Caller[] allowed, Mode mode, string why, Caller[]? open = null, string @case = "") =>
-        new($"API {method} /api/v1{route}", @case, method, "/api/v1" + url, body, allowed, mode, why, open);
+    private static MatrixCase Api(string method, string route, string url, string? body, Caller[] allowed, Mode mode, string why, Caller[]? open = null, string @case = "", string[]? refusalRules = null) =>
+        new($"API {method} /api/v1{route}", @case, method, "/api/v1" + url, body, allowed, mode, why, open, RefusalRules: refusalRules);
 
     private static MatrixCase Page(string method, string page, string? handler, string url, string? form, Caller[] allowed, string why, Caller[]? open = null, bool fresh = false, string @case = "") =>
         new($"PAGE {method} {page}" + (handler is null ? string.Empty : $"?handler={handler}"), @case, method, url, form, allowed, Mode.Probe, why, open, fresh);
@@ -83,7 +84,7 @@ internal static class AuthorizationMatrix
             Api("POST", "/commissions/{commissionId:guid}/sessions/", "/commissions/{commission}/sessions", """{"kind":"Regular","format":"Mixed","place":"Astana","conferenceLink":"https://vc.example.kz","startLocal":"{future}","timeZoneId":"Mars/Olympus_Mons"}""", Secretaries, Mode.Probe, "KZRU-07 secretaries prepare sessions; probe: unknown time zone"),
             Api("POST", "/commissions/{commissionId:guid}/memberships", "/commissions/{commission}/memberships", """{"sideId":"{kzSide}","role":"Member"}""", [KzSecretary, Admin], Mode.Probe, "KZRU-02: the secretary of that side or an administrator; probe: names missing", @case: "new person on the KZ side"),
             Api("POST", "/commissions/{commissionId:guid}/memberships", "/commissions/{commissionB}/memberships", "{\"sideId\":\"{bKzSide}\",\"role\":\"Member\",\"existingPersonId\":\"{kzMemberPerson}\"," + act + "}", [Admin], Mode.Real, "issue 10 #3: only an administrator links a person of another commission", @case: "person of commission A into commission B"),
-            Api("GET", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", null, readers, Mode.Real, "a membership with its appointing act and contacts"),
+            Api("GET", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", null, [KzSecretary, Admin], Mode.Real, "the edit form of a membership: who may change it (the other side's secretary: open)", [RuSecretary]),
             Api("PUT", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", "{\"commissionId\":\"{commission}\",\"version\":" + Stale + ",\"sideId\":\"{kzSide}\",\"role\":\"Member\"," + act + "}", [KzSecretary, Admin], Mode.Probe, "KZRU-02: the side's secretary or an administrator; probe: stale version"),
             Api("POST", "/memberships/{membershipId:guid}/end", "/memberships/{kzMemberMembership}/end", """{"reason":""}""", [KzSecretary, Admin], Mode.Probe, "the side's secretary or an administrator; probe: no date, no reason"),
             Api("GET", "/people/{personId:guid}", "/people/{kzMemberPerson}", null, readers, Mode.Real, "issue 10 #3: contacts only inside a commission the person sits on"),
@@ -94,13 +95,13 @@ internal static class AuthorizationMatrix
             Api("GET", "/sessions/{sessionId:guid}/", "/sessions/{session}", null, sessionReaders, Mode.Real, "the session; an invitee sees their items (KZRU-14)", AdminOpen),
             Api("PUT", "/sessions/{sessionId:guid}/", "/sessions/{draftSession}", sessionBody, Secretaries, Mode.Probe, "KZRU-07; probe: stale version"),
             Api("POST", "/sessions/{sessionId:guid}/start", "/sessions/{session}/start", """{"version":{stale}}""", Secretaries, Mode.Probe, "KZRU-07; probe: already started, stale version"),
-            Api("POST", "/sessions/{sessionId:guid}/close", "/sessions/{session}/close", """{"version":{stale}}""", Secretaries.Plus(CoChairs), Mode.Probe, "KZRU-07/10; probe: stale version"),
+            Api("POST", "/sessions/{sessionId:guid}/close", "/sessions/{session}/close", """{"version":{stale}}""", Secretaries, Mode.Probe, "KZRU-07/10; probe: stale version (whether the presiding co-chairs close: open)", CoChairs),
             Api("POST", "/sessions/{sessionId:guid}/cancel", "/sessions/{draftSession}/cancel", """{"version":{stale},"reason":"x"}""", Secretaries, Mode.Probe, "KZRU-07; probe: stale version"),
 
             // Agenda proposals (KZRU-06, KZRU-12): through the secretary of one's own side.
-            Api("POST", "/sessions/{sessionId:guid}/proposals", "/sessions/{draftSession}/proposals", """{"titleRu":""}""", Voters, Mode.Probe, "KZRU-06: members propose; not a representative (KZRU-15) nor an invitee; probe: no title"),
+            Api("POST", "/sessions/{sessionId:guid}/proposals", "/sessions/{draftSession}/proposals", """{"titleRu":""}""", Voters.Except(Secretaries).ToArray(), Mode.Probe, "KZRU-06: members propose; not a representative (KZRU-15) nor an invitee; probe: no title (secretaries: open)", Secretaries),
             Api("GET", "/proposals/mine", "/proposals/mine", null, SignedIn, Mode.Real, "one's own proposals"),
-            Api("GET", "/proposals/inbox", "/proposals/inbox", null, SignedIn, Mode.Real, "proposals awaiting the caller (empty for most)"),
+            Api("GET", "/proposals/inbox", "/proposals/inbox", null, [.. Secretaries, OtherSecretary], Mode.Real, "KZRU-06: a secretary's inbox"),
             Api("POST", "/proposals/{proposalId:guid}/accept", "/proposals/{proposal}/accept", """{"version":{stale},"decisionKind":"Other"}""", [KzSecretary], Mode.Probe, "KZRU-06: the secretary of the proposer's side (KZ); probe: stale"),
             Api("POST", "/proposals/{proposalId:guid}/decline", "/proposals/{proposal}/decline", """{"version":{stale},"reason":"x"}""", [KzSecretary], Mode.Probe, "KZRU-06: the secretary of the proposer's side (KZ); probe: stale"),
 
@@ -123,20 +124,20 @@ internal static class AuthorizationMatrix
             Api("PUT", "/sessions/{sessionId:guid}/attendance/{membershipId:guid}", "/sessions/{session}/attendance/{quietKzMember}", """{"mode":"InPerson"}""", [KzSecretary], Mode.Real, "KZRU-07: the secretary of the member's own side registers them (side-owned, as votes in issue 10 #1)"),
             Api("POST", "/sessions/{sessionId:guid}/check-in", "/sessions/{session}/check-in", """{"mode":"InPerson"}""", Seated, Mode.Real, "KZRU-14/15: people on the commission's list check themselves in"),
             Api("PUT", "/sessions/{sessionId:guid}/attendance/{membershipId:guid}/in-person", "/sessions/{session}/attendance/{quietKzMember}/in-person", """{"required":false}""", CoChairs, Mode.Real, "KZRU-05: a co-chair may require attendance in person"),
-            Api("POST", "/sessions/{sessionId:guid}/ballots", "/sessions/{session}/ballots", """{"agendaItemId":"{item1}"}""", CoChairs, Mode.Probe, "KZRU-10: the presiding co-chairs; probe: item already decided"),
+            Api("POST", "/sessions/{sessionId:guid}/ballots", "/sessions/{session}/ballots", """{"agendaItemId":"{item1}"}""", CoChairs, Mode.Probe, "KZRU-10: the presiding co-chairs; probe: item already decided", refusalRules: ["KZRU-10"]),
             Api("GET", "/ballots/{ballotId:guid}/", "/ballots/{ballotClosed}", null, Seated, Mode.Real, "issue 10 #2: roll call not for an invitee", AdminOpen),
             Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"For"}""", Voters, Mode.Real, "KZRU-17 personal vote; not a representative (KZRU-15), an invitee (KZRU-14), the administrator", @case: "own vote"),
             Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"For","forMembershipId":"{quietKzMember}"}""", [KzSecretary], Mode.Real, "issue 10 #1: only the secretary of the member's own side records a show-of-hands vote", @case: "recorded for a present KZ member who did not vote"),
             Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"Against","forMembershipId":"{kzMemberMembership}"}""", Nobody, Mode.Real, "issue 10 #1, KZRU-17: nobody records over a vote the member cast personally", @case: "over the KZ member's personal vote"),
-            Api("POST", "/ballots/{ballotId:guid}/close", "/ballots/{ballotClosed}/close", null, CoChairs, Mode.Probe, "KZRU-10/17: the presiding co-chairs; probe: already closed"),
-            Api("POST", "/ballots/{ballotId:guid}/dissents", "/ballots/{ballotClosed}/dissents", """{"language":"ru","text":"Не согласен"}""", Voters, Mode.Probe, "KZRU-19: a member who voted; probe: everyone voted For"),
+            Api("POST", "/ballots/{ballotId:guid}/close", "/ballots/{ballotClosed}/close", null, CoChairs, Mode.Probe, "KZRU-10/17: the presiding co-chairs; probe: already closed", refusalRules: ["KZRU-10"]),
+            Api("POST", "/ballots/{ballotId:guid}/dissents", "/ballots/{ballotClosed}/dissents", """{"language":"ru","text":"Не согласен"}""", Voters, Mode.Probe, "KZRU-19: a member who voted; probe: everyone voted For", refusalRules: ["KZRU-14", "KZRU-15"]),
 
             // Decisions (KZRU-18, 21, 22) and their public verification.
             Api("GET", "/decisions/mine", "/decisions/mine", null, SignedIn, Mode.Real, "the caller's own decisions to sign"),
             Api("GET", "/sessions/{sessionId:guid}/decisions", "/sessions/{session}/decisions", null, Seated, Mode.Real, "issue 10 #2: not an invitee", AdminOpen),
             Api("GET", "/decisions/{decisionId:guid}", "/decisions/{decision}", null, Seated, Mode.Real, "issue 10 #2: not an invitee", AdminOpen),
             Api("POST", "/decisions/{decisionId:guid}/start-signing", "/decisions/{decision}/start-signing", null, Secretaries, Mode.Probe, "KZRU-18/21: a secretary; probe: already in signing"),
-            Api("POST", "/decisions/{decisionId:guid}/signatures", "/decisions/{decision}/signatures", wrongSign, Voters, Mode.Probe, "KZRU-18: members present sign (full route); never a representative (KZRU-15); probe: wrong password"),
+            Api("POST", "/decisions/{decisionId:guid}/signatures", "/decisions/{decision}/signatures", wrongSign, Voters, Mode.Probe, "KZRU-18: members present sign (full route); never a representative (KZRU-15); probe: wrong password", refusalRules: ["KZRU-14", "KZRU-15"]),
             Api("POST", "/decisions/{decisionId:guid}/approvals", "/decisions/{decision}/approvals", wrongSign, CoChairs, Mode.Probe, "KZRU-04/18: co-chairs approve; probe: wrong password, not all signed"),
             Api("POST", "/decisions/{decisionId:guid}/corrections", "/decisions/{decision}/corrections", """{"reason":""}""", Secretaries, Mode.Probe, "a secretary corrects; probe: empty"),
             Api("GET", "/decisions/{decisionId:guid}/pdf", "/decisions/{decision}/pdf", null, Seated, Mode.Probe, "the issued PDF (not issued yet: a 4xx that is not 401/403/404 for readers)", AdminOpen.Plus(Seated)),
@@ -147,8 +148,8 @@ internal static class AuthorizationMatrix
             Api("GET", "/sessions/{sessionId:guid}/minutes.pdf", "/sessions/{session}/minutes.pdf", null, Seated, Mode.Real, "minutes with the roll call: not an invitee", AdminOpen),
 
             // Carry-over (KZRU-11, KZRU-20).
-            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/referral", "/sessions/{session}/items/{item4}/referral", """{"task":""}""", CoChairs, Mode.Probe, "KZRU-20: the co-chairs appoint an expert group; probe: no task"),
-            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/deferral", "/sessions/{session}/items/{item1}/deferral", null, CoChairs.Plus(Secretaries), Mode.Probe, "KZRU-11: the presiding co-chair or a secretary; probe: item already decided"),
+            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/referral", "/sessions/{session}/items/{item4}/referral", """{"task":"Согласовать","deadline":"{deadline}","memberIds":["{kzMemberMembership}"]}""", CoChairs, Mode.Probe, "KZRU-20: the co-chairs appoint an expert group; probe: item 4 is already referred", refusalRules: ["KZRU-10"]),
+            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/deferral", "/sessions/{session}/items/{item1}/deferral", null, CoChairs.Plus(Secretaries), Mode.Probe, "KZRU-11: the presiding co-chair or a secretary; probe: item already decided", refusalRules: ["KZRU-10"]),
             Api("GET", "/referrals/{referralId:guid}/", "/referrals/{referral}", null, Seated, Mode.Real, "the commission's people", AdminOpen),
             Api("POST", "/referrals/{referralId:guid}/proposal", "/referrals/{referral}/proposal", """{"proposalRu":""}""", CoChairs.Plus(Secretaries), Mode.Probe, "KZRU-20; probe: no target session"),
 
@@ -172,7 +173,7 @@ internal static class AuthorizationMatrix
             Page("GET", "/Account/LoginWithRecoveryCode", null, "/Account/LoginWithRecoveryCode", null, Everyone, "public step of sign-in", Everyone),
             Page("POST", "/Account/LoginWithRecoveryCode", null, "/Account/LoginWithRecoveryCode", "Input.RecoveryCode=x", Everyone, "public step of sign-in", Everyone),
             Page("GET", "/Account/Logout", null, "/Account/Logout", null, SignedIn, "signed-in", [Anonymous]),
-            Page("POST", "/Account/Logout", null, "/Account/Logout", "", SignedIn, "signed-in (own fresh session)", [Anonymous], fresh: true),
+            Page("POST", "/Account/Logout", null, "/Account/Logout", "", SignedIn, "signs out (own fresh session): the answer is a redirect to sign-in for everyone, so only “no 5xx” is asserted", Everyone, fresh: true),
             Page("GET", "/Account/Manage/Index", null, "/Account/Manage", null, SignedIn, "one's own account"),
             Page("POST", "/Account/Manage/Index", null, "/Account/Manage", "Data.DisplayName=", SignedIn, "one's own account; probe: empty name"),
             Page("GET", "/Account/Manage/Password", null, "/Account/Manage/Password", null, SignedIn, "one's own password"),
@@ -207,7 +208,7 @@ internal static class AuthorizationMatrix
             Page("GET", "/Error", null, "/Error/404", null, Everyone, "status pages are public", Everyone),
             Page("POST", "/Error", null, "/Error", "", Everyone, "status pages are public", Everyone),
             Page("GET", "/Index", null, "/", null, SignedIn, "home leads the signed-in on; the signed-out to sign-in"),
-            Page("GET", "/Language", null, "/Language?culture=kk&returnUrl=/", null, Everyone, "choosing a language is public"),
+            Page("GET", "/Language", null, "/Language?culture=ru&returnUrl=/", null, Everyone, "choosing a language is public"),
             Page("GET", "/Verify/Index", null, "/Verify/{decision}", null, Everyone, "public verification"),
             Page("POST", "/Verify/Index", null, "/Verify/{decision}", "", Everyone, "public verification; probe: no file"),
 
@@ -221,16 +222,16 @@ internal static class AuthorizationMatrix
             Page("GET", "/Memberships/Edit", null, "/Memberships/Edit/{kzMemberMembership}", null, [KzSecretary, Admin], "KZRU-02"),
             Page("POST", "/Memberships/Edit", null, "/Memberships/Edit/{kzMemberMembership}", "Data.CommissionId={commission}&Data.Version={stale}&Data.SideId={kzSide}&Data.Role=Member&Data.AppointingActNumber=1&Data.AppointingAuthorityRu=x&Data.AppointingActDate={today}&Data.TermStart={today}", [KzSecretary, Admin], "KZRU-02; probe: stale"),
             Page("GET", "/Memberships/End", null, "/Memberships/End/{kzMemberMembership}", null, [KzSecretary, Admin], "the side's secretary or an administrator"),
-            Page("POST", "/Memberships/End", null, "/Memberships/End/{kzMemberMembership}", "Data.Reason=", [KzSecretary, Admin], "probe: no reason"),
+            Page("POST", "/Memberships/End", null, "/Memberships/End/{kzMemberMembership}", "Data.CommissionId={commission}&Data.MembershipId={kzMemberMembership}&Data.Version={stale}&Data.Reason=", [KzSecretary, Admin], "probe: no reason"),
             Page("GET", "/Notifications/Index", null, "/Notifications", null, SignedIn, "one's own notifications"),
             Page("POST", "/Notifications/Index", "Read", "/Notifications?handler=Read&id={missing}", "", SignedIn, "one's own notification (an unknown one: 404 for all)", SignedIn),
             Page("POST", "/Notifications/Index", "ReadAll", "/Notifications?handler=ReadAll", "", SignedIn, "one's own notifications"),
 
             // Pages: proposals.
-            Page("GET", "/Proposals/Create", null, "/Proposals/Create?sessionId={draftSession}", null, Voters, "KZRU-06"),
-            Page("POST", "/Proposals/Create", null, "/Proposals/Create", "Data.SessionId={draftSession}&Data.TitleRu=", Voters, "KZRU-06; probe: no title"),
+            Page("GET", "/Proposals/Create", null, "/Proposals/Create?sessionId={draftSession}", null, Voters.Except(Secretaries).ToArray(), "KZRU-06 (secretaries: open)", Secretaries),
+            Page("POST", "/Proposals/Create", null, "/Proposals/Create", "Data.SessionId={draftSession}&Data.TitleRu=", Voters.Except(Secretaries).ToArray(), "KZRU-06; probe: no title (secretaries: open)", Secretaries),
             Page("GET", "/Proposals/Mine", null, "/Proposals/Mine", null, SignedIn, "one's own"),
-            Page("GET", "/Proposals/Inbox", null, "/Proposals/Inbox", null, SignedIn, "awaiting the caller (empty for most)"),
+            Page("GET", "/Proposals/Inbox", null, "/Proposals/Inbox", null, [.. Secretaries, OtherSecretary], "KZRU-06: a secretary's inbox"),
             Page("POST", "/Proposals/Inbox", "Accept", "/Proposals/Inbox?handler=Accept", "accept.ProposalId={proposal}&accept.Version={stale}&accept.DecisionKind=Other", [KzSecretary], "KZRU-06: the proposer's side's secretary; probe: stale"),
             Page("POST", "/Proposals/Inbox", "Decline", "/Proposals/Inbox?handler=Decline", "Data.ProposalId={proposal}&Data.Version={stale}&Data.Reason=x", [KzSecretary], "KZRU-06; probe: stale"),
 
@@ -260,16 +261,16 @@ internal static class AuthorizationMatrix
             Page("GET", "/Sessions/Live", "Panel", "/Sessions/Live/{session}?handler=Panel", null, Seated, "issue 10 #2: not an invitee", AdminOpen),
             Page("POST", "/Sessions/Live", "Attendance", "/Sessions/Live/{session}?handler=Attendance", "Attendance.SessionId={session}&Attendance.MembershipId={quietKzMember}&Attendance.Mode=InPerson", [KzSecretary], "KZRU-07: own side's secretary"),
             Page("POST", "/Sessions/Live", "CheckIn", "/Sessions/Live/{session}?handler=CheckIn", "mode=InPerson", Seated, "KZRU-14/15"),
-            Page("POST", "/Sessions/Live", "Open", "/Sessions/Live/{session}?handler=Open", "agendaItemId={item1}", CoChairs, "KZRU-10; probe: decided item"),
+            Page("POST", "/Sessions/Live", "Open", "/Sessions/Live/{session}?handler=Open", "agendaItemId={item1}", CoChairs, "KZRU-10; probe: decided item (a deputy's rule refusal re-renders the page: asserted on the API row)", Deputies),
             Page("POST", "/Sessions/Live", "Cast", "/Sessions/Live/{session}?handler=Cast", "ballotId={ballotOpen}&choice=For", Voters, "KZRU-15/17: voters only"),
-            Page("POST", "/Sessions/Live", "Close", "/Sessions/Live/{session}?handler=Close", "ballotId={ballotClosed}", CoChairs, "KZRU-10; probe: closed"),
-            Page("POST", "/Sessions/Live", "Dissent", "/Sessions/Live/{session}?handler=Dissent", "Dissent.BallotId={ballotClosed}&Dissent.Language=ru&Dissent.Text=Нет", Voters, "KZRU-19; probe: voted For"),
-            Page("POST", "/Sessions/Live", "Refer", "/Sessions/Live/{session}?handler=Refer", "Referral.SessionId={session}&Referral.AgendaItemId={item4}&Referral.Task=", CoChairs, "KZRU-20; probe: no task"),
-            Page("POST", "/Sessions/Live", "Defer", "/Sessions/Live/{session}?handler=Defer", "agendaItemId={item1}", CoChairs.Plus(Secretaries), "KZRU-11; probe: decided item"),
+            Page("POST", "/Sessions/Live", "Close", "/Sessions/Live/{session}?handler=Close", "ballotId={ballotClosed}", CoChairs, "KZRU-10; probe: closed (deputies: see the API row)", Deputies),
+            Page("POST", "/Sessions/Live", "Dissent", "/Sessions/Live/{session}?handler=Dissent", "Dissent.BallotId={ballotClosed}&Dissent.Language=ru&Dissent.Text=Нет", Voters, "KZRU-19; probe: voted For (the representative: see the API row)", [KzRepresentative]),
+            Page("POST", "/Sessions/Live", "Refer", "/Sessions/Live/{session}?handler=Refer", "Referral.SessionId={session}&Referral.AgendaItemId={item4}&Referral.Task=", CoChairs, "KZRU-20; probe: no task (deputies: see the API row)", Deputies),
+            Page("POST", "/Sessions/Live", "Defer", "/Sessions/Live/{session}?handler=Defer", "agendaItemId={item1}", CoChairs.Plus(Secretaries), "KZRU-11; probe: decided item (deputies: see the API row)", Deputies),
             Page("GET", "/Sessions/Screen", null, "/Sessions/Screen/{session}", null, Seated, "the room's screen: roll call, not an invitee", AdminOpen),
             Page("GET", "/Sessions/Screen", "Panel", "/Sessions/Screen/{session}?handler=Panel", null, Seated, "not an invitee", AdminOpen),
             Page("GET", "/Sessions/Pack", null, "/Sessions/Pack/{session}", null, sessionReaders, "the pack; an invitee sees their items", AdminOpen),
-            Page("POST", "/Sessions/Pack", null, "/Sessions/Pack/{session}", "multipart:", Voters, "KZRU-13; probe: a text file"),
+            Page("POST", "/Sessions/Pack", null, "/Sessions/Pack/{session}", "multipart:Data.SessionId={session}&Data.ItemId={item1}", Voters, "KZRU-13; probe: a text file"),
             Page("GET", "/Sessions/Pack", "File", "/Sessions/Pack/{session}?handler=File&materialId={material}", null, Seated, "item 1's material: not the invitee of item 3", AdminOpen),
             Page("GET", "/Sessions/Pack", "Zip", "/Sessions/Pack/{session}?handler=Zip", null, Seated, "the whole pack", AdminOpen.Plus(Invitee)),
             Page("GET", "/Sessions/Referral", null, "/Sessions/Referral/{referral}", null, Seated, "the commission's people", AdminOpen),

@@ -9,7 +9,29 @@ internal sealed record Answer(int Status, string? Location, string? ContentType,
 {
     public string Short => Body.Length <= 200 ? Body : Body[..200];
 
-    public override string ToString() => $"{Status}{(Location is null ? string.Empty : " → " + Location)}";
+    /// <summary>The "rule" of a problem document, if the answer is one.</summary>
+    public string? Rule
+    {
+        get
+        {
+            if (ContentType is not ("application/problem+json" or "application/json") || Body.Length == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(Body);
+                return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("rule", out var rule) ? rule.GetString() : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+    }
+
+    public override string ToString() => $"{Status}{(Location is null ? string.Empty : " → " + Location)}{(Rule is { } rule ? " rule " + rule : string.Empty)}";
 }
 
 /// <summary>Sends a table row's request as a caller: the API with the caller's token, pages with their cookie session and antiforgery token.</summary>
@@ -68,13 +90,18 @@ internal static class MatrixClient
             return pdf;
         }
 
-        if (body == "multipart:")
+        if (body.StartsWith("multipart:", StringComparison.Ordinal))
         {
             var multipart = new MultipartFormDataContent();
             var file = new ByteArrayContent(Encoding.UTF8.GetBytes("plain text, not a document"));
             file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
             multipart.Add(file, isApi ? "file" : "Upload", "note.txt");
             multipart.Add(new StringContent("Probe"), isApi ? "title" : "Data.Title");
+            foreach (var (name, value) in Form(world.Fill(body["multipart:".Length..])))
+            {
+                multipart.Add(new StringContent(value), name);
+            }
+
             if (!isApi)
             {
                 multipart.Add(new StringContent(antiforgery), "__RequestVerificationToken");
@@ -99,8 +126,13 @@ internal static class MatrixClient
         });
 
     /// <summary>Allowed, refused or neither (a 5xx, a 429, or a 400/409 where the request was meant to be complete).</summary>
-    public static bool? Allowed(Answer answer, Mode mode)
+    public static bool? Allowed(Answer answer, Mode mode, string[]? refusalRules = null)
     {
+        if (answer.Status == 422 && refusalRules is not null && answer.Rule is { } rule && refusalRules.Contains(rule))
+        {
+            return false;
+        }
+
         if (answer.Status >= 500)
         {
             return null;

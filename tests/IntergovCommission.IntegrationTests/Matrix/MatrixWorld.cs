@@ -187,6 +187,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         Ids["stale"] = "1";
         var future = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(45), Almaty);
         Ids["future"] = new DateTime(future.Year, future.Month, future.Day, 10, 0, 0).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Ids["deadline"] = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Ids["today"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Ids["missing"] = Guid.NewGuid().ToString();
 
