@@ -130,14 +130,14 @@ internal static class AuthorizationMatrix
             Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"For","forMembershipId":"{quietKzMember}"}""", [KzSecretary], Mode.Real, "issue 10 #1: only the secretary of the member's own side records a show-of-hands vote", @case: "recorded for a present KZ member who did not vote"),
             Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"Against","forMembershipId":"{kzMemberMembership}"}""", Nobody, Mode.Real, "issue 10 #1, KZRU-17: nobody records over a vote the member cast personally", @case: "over the KZ member's personal vote"),
             Api("POST", "/ballots/{ballotId:guid}/close", "/ballots/{ballotClosed}/close", null, CoChairs, Mode.Probe, "KZRU-10/17: the presiding co-chairs; probe: already closed", refusalRules: ["KZRU-10"]),
-            Api("POST", "/ballots/{ballotId:guid}/dissents", "/ballots/{ballotClosed}/dissents", """{"language":"ru","text":"Не согласен"}""", Voters, Mode.Probe, "KZRU-19: a member who voted; probe: everyone voted For", refusalRules: ["KZRU-14", "KZRU-15"]),
+            Api("POST", "/ballots/{ballotId:guid}/dissents", "/ballots/{ballotClosed}/dissents", """{"language":"ru","text":"Не согласен"}""", Voters, Mode.Probe, "KZRU-19: a member who voted; probe: everyone voted For (the representative gets the same KZRU-19 refusal as a member who voted For: open)", [KzRepresentative], refusalRules: ["KZRU-14", "KZRU-15"]),
 
             // Decisions (KZRU-18, 21, 22) and their public verification.
             Api("GET", "/decisions/mine", "/decisions/mine", null, SignedIn, Mode.Real, "the caller's own decisions to sign"),
             Api("GET", "/sessions/{sessionId:guid}/decisions", "/sessions/{session}/decisions", null, Seated, Mode.Real, "issue 10 #2: not an invitee", AdminOpen),
             Api("GET", "/decisions/{decisionId:guid}", "/decisions/{decision}", null, Seated, Mode.Real, "issue 10 #2: not an invitee", AdminOpen),
             Api("POST", "/decisions/{decisionId:guid}/start-signing", "/decisions/{decision}/start-signing", null, Secretaries, Mode.Probe, "KZRU-18/21: a secretary; probe: already in signing"),
-            Api("POST", "/decisions/{decisionId:guid}/signatures", "/decisions/{decision}/signatures", wrongSign, Voters, Mode.Probe, "KZRU-18: members present sign (full route); never a representative (KZRU-15); probe: wrong password", refusalRules: ["KZRU-14", "KZRU-15"]),
+            Api("POST", "/decisions/{decisionId:guid}/signatures", "/decisions/{decision}/signatures", wrongSign, Voters, Mode.Probe, "KZRU-18: members present sign (full route); never a representative (KZRU-15); probe: wrong password", refusalRules: ["KZRU-14", "KZRU-15", "KZRU-18", "KZRU-21"]),
             Api("POST", "/decisions/{decisionId:guid}/approvals", "/decisions/{decision}/approvals", wrongSign, CoChairs, Mode.Probe, "KZRU-04/18: co-chairs approve; probe: wrong password, not all signed"),
             Api("POST", "/decisions/{decisionId:guid}/corrections", "/decisions/{decision}/corrections", """{"reason":""}""", Secretaries, Mode.Probe, "a secretary corrects; probe: empty"),
             Api("GET", "/decisions/{decisionId:guid}/pdf", "/decisions/{decision}/pdf", null, Seated, Mode.Probe, "the issued PDF (not issued yet: a 4xx that is not 401/403/404 for readers)", AdminOpen.Plus(Seated)),
@@ -148,7 +148,7 @@ internal static class AuthorizationMatrix
             Api("GET", "/sessions/{sessionId:guid}/minutes.pdf", "/sessions/{session}/minutes.pdf", null, Seated, Mode.Real, "minutes with the roll call: not an invitee", AdminOpen),
 
             // Carry-over (KZRU-11, KZRU-20).
-            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/referral", "/sessions/{session}/items/{item4}/referral", """{"task":"Согласовать","deadline":"{deadline}","memberIds":["{kzMemberMembership}"]}""", CoChairs, Mode.Probe, "KZRU-20: the co-chairs appoint an expert group; probe: item 4 is already referred", refusalRules: ["KZRU-10"]),
+            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/referral", "/sessions/{session}/items/{item4}/referral", """{"task":"Согласовать","deadline":"{deadline}","memberIds":["{kzMemberMembership}"]}""", CoChairs, Mode.Probe, "KZRU-20: the co-chairs appoint an expert group; probe: item 4 is already referred (deputies get the same KZRU-20 refusal: open)", Deputies, refusalRules: ["KZRU-10"]),
             Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/deferral", "/sessions/{session}/items/{item1}/deferral", null, CoChairs.Plus(Secretaries), Mode.Probe, "KZRU-11: the presiding co-chair or a secretary; probe: item already decided", refusalRules: ["KZRU-10"]),
             Api("GET", "/referrals/{referralId:guid}/", "/referrals/{referral}", null, Seated, Mode.Real, "the commission's people", AdminOpen),
             Api("POST", "/referrals/{referralId:guid}/proposal", "/referrals/{referral}/proposal", """{"proposalRu":""}""", CoChairs.Plus(Secretaries), Mode.Probe, "KZRU-20; probe: no target session"),
