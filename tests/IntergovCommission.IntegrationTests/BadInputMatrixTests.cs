@@ -17,6 +17,12 @@ namespace IntergovCommission.IntegrationTests;
 /// </summary>
 public sealed class BadInputMatrixTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// "fingerprint": what IIdempotencyFingerprint exposes of the sign body to the idempotency filter; it is not input, yet the OpenAPI
+    /// document lists it as a property of the request (reported with issue 10's OpenAPI findings).
+    /// </summary>
+    private static readonly HashSet<string> IgnoredBodyFields = new(StringComparer.OrdinalIgnoreCase) { "fingerprint" };
+
     private static readonly Caller[] Preference = [Caller.KzSecretary, Caller.KzCoChair, Caller.KzMember, Caller.Admin, Caller.RuSecretary, Caller.Anonymous];
 
     [Theory]
@@ -46,10 +52,11 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
 
             await ForgiveFailedPasswordsAsync(world);
             var now = await CountsAsync(world);
-            var stored = Grown(previous, now);
+            // Sign-in and sign-out are audited by design (a failed attempt is a fact to keep): their audit rows are not stored input.
+            var stored = Grown(previous, now, ignoreAudit: probe.Endpoint.StartsWith("PAGE POST /Account/Log", StringComparison.Ordinal));
             previous = now;
             var wrong = Judge(probe, answer);
-            if (stored.Length > 0)
+            if (stored.Length > 0 && probe.CountsAsHostile)
             {
                 wrong.Add($"stored ({stored})");
             }
@@ -175,7 +182,7 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
                     }
                 }
 
-                foreach (var (name, type) in fields)
+                foreach (var (name, type) in fields.Where(f => !IgnoredBodyFields.Contains(f.Key)))
                 {
                     foreach (var (what, value) in HostileInputs.ForType(type))
                     {
@@ -193,12 +200,19 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
                 var formText = string.Join('&', form.Select(f => $"{f.Key}={f.Value}"));
                 probes.Add(new HostileProbe(endpoint.Key, caller, "POST", path, "form", formText, null, "no ?handler=", false, row.FreshSession));
                 probes.Add(new HostileProbe(endpoint.Key, caller, "POST", path + "?handler=NoSuchHandler", "form", formText, null, "unknown ?handler=", false, row.FreshSession));
-                foreach (var field in form.Select(f => f.Key).Distinct())
+                foreach (var (field, original) in form.DistinctBy(f => f.Key))
                 {
+                    if (original.Length > 0 && path.Contains(original, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue; // the route's id wins over a form field carrying it again
+                    }
+
+                    var typed = IsTyped(original);
                     foreach (var value in HostileInputs.FormValues)
                     {
                         var mutated = string.Join('&', form.Select(f => f.Key == field ? $"{f.Key}={Uri.EscapeDataString(value)}" : $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
-                        probes.Add(new HostileProbe(endpoint.Key, caller, "POST", url, "form-encoded", mutated, field, Describe(value), false, row.FreshSession));
+                        var hostile = typed || HostileInputs.HostileText.Contains(value);
+                        probes.Add(new HostileProbe(endpoint.Key, caller, "POST", url, "form-encoded", mutated, field, Describe(value) + (typed ? " (typed field)" : string.Empty), false, row.FreshSession) { CountsAsHostile = hostile });
                     }
                 }
             }
@@ -218,6 +232,12 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
         probes.Add(new HostileProbe("API GET /api/v1/nothing-here", Caller.KzMember, "GET", "/api/v1/nothing-here", null, null, null, "unmatched API route", true));
         return probes;
     }
+
+    /// <summary>A form value that is an id, a number, a date, a yes/no or an enum name: any other value is the wrong type for it.</summary>
+    private static bool IsTyped(string value) =>
+        Guid.TryParse(value, out _) || long.TryParse(value, out _) || bool.TryParse(value, out _)
+        || DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
+        || value is "InPerson" or "Video" or "Absent" or "For" or "Against" or "Abstain" or "Other" or "Regular" or "Mixed" or "Approved" or "Member" or "Cancel" or "Sign";
 
     private static string Describe(string value) => value switch
     {
@@ -292,6 +312,6 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
         ["users"] = await db.Users.CountAsync(),
     });
 
-    private static string Grown(Dictionary<string, int> before, Dictionary<string, int> after) =>
-        string.Join(", ", after.Where(a => a.Value != before[a.Key]).Select(a => $"{a.Key} {before[a.Key]} → {a.Value}"));
+    private static string Grown(Dictionary<string, int> before, Dictionary<string, int> after, bool ignoreAudit) =>
+        string.Join(", ", after.Where(a => a.Value != before[a.Key] && !(ignoreAudit && a.Key == "audit")).Select(a => $"{a.Key} {before[a.Key]} → {a.Value}"));
 }

@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 namespace IntergovCommission.IntegrationTests.Matrix;
 
 /// <summary>One hostile request: what it targets, and the field it should be refused on (null: the body as a whole).</summary>
-internal sealed record HostileProbe(string Endpoint, Caller Caller, string Method, string Url, string? ContentType, string? Body, string? Field, string What, bool IsApi, bool FreshSession = false);
+internal sealed record HostileProbe(string Endpoint, Caller Caller, string Method, string Url, string? ContentType, string? Body, string? Field, string What, bool IsApi, bool FreshSession = false)
+{
+    /// <summary>Whether storing what this request carries would be wrong (a plain word in a free-text form field is not hostile).</summary>
+    public bool CountsAsHostile { get; init; } = true;
+}
 
 /// <summary>
 /// The hostile values issue 10 lists, and the fields of each JSON body read from the app's OpenAPI document
@@ -35,6 +39,8 @@ internal static class HostileInputs
         ("wrong content type", "text/plain", "{}"),
         ("NUL byte in the JSON text", "application/json", "{\u0000}"),
     ];
+
+    public static readonly string[] HostileText = ["a\u0000b", "abc\u202Edef", "a\u0007\u001bb", new('x', 1024 * 1024)];
 
     public static readonly string[] FormValues = ["a\u0000b", "abc\u202Edef", "a\u0007\u001bb", "9999-12-31T23:00", "0001-01-01", "abc", "maybe", "99999999999", "-5", Megabyte];
 
