@@ -100,7 +100,6 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         var app = await TestApp.CreateAsync(environment: environment, settings: new Dictionary<string, string?>
         {
             ["Api:RateLimit:PermitPerMinute"] = "100000",
-            ["Serilog:MinimumLevel:Default"] = "Error", // thousands of requests: keep the test log readable
         });
         var world = new MatrixWorld(app, app.StartKestrel(), environment);
         try
