@@ -54,6 +54,23 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, $"{environment}: {problems.Count} of {cells} cells are wrong:\n" + string.Join('\n', problems));
     }
 
+    [Fact]
+    public void A_served_endpoint_without_a_row_and_a_row_without_an_endpoint_are_both_named()
+    {
+        DiscoveredEndpoint[] discovered =
+        [
+            new("API GET /api/v1/me", EndpointDiscovery.Api, "GET", "/api/v1/me", null),
+            new("PAGE POST /Sessions/Live?handler=Adjourn", EndpointDiscovery.Page, "POST", "/Sessions/Live", "Adjourn"),
+        ];
+        var cases = AuthorizationMatrix.Cases.Where(c => c.Key is "API GET /api/v1/me" or "API GET /api/v1/tokens/").ToList();
+
+        var problems = CoverageProblems(discovered, cases).ToList();
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("PAGE POST /Sessions/Live?handler=Adjourn: the app serves it but the matrix has no row", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("API GET /api/v1/tokens/: a row of the matrix for an endpoint the app no longer serves", problems[1], StringComparison.Ordinal);
+    }
+
     internal static IEnumerable<string> CoverageProblems(IReadOnlyList<DiscoveredEndpoint> discovered, IReadOnlyList<MatrixCase> cases)
     {
         var rows = cases.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
