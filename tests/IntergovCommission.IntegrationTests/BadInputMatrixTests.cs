@@ -162,6 +162,12 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
                     }
                 }
 
+                if (row.Body is not null && row.Body.StartsWith("multipart:", StringComparison.Ordinal))
+                {
+                    probes.AddRange(MultipartProbes(endpoint.Key, caller, url, true, new() { ["title"] = "Справка" }, ["title", "submittedByPersonId"], row.FreshSession));
+                    continue;
+                }
+
                 if (row.Body is null || !row.Body.StartsWith('{'))
                 {
                     continue;
@@ -196,6 +202,13 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
             {
                 var url = world.Fill(row.Url);
                 var path = url.Split('?')[0];
+                if (row.Body is not null && row.Body.StartsWith("multipart:", StringComparison.Ordinal))
+                {
+                    var fields = MatrixClient.Form(world.Fill(row.Body["multipart:".Length..])).ToDictionary(f => f.Key, f => f.Value);
+                    fields["Data.Title"] = "Справка";
+                    probes.AddRange(MultipartProbes(endpoint.Key, caller, url, false, fields, ["Data.Title", "Data.SubmittedByPersonId"], row.FreshSession));
+                }
+
                 var form = row.Body is null || row.Body.StartsWith("multipart:", StringComparison.Ordinal) ? [] : MatrixClient.Form(world.Fill(row.Body)).ToList();
                 var formText = string.Join('&', form.Select(f => $"{f.Key}={f.Value}"));
                 probes.Add(new HostileProbe(endpoint.Key, caller, "POST", path, "form", formText, null, "no ?handler=", false, row.FreshSession));
@@ -239,6 +252,20 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
         || DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
         || value is "InPerson" or "Video" or "Absent" or "For" or "Against" or "Abstain" or "Other" or "Regular" or "Mixed" or "Approved" or "Member" or "Cancel" or "Sign";
 
+    /// <summary>An upload of a small valid PDF whose other fields carry hostile values, one field at a time; and one without its file.</summary>
+    private static IEnumerable<HostileProbe> MultipartProbes(string endpoint, Caller caller, string url, bool isApi, Dictionary<string, string> fields, string[] targets, bool fresh)
+    {
+        yield return new HostileProbe(endpoint, caller, "POST", url, "multipart", JsonSerializer.Serialize(fields.Append(new("$nofile", "1")).ToDictionary()), isApi ? "file" : null, "upload without its file", isApi, fresh);
+        foreach (var target in targets)
+        {
+            foreach (var value in target.EndsWith("PersonId", StringComparison.OrdinalIgnoreCase) ? HostileInputs.HostileText.Append("not-a-guid") : HostileInputs.HostileText)
+            {
+                var mutated = new Dictionary<string, string>(fields) { [target] = value };
+                yield return new HostileProbe(endpoint, caller, "POST", url, "multipart", JsonSerializer.Serialize(mutated), target, Describe(value), isApi, fresh);
+            }
+        }
+    }
+
     private static string Describe(string value) => value switch
     {
         { Length: > 1000 } => "1 MB string",
@@ -266,7 +293,30 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url);
-        if (probe.ContentType == "form")
+        if (probe.ContentType == "multipart")
+        {
+            var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(probe.Body!)!;
+            var multipart = new MultipartFormDataContent();
+            if (!fields.Remove("$nofile"))
+            {
+                var file = new ByteArrayContent(MatrixClient.TinyPdf);
+                file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                multipart.Add(file, probe.IsApi ? "file" : "Upload", "probe.pdf");
+            }
+
+            foreach (var (name, value) in fields)
+            {
+                multipart.Add(new StringContent(value), name);
+            }
+
+            if (!probe.IsApi)
+            {
+                multipart.Add(new StringContent(antiforgery), "__RequestVerificationToken");
+            }
+
+            request.Content = multipart;
+        }
+        else if (probe.ContentType == "form")
         {
             request.Content = new FormUrlEncodedContent(MatrixClient.Form(probe.Body!).Append(new("__RequestVerificationToken", antiforgery)));
         }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
@@ -198,7 +199,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
 
         // The session in progress: four items, the invitee invited to item 3 only.
         var live = await NewSessionAsync(commissionId, 12);
-        var titles = new[] { "Об утверждении программы лётных испытаний", "О графике работ", "О докладе приглашённого", "О спорном вопросе" };
+        var titles = new[] { "Об утверждении программы лётных испытаний", "О графике работ", "О докладе приглашённого", "О спорном вопросе", "Об изменении программы" };
         foreach (var title in titles)
         {
             await App.SendAsAsync("kz.secretary", new SaveAgendaItem.Command
@@ -243,6 +244,24 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         await App.SendAsAsync("kz.cochair", new CloseBallot.Command(closed));
         var decision = await App.QueryAsync(db => db.Decisions.Where(d => d.BallotId == closed).Select(d => d.Id).SingleAsync());
         await App.SendAsAsync("kz.secretary", new StartSigning.Command(decision));
+
+        // Item 5: voted, closed, signed by both secretaries (short route, KZRU-21) and approved by both co-chairs: issued.
+        var issuedBallot = await App.SendAsAsync("kz.cochair", new OpenBallot.Command(live, items[4]));
+        foreach (var voter in voters)
+        {
+            var secretary = sideOf[voter.MembershipId] == kzSide ? "kz.secretary" : "ru.secretary";
+            await App.SendAsAsync(secretary, new CastVote.Command { BallotId = issuedBallot, Choice = VoteChoice.For, ForMembershipId = voter.MembershipId });
+        }
+
+        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(issuedBallot));
+        var issued = await App.QueryAsync(db => db.Decisions.Where(d => d.BallotId == issuedBallot).Select(d => d.Id).SingleAsync());
+        var issuedHash = await App.SendAsAsync("kz.secretary", new StartSigning.Command(issued));
+        foreach (var (user, kind) in new[] { ("kz.secretary", SignatureKind.Sign), ("ru.secretary", SignatureKind.Sign), ("kz.cochair", SignatureKind.Approve), ("ru.cochair", SignatureKind.Approve) })
+        {
+            await App.SendAsAsync(user, new SignDecision.Command { DecisionId = issued, Kind = kind, ContentHash = issuedHash, Confirmation = DemoDataSeeder.DemoPassword });
+        }
+
+        Ids["issuedDecision"] = issued.ToString();
 
         // Item 4 referred to an expert group (KZRU-20).
         var kzMemberMembership = await Demo.MembershipOfAsync(App, "kz.member");
