@@ -198,7 +198,8 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         await App.SendAsAsync("admin", new CreateUser.Command { UserName = InviteeUser, DisplayName = InviteeUser, PersonId = inviteePerson, InitialPassword = DemoDataSeeder.DemoPassword });
 
         // The session in progress: four items, the invitee invited to item 3 only.
-        var live = await NewSessionAsync(commissionId, 12);
+        // Today, shortly: a session starts on its day (issue 10), and the use cases then bring it to the state the matrix needs.
+        var live = await NewSessionAsync(commissionId, TimeSpan.FromMinutes(10), keepTime: true);
         var titles = new[] { "Об утверждении программы лётных испытаний", "О графике работ", "О докладе приглашённого", "О спорном вопросе", "Об изменении программы" };
         foreach (var title in titles)
         {
@@ -280,7 +281,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         });
 
         // The session in preparation: one item, one invitation, a proposal by the KZ member.
-        var draft = await NewSessionAsync(commissionId, 30);
+        var draft = await NewSessionAsync(commissionId, TimeSpan.FromDays(30), keepTime: false);
         await App.SendAsAsync("kz.secretary", new SaveAgendaItem.Command
         {
             SessionId = draft, Version = await VersionAsync(draft), TitleRu = "О плане", Rapporteurs = "Касымов Н.", DecisionKind = DecisionKind.Other, DraftDecisionRu = "Принять к сведению.",
@@ -344,13 +345,13 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         TermStart = DateOnly.FromDateTime(DateTime.UtcNow),
     };
 
-    private async Task<Guid> NewSessionAsync(Guid commissionId, int days)
+    private async Task<Guid> NewSessionAsync(Guid commissionId, TimeSpan from, bool keepTime)
     {
-        var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(days), Almaty);
+        var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.Add(from), Almaty);
         var created = await App.SendAsAsync("kz.secretary", new CreateSession.Command
         {
             CommissionId = commissionId, Kind = SessionKind.Regular, Format = SessionFormat.Mixed, Place = "Astana", ConferenceLink = "https://vc.example.kz/imc",
-            StartLocal = new DateTime(start.Year, start.Month, start.Day, 10, 0, 0, DateTimeKind.Unspecified), TimeZoneId = Almaty,
+            StartLocal = new DateTime(start.Year, start.Month, start.Day, keepTime ? start.Hour : 10, keepTime ? start.Minute : 0, 0, DateTimeKind.Unspecified), TimeZoneId = Almaty,
         });
         return created.SessionId;
     }
