@@ -233,7 +233,13 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
 
         // The requests issue 10 names outside the tables' own fields.
         var tooLong = new string('u', 300);
-        probes.Add(new HostileProbe("PAGE POST /Account/Login", Caller.Anonymous, "POST", "/Account/Login?ReturnUrl=%2FCommissions%3Fq%3D%C3%A9", "form-encoded", "Input.UserName=kz.member&Input.Password=wrong&ReturnUrl=/Commissions?q=%C3%A9", "ReturnUrl", "non-ASCII return address", false));
+        probes.Add(new HostileProbe("PAGE POST /Account/Login", Caller.Anonymous, "POST", "/Account/Login?ReturnUrl=%2FCommissions%3Fq%3D%C3%A9", "form-encoded", "Input.UserName=kz.member&Input.Password=wrong&ReturnUrl=/Commissions?q=%C3%A9", "ReturnUrl", "non-ASCII return address, wrong password", false));
+        probes.Add(new HostileProbe("PAGE POST /Account/Login", Caller.Anonymous, "POST", "/Account/Login?ReturnUrl=%2FCommissions%3Fq%3D%C3%A9", "form-encoded", $"Input.UserName=ru.member&Input.Password={Uri.EscapeDataString(IntergovCommission.Web.Data.DemoDataSeeder.DemoPassword)}&ReturnUrl=/Commissions?q=%C3%A9", "ReturnUrl", "non-ASCII return address, right password", false, FreshSession: true));
+        const string western = "America/New_York";
+        probes.Add(new HostileProbe("API PUT /api/v1/sessions/{sessionId:guid}/", Caller.KzSecretary, "PUT", world.Fill("/api/v1/sessions/{draftSession}"), "application/json",
+            world.Fill($$"""{"version":{stale},"kind":"Regular","format":"Mixed","place":"Astana","conferenceLink":"https://vc.example.kz/imc","startLocal":"9999-12-31T23:00:00","timeZoneId":"{{western}}"}"""), "startLocal", "9999-12-31T23:00 in a western zone", true));
+        probes.Add(new HostileProbe("API POST /api/v1/commissions/{commissionId:guid}/sessions/", Caller.KzSecretary, "POST", world.Fill("/api/v1/commissions/{commission}/sessions"), "application/json",
+            $$"""{"kind":"Regular","format":"Mixed","place":"Astana","conferenceLink":"https://vc.example.kz/imc","startLocal":"9999-12-31T23:00:00","timeZoneId":"{{western}}"}""", "startLocal", "9999-12-31T23:00 in a western zone", true));
         probes.Add(new HostileProbe("PAGE POST /Account/Login", Caller.Anonymous, "POST", "/Account/Login", "form-encoded", $"Input.UserName={tooLong}&Input.Password=wrong", "Input.UserName", "user name of 300 characters", false));
         probes.Add(new HostileProbe("PAGE POST /Account/Login", Caller.Anonymous, "POST", "/Account/Login", "form-encoded", "Input.UserName=matrix.nobody&Input.Password=wrong&Input.RememberMe=maybe", "Input.RememberMe", "RememberMe=maybe", false));
         probes.Add(new HostileProbe("PAGE GET /Language", Caller.Anonymous, "GET", "/Language?culture=ru&returnUrl=%2FCommissions%3Fq%3D%C3%A9", null, null, "returnUrl", "non-ASCII return address", false));
