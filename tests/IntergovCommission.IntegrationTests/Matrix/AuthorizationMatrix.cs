@@ -165,7 +165,8 @@ internal static class AuthorizationMatrix
             new("OTHER ANY /health/ready", "", "GET", "/health/ready", null, Everyone, Mode.Real, "health is public"),
             new("OTHER GET /openapi/{documentName}.json", "", "GET", "/openapi/v1.json", null, Everyone, Mode.Real, "the API contract is public"),
             new("OTHER GET /source", "", "GET", "/source", null, Everyone, Mode.Real, "AGPL-3.0 section 13"),
-            new("HUB /hubs/live Join", "", "WS", "{session}", null, Seated, Mode.Real, "issue 10 #2: the hub sends every vote; not an invitee", AdminOpen),
+            new("HUB /hubs/live Join", "WebSockets", "WS", "{session}", null, Seated, Mode.Real, "issue 10 #2: the hub sends every vote; not an invitee", AdminOpen),
+            new("HUB /hubs/live Join", "long polling", "LP", "{session}", null, Seated, Mode.Real, "the same over long polling (issue 10: Join fails there with “Sign in first”)", AdminOpen),
 
             // Pages: account.
             Page("GET", "/Account/Login", null, "/Account/Login", null, Everyone, "sign-in is public"),

@@ -41,9 +41,10 @@ internal static class MatrixClient
 
     public static async Task<Answer> SendAsync(MatrixWorld world, MatrixCase row, Caller caller)
     {
-        if (row.Method == "WS")
+        if (row.Method is "WS" or "LP")
         {
-            var error = await world.JoinHubAsync(caller, Guid.Parse(world.Fill(row.Url)));
+            var sessionId = Guid.Parse(world.Fill(row.Url));
+            var error = row.Method == "WS" ? await world.JoinHubAsync(caller, sessionId) : await world.JoinHubLongPollingAsync(caller, sessionId);
             return new Answer(error is null ? 200 : 403, null, null, error ?? "joined");
         }
 

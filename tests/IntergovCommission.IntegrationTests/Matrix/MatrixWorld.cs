@@ -420,6 +420,58 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>The same Join over SignalR's long-polling transport (WebSockets off, as behind some proxies).</summary>
+    public async Task<string?> JoinHubLongPollingAsync(Caller caller, Guid sessionId)
+    {
+        var (client, _, _) = _web[caller];
+        using var negotiate = await client.PostAsync("/hubs/live/negotiate?negotiateVersion=1", null);
+        if (!negotiate.IsSuccessStatusCode)
+        {
+            return $"negotiate {(int)negotiate.StatusCode}";
+        }
+
+        var token = JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync()).RootElement.GetProperty("connectionToken").GetString();
+        var url = "/hubs/live?id=" + Uri.EscapeDataString(token!);
+        using (await client.GetAsync(url))
+        {
+            // The first poll answers at once: the connection is open.
+        }
+
+        using (await client.PostAsync(url, new StringContent("{\"protocol\":\"json\",\"version\":1}\u001e")))
+        using (await client.PostAsync(url, new StringContent($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Join\",\"arguments\":[\"{sessionId}\"]}}\u001e")))
+        {
+        }
+
+        for (var poll = 0; poll < 10; poll++)
+        {
+            using var response = await client.GetAsync(url);
+            if (response.StatusCode == HttpStatusCode.NoContent || !response.IsSuccessStatusCode)
+            {
+                return $"poll {(int)response.StatusCode}";
+            }
+
+            foreach (var frame in (await response.Content.ReadAsStringAsync()).Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var message = JsonDocument.Parse(frame).RootElement;
+                if (message.TryGetProperty("type", out var type) && type.GetInt32() == 3)
+                {
+                    using (await client.DeleteAsync(url))
+                    {
+                    }
+
+                    return message.TryGetProperty("error", out var error) ? error.GetString() ?? "error" : null;
+                }
+
+                if (!message.TryGetProperty("type", out _) && message.TryGetProperty("error", out var handshake))
+                {
+                    return "handshake: " + handshake.GetString();
+                }
+            }
+        }
+
+        return "no completion after 10 polls";
+    }
+
     private static Task SendFrameAsync(ClientWebSocket socket, string json, CancellationToken ct) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(json + "\u001e"), WebSocketMessageType.Text, true, ct);
 
