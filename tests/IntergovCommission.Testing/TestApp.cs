@@ -22,26 +22,35 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly bool _seedDemo;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
     private int? _port;
 
-    private TestApp(string connectionString, bool seedDemo, IReadOnlyDictionary<string, string?>? settings)
+    private TestApp(string connectionString, bool seedDemo, IReadOnlyDictionary<string, string?>? settings, string environment)
     {
         _connectionString = connectionString;
         _seedDemo = seedDemo;
         _settings = settings ?? new Dictionary<string, string?>();
+        _environment = environment;
     }
+
+    /// <summary>The environment tests run the app in unless they choose one: "Testing".</summary>
+    public const string TestingEnvironment = "Testing";
 
     public string ConnectionString => _connectionString;
 
-    /// <summary>A new app on its own fresh database; with the demo commission when <paramref name="seedDemo"/>.</summary>
-    public static async Task<TestApp> CreateAsync(bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A new app on its own fresh database; with the demo commission when <paramref name="seedDemo"/>;
+    /// in <paramref name="environment"/> ("Development" and "Production" behave as <c>dotnet run</c> and a deployment do).
+    /// </summary>
+    public static async Task<TestApp> CreateAsync(bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null, string environment = TestingEnvironment)
     {
         // The host starts on first use (Services, CreateClient or StartKestrel).
-        return new TestApp(await TestDatabase.CreateAsync(), seedDemo, settings);
+        return new TestApp(await TestDatabase.CreateAsync(), seedDemo, settings, environment);
     }
 
     /// <summary>A new app instance over an existing test database (a restart: nothing in memory survives).</summary>
-    public static TestApp Reopen(string connectionString, bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null) => new(connectionString, seedDemo, settings);
+    public static TestApp Reopen(string connectionString, bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null, string environment = TestingEnvironment) =>
+        new(connectionString, seedDemo, settings, environment);
 
     /// <summary>Serve the app over real HTTP on a free loopback port; returns the base address.</summary>
     public Uri StartKestrel()
@@ -54,7 +63,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Commission", _connectionString);
         builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
         foreach (var (key, value) in _settings)

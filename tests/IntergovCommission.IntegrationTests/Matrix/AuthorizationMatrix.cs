@@ -1,0 +1,295 @@
+using static IntergovCommission.IntegrationTests.Matrix.Caller;
+
+namespace IntergovCommission.IntegrationTests.Matrix;
+
+/// <summary>How a cell's answer is read.</summary>
+internal enum Mode
+{
+    /// <summary>The request is complete and valid: allowed = 2xx/3xx; refused = 401/403/404/422 (a rule refusal), or a redirect to sign-in.</summary>
+    Real,
+
+    /// <summary>
+    /// The request is deliberately stale or invalid (a version that is not the current one, a missing field, a state that rules it out),
+    /// so nothing changes whoever sends it; the pipeline authorizes before it validates, so: allowed = 2xx/3xx or 400/409/422
+    /// (got past the gate); refused = 401/403/404 or a redirect to sign-in.
+    /// </summary>
+    Probe,
+}
+
+/// <summary>One case of one endpoint: the request and who may make it.</summary>
+/// <param name="Key">The discovered endpoint (see <see cref="EndpointDiscovery"/>).</param>
+/// <param name="Url">Path and query with {placeholders} from <see cref="MatrixWorld.Ids"/>.</param>
+/// <param name="Body">JSON for the API; "a=b&amp;c=d" form fields for pages; "pdf:" raw PDF bytes; "multipart:" a text file upload.</param>
+/// <param name="Allowed">Callers who may; every other caller is refused, except those in <paramref name="Open"/>.</param>
+/// <param name="Open">Callers the regulation leaves open (not asserted, but never a 5xx).</param>
+internal sealed record MatrixCase(string Key, string Case, string Method, string Url, string? Body, Caller[] Allowed, Mode Mode, string Why, Caller[]? Open = null, bool FreshSession = false, string[]? RefusalRules = null)
+{
+    public string Title => Case.Length == 0 ? Key : $"{Key} [{Case}]";
+}
+
+/// <summary>
+/// The authorization matrix: every endpoint and page handler the app serves × every kind of caller, as the regulation
+/// (KZRU) and issue 10 say. Expectations are the regulation's, not today's behaviour.
+/// </summary>
+internal static class AuthorizationMatrix
+{
+    public static readonly Caller[] Everyone = Enum.GetValues<Caller>();
+    public static readonly Caller[] SignedIn = Everyone.Where(c => c != Anonymous).ToArray();
+
+    /// <summary>KZRU-01: the persons on the commission's list who take part in decisions (co-chairs, deputies, secretaries, members of both sides; profile default: all vote).</summary>
+    public static readonly Caller[] Voters = [KzCoChair, KzDeputy, KzSecretary, KzMember, RuCoChair, RuDeputy, RuSecretary, RuMember];
+
+    /// <summary>Voters and the representative (KZRU-15: attends, speaks, reads; never votes or signs).</summary>
+    public static readonly Caller[] Seated = [.. Voters, KzRepresentative];
+
+    public static readonly Caller[] Secretaries = [KzSecretary, RuSecretary];
+    public static readonly Caller[] CoChairs = [KzCoChair, RuCoChair];
+    public static readonly Caller[] Deputies = [KzDeputy, RuDeputy];
+    public static readonly Caller[] Nobody = [];
+
+    /// <summary>The administrator's reading of a session's content: the regulation is silent (the administrator sits on no commission).</summary>
+    private static readonly Caller[] AdminOpen = [Admin];
+
+    private const string Json = "application/json";
+
+    public static IReadOnlyList<MatrixCase> Cases { get; } = Build();
+
+    private static MatrixCase Api(string method, string route, string url, string? body, Caller[] allowed, Mode mode, string why, Caller[]? open = null, string @case = "", string[]? refusalRules = null) =>
+        new($"API {method} /api/v1{route}", @case, method, "/api/v1" + url, body, allowed, mode, why, open, RefusalRules: refusalRules);
+
+    private static MatrixCase Page(string method, string page, string? handler, string url, string? form, Caller[] allowed, string why, Caller[]? open = null, bool fresh = false, string @case = "") =>
+        new($"PAGE {method} {page}" + (handler is null ? string.Empty : $"?handler={handler}"), @case, method, url, form, allowed, Mode.Probe, why, open, fresh);
+
+    private static Caller[] Plus(this Caller[] set, params Caller[] more) => [.. set.Union(more)];
+
+    private static List<MatrixCase> Build()
+    {
+        var readers = Seated.Plus(Admin);
+        var sessionReaders = Seated.Plus(Invitee);
+        const string Stale = "{stale}";
+        var sessionBody = $$"""{"version":{{Stale}},"kind":"Regular","format":"Mixed","place":"Astana","conferenceLink":"https://vc.example.kz/imc","startLocal":"{future}","timeZoneId":"Asia/Almaty"}""";
+        var itemBody = $$"""{"version":{{Stale}},"titleRu":"Пункт","rapporteurs":"Р.","decisionKind":"Other","draftDecisionRu":"Принять."}""";
+        var inviteeBody = $$"""{"version":{{Stale}},"fullName":"Гость","organisation":"Орг","topics":"Т","itemIds":["{draftItem}"]}""";
+        var wrongSign = """{"contentHash":"{decisionHash}","confirmation":"not-the-password"}""";
+        var act = """ "positionRu":"Эксперт","organisationRu":"Орг","appointingAuthorityRu":"Правительство","appointingActNumber":"№ 1","appointingActDate":"{today}","termStart":"{today}" """;
+
+        return
+        [
+            // Who am I, commissions, roster (KZRU-01, KZRU-02); contacts only inside a commission the person sits on (issue 10 #3).
+            Api("GET", "/me", "/me", null, SignedIn, Mode.Real, "any signed-in caller"),
+            Api("GET", "/commissions/", "/commissions", null, SignedIn, Mode.Real, "lists the caller's own commissions"),
+            Api("GET", "/commissions/{commissionId:guid}/roster", "/commissions/{commission}/roster", null, readers, Mode.Real, "roster with contacts: the commission's people (not an invitee, KZRU-14) and the administrator"),
+            Api("GET", "/commissions/{commissionId:guid}/profile", "/commissions/{commission}/profile", null, readers.Plus(Invitee), Mode.Real, "the rules the commission runs under"),
+            Api("GET", "/commissions/{commissionId:guid}/sessions/", "/commissions/{commission}/sessions", null, sessionReaders, Mode.Real, "sessions of the commission (an invitee sees theirs)", AdminOpen),
+            Api("POST", "/commissions/{commissionId:guid}/sessions/", "/commissions/{commission}/sessions", """{"kind":"Regular","format":"Mixed","place":"Astana","conferenceLink":"https://vc.example.kz","startLocal":"{future}","timeZoneId":"Mars/Olympus_Mons"}""", Secretaries, Mode.Probe, "KZRU-07 secretaries prepare sessions; probe: unknown time zone"),
+            Api("POST", "/commissions/{commissionId:guid}/memberships", "/commissions/{commission}/memberships", """{"sideId":"{kzSide}","role":"Member"}""", [KzSecretary, Admin], Mode.Probe, "KZRU-02: the secretary of that side or an administrator; probe: names missing", @case: "new person on the KZ side"),
+            Api("POST", "/commissions/{commissionId:guid}/memberships", "/commissions/{commissionB}/memberships", "{\"sideId\":\"{bKzSide}\",\"role\":\"Member\",\"existingPersonId\":\"{kzMemberPerson}\"," + act + "}", [Admin], Mode.Real, "issue 10 #3: only an administrator links a person of another commission", @case: "person of commission A into commission B"),
+            Api("GET", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", null, [KzSecretary, Admin], Mode.Real, "the edit form of a membership: who may change it (the other side's secretary: open)", [RuSecretary]),
+            Api("PUT", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", "{\"commissionId\":\"{commission}\",\"version\":" + Stale + ",\"sideId\":\"{kzSide}\",\"role\":\"Member\"," + act + "}", [KzSecretary, Admin], Mode.Probe, "KZRU-02: the side's secretary or an administrator; probe: stale version"),
+            Api("POST", "/memberships/{membershipId:guid}/end", "/memberships/{kzMemberMembership}/end", """{"reason":""}""", [KzSecretary, Admin], Mode.Probe, "the side's secretary or an administrator; probe: no date, no reason"),
+            Api("GET", "/people/{personId:guid}", "/people/{kzMemberPerson}", null, readers, Mode.Real, "issue 10 #3: contacts only inside a commission the person sits on"),
+            Api("GET", "/tokens/", "/tokens", null, SignedIn, Mode.Real, "one's own tokens"),
+            Api("DELETE", "/tokens/{tokenId:guid}", "/tokens/{spareToken}", null, [KzMember, Admin], Mode.Real, "one's own token; an administrator revokes another user's (issue 10 #5)"),
+
+            // Sessions (KZRU-07, KZRU-09).
+            Api("GET", "/sessions/{sessionId:guid}/", "/sessions/{session}", null, sessionReaders, Mode.Real, "the session; an invitee sees their items (KZRU-14)", AdminOpen),
+            Api("PUT", "/sessions/{sessionId:guid}/", "/sessions/{draftSession}", sessionBody, Secretaries, Mode.Probe, "KZRU-07; probe: stale version"),
+            Api("POST", "/sessions/{sessionId:guid}/start", "/sessions/{session}/start", """{"version":{stale}}""", Secretaries, Mode.Probe, "KZRU-07; probe: already started, stale version"),
+            Api("POST", "/sessions/{sessionId:guid}/close", "/sessions/{session}/close", """{"version":{stale}}""", Secretaries, Mode.Probe, "KZRU-07/10; probe: stale version (whether the presiding co-chairs close: open)", CoChairs),
+            Api("POST", "/sessions/{sessionId:guid}/cancel", "/sessions/{draftSession}/cancel", """{"version":{stale},"reason":"x"}""", Secretaries, Mode.Probe, "KZRU-07; probe: stale version"),
+
+            // Agenda proposals (KZRU-06, KZRU-12): through the secretary of one's own side.
+            Api("POST", "/sessions/{sessionId:guid}/proposals", "/sessions/{draftSession}/proposals", """{"titleRu":""}""", Voters.Except(Secretaries).ToArray(), Mode.Probe, "KZRU-06: members propose; not a representative (KZRU-15) nor an invitee; probe: no title (secretaries: open)", Secretaries),
+            Api("GET", "/proposals/mine", "/proposals/mine", null, SignedIn, Mode.Real, "one's own proposals"),
+            Api("GET", "/proposals/inbox", "/proposals/inbox", null, [.. Secretaries, OtherSecretary], Mode.Real, "KZRU-06: a secretary's inbox"),
+            Api("POST", "/proposals/{proposalId:guid}/accept", "/proposals/{proposal}/accept", """{"version":{stale},"decisionKind":"Other"}""", [KzSecretary], Mode.Probe, "KZRU-06: the secretary of the proposer's side (KZ); probe: stale"),
+            Api("POST", "/proposals/{proposalId:guid}/decline", "/proposals/{proposal}/decline", """{"version":{stale},"reason":"x"}""", [KzSecretary], Mode.Probe, "KZRU-06: the secretary of the proposer's side (KZ); probe: stale"),
+
+            // The agenda and its approval (KZRU-07, KZRU-11, KZRU-12).
+            Api("POST", "/sessions/{sessionId:guid}/agenda/items", "/sessions/{draftSession}/agenda/items", itemBody, Secretaries, Mode.Probe, "KZRU-07; probe: stale"),
+            Api("PUT", "/sessions/{sessionId:guid}/agenda/items/{itemId:guid}", "/sessions/{draftSession}/agenda/items/{draftItem}", itemBody, Secretaries, Mode.Probe, "KZRU-07; probe: stale"),
+            Api("DELETE", "/sessions/{sessionId:guid}/agenda/items/{itemId:guid}", "/sessions/{draftSession}/agenda/items/{draftItem}?version={stale}", null, Secretaries, Mode.Probe, "KZRU-07; probe: stale"),
+            Api("POST", "/sessions/{sessionId:guid}/agenda/items/{itemId:guid}/move", "/sessions/{draftSession}/agenda/items/{draftItem}/move", """{"version":{stale},"direction":1}""", Secretaries, Mode.Probe, "KZRU-07; probe: stale"),
+            Api("POST", "/sessions/{sessionId:guid}/agenda/items/{itemId:guid}/accept-unscheduled", "/sessions/{draftSession}/agenda/items/{draftItem}/accept-unscheduled", """{"version":{stale}}""", CoChairs, Mode.Probe, "KZRU-12: co-chairs accept a late item; probe: stale"),
+            Api("POST", "/sessions/{sessionId:guid}/agenda/send-for-approval", "/sessions/{draftSession}/agenda/send-for-approval", """{"version":{stale}}""", Secretaries, Mode.Probe, "KZRU-07/11; probe: stale"),
+            Api("POST", "/sessions/{sessionId:guid}/agenda/approve", "/sessions/{draftSession}/agenda/approve", """{"agendaVersion":9999}""", CoChairs, Mode.Probe, "KZRU-11: co-chairs; probe: a version that does not exist"),
+            Api("POST", "/sessions/{sessionId:guid}/agenda/return", "/sessions/{draftSession}/agenda/return", """{"agendaVersion":9999,"comment":"x"}""", CoChairs, Mode.Probe, "KZRU-11: co-chairs; probe: a version that does not exist"),
+            Api("GET", "/sessions/{sessionId:guid}/invitee-candidates", "/sessions/{draftSession}/invitee-candidates", null, Secretaries, Mode.Real, "KZRU-07: secretaries keep the invited-persons list"),
+            Api("POST", "/sessions/{sessionId:guid}/invitees", "/sessions/{draftSession}/invitees", inviteeBody, Secretaries, Mode.Probe, "KZRU-07; probe: stale"),
+            Api("PUT", "/sessions/{sessionId:guid}/invitees/{inviteeId:guid}", "/sessions/{draftSession}/invitees/{draftInvitee}", inviteeBody, Secretaries, Mode.Probe, "KZRU-07; probe: stale"),
+            Api("DELETE", "/sessions/{sessionId:guid}/invitees/{inviteeId:guid}", "/sessions/{draftSession}/invitees/{draftInvitee}?version={stale}", null, Secretaries, Mode.Probe, "KZRU-07; probe: stale"),
+
+            // The live session: register, quorum, ballots, roll call (KZRU-10, 14, 15, 16, 17, 19).
+            Api("GET", "/sessions/{sessionId:guid}/live", "/sessions/{session}/live", null, Seated, Mode.Real, "issue 10 #2: the live roll call is not an invitee's (KZRU-14)", AdminOpen),
+            Api("PUT", "/sessions/{sessionId:guid}/attendance/{membershipId:guid}", "/sessions/{session}/attendance/{quietKzMember}", """{"mode":"InPerson"}""", [KzSecretary], Mode.Real, "KZRU-07: the secretary of the member's own side registers them (side-owned, as votes in issue 10 #1)"),
+            Api("POST", "/sessions/{sessionId:guid}/check-in", "/sessions/{session}/check-in", """{"mode":"InPerson"}""", Seated, Mode.Real, "KZRU-14/15: people on the commission's list check themselves in"),
+            Api("PUT", "/sessions/{sessionId:guid}/attendance/{membershipId:guid}/in-person", "/sessions/{session}/attendance/{quietKzMember}/in-person", """{"required":false}""", CoChairs, Mode.Real, "KZRU-05: a co-chair may require attendance in person"),
+            Api("POST", "/sessions/{sessionId:guid}/ballots", "/sessions/{session}/ballots", """{"agendaItemId":"{item1}"}""", CoChairs, Mode.Probe, "KZRU-10: the presiding co-chairs; probe: item already decided", refusalRules: ["KZRU-10"]),
+            Api("GET", "/ballots/{ballotId:guid}/", "/ballots/{ballotClosed}", null, Seated, Mode.Real, "issue 10 #2: roll call not for an invitee", AdminOpen),
+            Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"For"}""", Voters, Mode.Real, "KZRU-17 personal vote; not a representative (KZRU-15), an invitee (KZRU-14), the administrator", @case: "own vote"),
+            Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"For","forMembershipId":"{quietKzMember}"}""", [KzSecretary], Mode.Real, "issue 10 #1: only the secretary of the member's own side records a show-of-hands vote", @case: "recorded for a present KZ member who did not vote"),
+            Api("POST", "/ballots/{ballotId:guid}/votes", "/ballots/{ballotOpen}/votes", """{"choice":"Against","forMembershipId":"{kzMemberMembership}"}""", [KzMember], Mode.Real, "issue 10 #1, KZRU-17: nobody records over a vote the member cast personally (the member themself changes it)", @case: "over the KZ member's personal vote"),
+            Api("POST", "/ballots/{ballotId:guid}/close", "/ballots/{ballotClosed}/close", null, CoChairs, Mode.Probe, "KZRU-10/17: the presiding co-chairs; probe: already closed", refusalRules: ["KZRU-10"]),
+            Api("POST", "/ballots/{ballotId:guid}/dissents", "/ballots/{ballotClosed}/dissents", """{"language":"ru","text":"Не согласен"}""", Voters, Mode.Probe, "KZRU-19: a member who voted; probe: everyone voted For (the representative gets the same KZRU-19 refusal as a member who voted For: open)", [KzRepresentative], refusalRules: ["KZRU-14", "KZRU-15"]),
+
+            // Decisions (KZRU-18, 21, 22) and their public verification.
+            Api("GET", "/decisions/mine", "/decisions/mine", null, SignedIn, Mode.Real, "the caller's own decisions to sign"),
+            Api("GET", "/sessions/{sessionId:guid}/decisions", "/sessions/{session}/decisions", null, Seated, Mode.Real, "issue 10 #2: not an invitee", AdminOpen),
+            Api("GET", "/decisions/{decisionId:guid}", "/decisions/{decision}", null, Seated, Mode.Real, "issue 10 #2: not an invitee", AdminOpen),
+            Api("POST", "/decisions/{decisionId:guid}/start-signing", "/decisions/{decision}/start-signing", null, Secretaries, Mode.Probe, "KZRU-18/21: a secretary; probe: already in signing"),
+            Api("POST", "/decisions/{decisionId:guid}/signatures", "/decisions/{decision}/signatures", wrongSign, Secretaries, Mode.Probe, "KZRU-21: a programme decision (KZRU-08) is none of KZRU-21's (a)-(c), so the short route: the secretaries sign; probe: wrong password", refusalRules: ["KZRU-14", "KZRU-15", "KZRU-18", "KZRU-21"]),
+            Api("POST", "/decisions/{decisionId:guid}/approvals", "/decisions/{decision}/approvals", wrongSign, CoChairs, Mode.Probe, "KZRU-04/18: co-chairs approve; probe: wrong password, not all signed"),
+            Api("POST", "/decisions/{decisionId:guid}/corrections", "/decisions/{decision}/corrections", """{"reason":""}""", Secretaries, Mode.Probe, "a secretary corrects; probe: empty"),
+            Api("GET", "/decisions/{decisionId:guid}/pdf", "/decisions/{issuedDecision}/pdf", null, Seated, Mode.Real, "the issued PDF: the commission's people, not an invitee", AdminOpen, @case: "issued"),
+            Api("GET", "/decisions/{decisionId:guid}/pdf", "/decisions/{decision}/pdf", null, Seated, Mode.Probe, "not issued yet: a 4xx for readers (only “no 5xx”), refused to others", AdminOpen.Plus(Seated), @case: "not issued yet"),
+            Api("GET", "/verify/decisions/{decisionId:guid}", "/verify/decisions/{issuedDecision}", null, Everyone, Mode.Real, "public verification of an issued decision", @case: "issued"),
+            Api("GET", "/verify/decisions/{decisionId:guid}", "/verify/decisions/{decision}", null, Everyone, Mode.Probe, "public verification (issue 10 #7: not issued → says only that)", @case: "not issued yet"),
+            Api("POST", "/verify/hash", "/verify/hash", """{"sha256":"0000000000000000000000000000000000000000000000000000000000000000"}""", Everyone, Mode.Probe, "public verification"),
+            Api("POST", "/verify/document", "/verify/document", "pdf:", Everyone, Mode.Probe, "public verification"),
+            Api("GET", "/sessions/{sessionId:guid}/agenda.pdf", "/sessions/{session}/agenda.pdf", null, Seated, Mode.Real, "the whole approved agenda: not an invitee (KZRU-14: their items only)", AdminOpen),
+            Api("GET", "/sessions/{sessionId:guid}/minutes.pdf", "/sessions/{session}/minutes.pdf", null, Seated, Mode.Real, "minutes with the roll call: not an invitee", AdminOpen),
+
+            // Carry-over (KZRU-11, KZRU-20).
+            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/referral", "/sessions/{session}/items/{item4}/referral", """{"task":"Согласовать","deadline":"{deadline}","memberIds":["{kzMemberMembership}"]}""", CoChairs, Mode.Probe, "KZRU-20: the co-chairs appoint an expert group; probe: item 4 is already referred (deputies get the same KZRU-20 refusal: open)", Deputies, refusalRules: ["KZRU-10"]),
+            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/deferral", "/sessions/{session}/items/{item1}/deferral", null, CoChairs.Plus(Secretaries), Mode.Probe, "KZRU-11: the presiding co-chair or a secretary; probe: item already decided", refusalRules: ["KZRU-10"]),
+            Api("GET", "/referrals/{referralId:guid}/", "/referrals/{referral}", null, Seated, Mode.Real, "the commission's people", AdminOpen),
+            Api("POST", "/referrals/{referralId:guid}/proposal", "/referrals/{referral}/proposal", """{"proposalRu":""}""", CoChairs.Plus(Secretaries), Mode.Probe, "KZRU-20; probe: no target session"),
+
+            // Materials (KZRU-13).
+            Api("GET", "/sessions/{sessionId:guid}/materials", "/sessions/{session}/materials", null, sessionReaders, Mode.Real, "the pack; an invitee sees their items' materials", AdminOpen),
+            Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/materials", "/sessions/{session}/items/{item1}/materials", "multipart:", Voters, Mode.Probe, "KZRU-06/13: members and secretaries submit materials; probe: a text file"),
+            Api("GET", "/sessions/{sessionId:guid}/materials/{materialId:guid}", "/sessions/{session}/materials/{material}", null, Seated, Mode.Real, "a material of item 1: not an invitee of item 3", AdminOpen),
+
+            // Outside /api.
+            new("OTHER ANY /health/live", "", "GET", "/health/live", null, Everyone, Mode.Real, "health is public"),
+            new("OTHER ANY /health/ready", "", "GET", "/health/ready", null, Everyone, Mode.Real, "health is public"),
+            new("OTHER GET /openapi/{documentName}.json", "", "GET", "/openapi/v1.json", null, Everyone, Mode.Real, "the API contract is public"),
+            new("OTHER GET /source", "", "GET", "/source", null, Everyone, Mode.Real, "AGPL-3.0 section 13"),
+            new("HUB /hubs/live Join", "WebSockets", "WS", "{session}", null, Seated, Mode.Real, "issue 10 #2: the hub sends every vote; not an invitee", AdminOpen),
+            new("HUB /hubs/live Join", "long polling", "LP", "{session}", null, Seated, Mode.Real, "the same over long polling (issue 10: Join fails there with “Sign in first”)", AdminOpen),
+
+            // Pages: account.
+            Page("GET", "/Account/Login", null, "/Account/Login", null, Everyone, "sign-in is public"),
+            Page("POST", "/Account/Login", null, "/Account/Login", "Input.UserName=matrix.nobody&Input.Password=wrong", Everyone, "sign-in is public; probe: unknown user"),
+            Page("GET", "/Account/LoginWith2fa", null, "/Account/LoginWith2fa", null, Everyone, "public step of sign-in (without a first step it sends back to sign-in)", Everyone),
+            Page("POST", "/Account/LoginWith2fa", null, "/Account/LoginWith2fa", "Input.Code=000000", Everyone, "public step of sign-in", Everyone),
+            Page("GET", "/Account/LoginWithRecoveryCode", null, "/Account/LoginWithRecoveryCode", null, Everyone, "public step of sign-in", Everyone),
+            Page("POST", "/Account/LoginWithRecoveryCode", null, "/Account/LoginWithRecoveryCode", "Input.RecoveryCode=x", Everyone, "public step of sign-in", Everyone),
+            Page("GET", "/Account/Logout", null, "/Account/Logout", null, SignedIn, "signed-in", [Anonymous]),
+            Page("POST", "/Account/Logout", null, "/Account/Logout", "", SignedIn, "signs out (own fresh session): the answer is a redirect to sign-in for everyone, so only “no 5xx” is asserted", Everyone, fresh: true),
+            Page("GET", "/Account/Manage/Index", null, "/Account/Manage", null, SignedIn, "one's own account"),
+            Page("POST", "/Account/Manage/Index", null, "/Account/Manage", "Data.DisplayName=", SignedIn, "one's own account; probe: empty name"),
+            Page("GET", "/Account/Manage/Password", null, "/Account/Manage/Password", null, SignedIn, "one's own password"),
+            Page("POST", "/Account/Manage/Password", null, "/Account/Manage/Password", "Data.CurrentPassword=wrong&Data.NewPassword=x&Data.ConfirmPassword=y", SignedIn, "one's own password; probe: wrong"),
+            Page("GET", "/Account/Manage/TwoFactor", null, "/Account/Manage/TwoFactor", null, SignedIn, "one's own 2FA"),
+            Page("POST", "/Account/Manage/TwoFactor", "Start", "/Account/Manage/TwoFactor?handler=Start", "", SignedIn, "one's own 2FA (a key, not enabled)"),
+            Page("POST", "/Account/Manage/TwoFactor", "Enable", "/Account/Manage/TwoFactor?handler=Enable", "Data.Code=000000", SignedIn, "one's own 2FA; probe: wrong code"),
+            Page("POST", "/Account/Manage/TwoFactor", "Disable", "/Account/Manage/TwoFactor?handler=Disable", "Data.Code=000000", SignedIn, "one's own 2FA; probe: not on"),
+
+            // Pages: administration.
+            Page("GET", "/Admin/Users/Index", null, "/Admin/Users", null, [Admin], "administrators only"),
+            Page("POST", "/Admin/Users/Index", "Disable", "/Admin/Users?handler=Disable", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
+            Page("POST", "/Admin/Users/Index", "Grant", "/Admin/Users?handler=Grant", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
+            Page("POST", "/Admin/Users/Index", "Revoke", "/Admin/Users?handler=Revoke", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
+            Page("POST", "/Admin/Users/Index", "Unlock", "/Admin/Users?handler=Unlock", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
+            Page("GET", "/Admin/Users/Create", null, "/Admin/Users/Create", null, [Admin], "administrators only"),
+            Page("POST", "/Admin/Users/Create", null, "/Admin/Users/Create", "Data.UserName=", [Admin], "administrators only; probe: empty"),
+            Page("GET", "/Admin/Users/ResetPassword", null, "/Admin/Users/ResetPassword/{spareUser}", null, [Admin], "administrators only"),
+            Page("POST", "/Admin/Users/ResetPassword", null, "/Admin/Users/ResetPassword/{spareUser}", "Data.NewPassword=", [Admin], "administrators only; probe: empty"),
+            Page("GET", "/Commissions/Create", null, "/Commissions/Create", null, [Admin], "administrators create commissions"),
+            Page("POST", "/Commissions/Create", null, "/Commissions/Create", "Data.Code=", [Admin], "administrators create commissions; probe: empty"),
+            Page("POST", "/Commissions/Create", "AddSide", "/Commissions/Create?handler=AddSide", "Data.Code=X", [Admin], "administrators create commissions"),
+            Page("GET", "/Api/Index", null, "/Api", null, SignedIn, "API documentation for the signed-in (issue 10: signed-out → sign-in)"),
+            Page("GET", "/Api/Tokens", null, "/Api/Tokens", null, SignedIn, "one's own tokens"),
+            Page("POST", "/Api/Tokens", "Create", "/Api/Tokens?handler=Create", "Data.Name=&Data.ExpiresInDays=30", SignedIn, "one's own tokens; probe: no name"),
+            Page("POST", "/Api/Tokens", "Revoke", "/Api/Tokens?handler=Revoke", "tokenId={spareToken}", [KzMember, Admin], "one's own token (the KZ member's spare); an administrator's (issue 10 #5)"),
+            Page("GET", "/Calendar/Index", null, "/Calendar", null, SignedIn, "one's own calendar"),
+            Page("POST", "/Calendar/Index", "Issue", "/Calendar?handler=Issue", "", SignedIn, "one's own feed"),
+            Page("POST", "/Calendar/Index", "Revoke", "/Calendar?handler=Revoke", "", SignedIn, "one's own feed"),
+            Page("GET", "/Calendar/My", null, "/Calendar/My.ics", null, SignedIn, "one's own calendar"),
+            Page("GET", "/Calendar/Feed", null, "/Calendar/Feed/not-a-token.ics", null, Nobody, "the feed's secret is the credential; an unknown one is refused to all"),
+            Page("GET", "/Error", null, "/Error/404", null, Everyone, "status pages are public", Everyone),
+            Page("POST", "/Error", null, "/Error", "", Everyone, "status pages are public", Everyone),
+            Page("GET", "/Index", null, "/", null, SignedIn, "home leads the signed-in on; the signed-out to sign-in"),
+            Page("GET", "/Language", null, "/Language?culture=ru&returnUrl=/", null, Everyone, "choosing a language is public"),
+            Page("GET", "/Verify/Index", null, "/Verify/{issuedDecision}", null, Everyone, "public verification of an issued decision", @case: "issued"),
+            Page("GET", "/Verify/Index", null, "/Verify/{decision}", null, Everyone, "public verification (issue 10 #7: not issued → says only that)", @case: "not issued yet"),
+            Page("POST", "/Verify/Index", null, "/Verify/{decision}", "", Everyone, "public verification; probe: no file"),
+
+            // Pages: commissions, people, memberships.
+            Page("GET", "/Commissions/Index", null, "/Commissions", null, SignedIn, "one's own commissions"),
+            Page("GET", "/Commissions/Profile", null, "/Commissions/Profile/{commission}", null, readers.Plus(Invitee), "the rules"),
+            Page("GET", "/Commissions/Roster", null, "/Commissions/Roster/{commission}", null, readers, "roster with contacts (issue 10 #3)"),
+            Page("GET", "/People/Details", null, "/People/Details/{kzMemberPerson}", null, readers, "contacts only inside the person's commission (issue 10 #3)"),
+            Page("GET", "/Memberships/Add", null, "/Memberships/Add/{commission}?sideId={kzSide}", null, [KzSecretary, Admin], "KZRU-02: the side's secretary or an administrator", [RuSecretary]),
+            Page("POST", "/Memberships/Add", null, "/Memberships/Add/{commission}", "Data.SideId={kzSide}&Data.Role=Member", [KzSecretary, Admin], "KZRU-02; probe: names missing"),
+            Page("GET", "/Memberships/Edit", null, "/Memberships/Edit/{kzMemberMembership}", null, [KzSecretary, Admin], "KZRU-02"),
+            Page("POST", "/Memberships/Edit", null, "/Memberships/Edit/{kzMemberMembership}", "Data.CommissionId={commission}&Data.Version={stale}&Data.SideId={kzSide}&Data.Role=Member&Data.AppointingActNumber=1&Data.AppointingAuthorityRu=x&Data.AppointingActDate={today}&Data.TermStart={today}", [KzSecretary, Admin], "KZRU-02; probe: stale"),
+            Page("GET", "/Memberships/End", null, "/Memberships/End/{kzMemberMembership}", null, [KzSecretary, Admin], "the side's secretary or an administrator"),
+            Page("POST", "/Memberships/End", null, "/Memberships/End/{kzMemberMembership}", "Data.CommissionId={commission}&Data.MembershipId={kzMemberMembership}&Data.Version={stale}&Data.Reason=", [KzSecretary, Admin], "probe: no reason"),
+            Page("GET", "/Notifications/Index", null, "/Notifications", null, SignedIn, "one's own notifications"),
+            Page("POST", "/Notifications/Index", "Read", "/Notifications?handler=Read&id={missing}", "", SignedIn, "one's own notification (an unknown one: 404 for all)", SignedIn),
+            Page("POST", "/Notifications/Index", "ReadAll", "/Notifications?handler=ReadAll", "", SignedIn, "one's own notifications"),
+
+            // Pages: proposals.
+            Page("GET", "/Proposals/Create", null, "/Proposals/Create?sessionId={draftSession}", null, Voters.Except(Secretaries).ToArray(), "KZRU-06 (secretaries: open)", Secretaries),
+            Page("POST", "/Proposals/Create", null, "/Proposals/Create", "Data.SessionId={draftSession}&Data.TitleRu=", Voters.Except(Secretaries).ToArray(), "KZRU-06; probe: no title (secretaries: open)", Secretaries),
+            Page("GET", "/Proposals/Mine", null, "/Proposals/Mine", null, SignedIn, "one's own"),
+            Page("GET", "/Proposals/Inbox", null, "/Proposals/Inbox", null, [.. Secretaries, OtherSecretary], "KZRU-06: a secretary's inbox"),
+            Page("POST", "/Proposals/Inbox", "Accept", "/Proposals/Inbox?handler=Accept", "accept.ProposalId={proposal}&accept.Version={stale}&accept.DecisionKind=Other", [KzSecretary], "KZRU-06: the proposer's side's secretary; probe: stale"),
+            Page("POST", "/Proposals/Inbox", "Decline", "/Proposals/Inbox?handler=Decline", "Data.ProposalId={proposal}&Data.Version={stale}&Data.Reason=x", [KzSecretary], "KZRU-06; probe: stale"),
+
+            // Pages: sessions.
+            Page("GET", "/Sessions/Index", null, "/Sessions?commissionId={commission}", null, sessionReaders, "sessions of the commission", AdminOpen),
+            Page("GET", "/Sessions/Plan", null, "/Sessions/Plan?commissionId={commission}", null, Seated, "the work plan", AdminOpen.Plus(Invitee)),
+            Page("GET", "/Sessions/Create", null, "/Sessions/Create?commissionId={commission}", null, Secretaries, "KZRU-07"),
+            Page("POST", "/Sessions/Create", null, "/Sessions/Create", "Data.CommissionId={commission}&Data.Kind=Regular&Data.Format=Mixed&Data.Place=A&Data.ConferenceLink=https://vc.example.kz&Data.StartLocal={future}&Data.TimeZoneId=Mars/Olympus_Mons", Secretaries, "KZRU-07; probe: unknown zone"),
+            Page("GET", "/Sessions/Details", null, "/Sessions/Details/{session}", null, sessionReaders, "the session; an invitee sees their items", AdminOpen),
+            Page("POST", "/Sessions/Details", null, "/Sessions/Details/{draftSession}", "Data.Version={stale}&Data.Step=Cancel&Data.Reason=x", Secretaries, "KZRU-07; probe: stale"),
+            Page("GET", "/Sessions/Details", "AgendaPdf", "/Sessions/Details/{session}?handler=AgendaPdf", null, Seated, "whole agenda: not an invitee", AdminOpen),
+            Page("GET", "/Sessions/Details", "MinutesPdf", "/Sessions/Details/{session}?handler=MinutesPdf", null, Seated, "minutes: not an invitee", AdminOpen),
+            Page("GET", "/Sessions/Edit", null, "/Sessions/Edit/{draftSession}", null, Secretaries, "KZRU-07"),
+            Page("POST", "/Sessions/Edit", null, "/Sessions/Edit/{draftSession}", "Data.Version={stale}&Data.Kind=Regular&Data.Format=Mixed&Data.Place=A&Data.ConferenceLink=https://vc.example.kz&Data.StartLocal={future}&Data.TimeZoneId=Asia/Almaty", Secretaries, "KZRU-07; probe: stale"),
+            Page("GET", "/Sessions/Agenda", null, "/Sessions/Agenda/{draftSession}", null, Secretaries, "KZRU-07"),
+            Page("POST", "/Sessions/Agenda", null, "/Sessions/Agenda/{draftSession}", "Data.Version={stale}&Data.TitleRu=P&Data.Rapporteurs=R&Data.DecisionKind=Other&Data.DraftDecisionRu=D", Secretaries, "KZRU-07; probe: stale"),
+            Page("POST", "/Sessions/Agenda", "Move", "/Sessions/Agenda/{draftSession}?handler=Move", "itemId={draftItem}&direction=1&version={stale}", Secretaries, "KZRU-07; probe: stale"),
+            Page("POST", "/Sessions/Agenda", "Remove", "/Sessions/Agenda/{draftSession}?handler=Remove", "itemId={draftItem}&version={stale}", Secretaries, "KZRU-07; probe: stale"),
+            Page("POST", "/Sessions/Agenda", "Send", "/Sessions/Agenda/{draftSession}?handler=Send", "version={stale}", Secretaries, "KZRU-07/11; probe: stale"),
+            Page("GET", "/Sessions/Approve", null, "/Sessions/Approve/{draftSession}", null, CoChairs, "KZRU-11", Secretaries),
+            Page("POST", "/Sessions/Approve", null, "/Sessions/Approve/{draftSession}", "Data.AgendaVersion=9999&Data.Outcome=Approved", CoChairs, "KZRU-11; probe: no such version"),
+            Page("POST", "/Sessions/Approve", "Accept", "/Sessions/Approve/{draftSession}?handler=Accept", "itemId={draftItem}", CoChairs, "KZRU-12; probe: not a late item"),
+            Page("GET", "/Sessions/Invitees", null, "/Sessions/Invitees/{draftSession}", null, Secretaries, "KZRU-07"),
+            Page("POST", "/Sessions/Invitees", null, "/Sessions/Invitees/{draftSession}", "Data.Version={stale}&Data.FullName=G&Data.Organisation=O&Data.ItemIds={draftItem}", Secretaries, "KZRU-07; probe: stale"),
+            Page("POST", "/Sessions/Invitees", "Remove", "/Sessions/Invitees/{draftSession}?handler=Remove", "inviteeId={draftInvitee}&version={stale}", Secretaries, "KZRU-07; probe: stale"),
+            Page("GET", "/Sessions/Live", null, "/Sessions/Live/{session}", null, Seated, "issue 10 #2: not an invitee", AdminOpen),
+            Page("GET", "/Sessions/Live", "Panel", "/Sessions/Live/{session}?handler=Panel", null, Seated, "issue 10 #2: not an invitee", AdminOpen),
+            Page("POST", "/Sessions/Live", "Attendance", "/Sessions/Live/{session}?handler=Attendance", "Attendance.SessionId={session}&Attendance.MembershipId={quietKzMember}&Attendance.Mode=InPerson", [KzSecretary], "KZRU-07: own side's secretary"),
+            Page("POST", "/Sessions/Live", "CheckIn", "/Sessions/Live/{session}?handler=CheckIn", "mode=InPerson", Seated, "KZRU-14/15"),
+            Page("POST", "/Sessions/Live", "Open", "/Sessions/Live/{session}?handler=Open", "agendaItemId={item1}", CoChairs, "KZRU-10; probe: decided item (a deputy's rule refusal re-renders the page: asserted on the API row)", Deputies),
+            Page("POST", "/Sessions/Live", "Cast", "/Sessions/Live/{session}?handler=Cast", "ballotId={ballotOpen}&choice=For", Voters, "KZRU-15/17: voters only"),
+            Page("POST", "/Sessions/Live", "Close", "/Sessions/Live/{session}?handler=Close", "ballotId={ballotClosed}", CoChairs, "KZRU-10; probe: closed (deputies: see the API row)", Deputies),
+            Page("POST", "/Sessions/Live", "Dissent", "/Sessions/Live/{session}?handler=Dissent", "Dissent.BallotId={ballotClosed}&Dissent.Language=ru&Dissent.Text=Нет", Voters, "KZRU-19; probe: voted For (the representative: see the API row)", [KzRepresentative]),
+            Page("POST", "/Sessions/Live", "Refer", "/Sessions/Live/{session}?handler=Refer", "Referral.SessionId={session}&Referral.AgendaItemId={item4}&Referral.Task=", CoChairs, "KZRU-20; probe: no task (deputies: see the API row)", Deputies),
+            Page("POST", "/Sessions/Live", "Defer", "/Sessions/Live/{session}?handler=Defer", "agendaItemId={item1}", CoChairs.Plus(Secretaries), "KZRU-11; probe: decided item (deputies: see the API row)", Deputies),
+            Page("GET", "/Sessions/Screen", null, "/Sessions/Screen/{session}", null, Seated, "the room's screen: roll call, not an invitee", AdminOpen),
+            Page("GET", "/Sessions/Screen", "Panel", "/Sessions/Screen/{session}?handler=Panel", null, Seated, "not an invitee", AdminOpen),
+            Page("GET", "/Sessions/Pack", null, "/Sessions/Pack/{session}", null, sessionReaders, "the pack; an invitee sees their items", AdminOpen),
+            Page("POST", "/Sessions/Pack", null, "/Sessions/Pack/{session}", "multipart:Data.SessionId={session}&Data.ItemId={item1}", Voters, "KZRU-13; probe: a text file"),
+            Page("GET", "/Sessions/Pack", "File", "/Sessions/Pack/{session}?handler=File&materialId={material}", null, Seated, "item 1's material: not the invitee of item 3", AdminOpen),
+            Page("GET", "/Sessions/Pack", "Zip", "/Sessions/Pack/{session}?handler=Zip", null, Seated, "the whole pack", AdminOpen.Plus(Invitee)),
+            Page("GET", "/Sessions/Referral", null, "/Sessions/Referral/{referral}", null, Seated, "the commission's people", AdminOpen),
+            Page("POST", "/Sessions/Referral", null, "/Sessions/Referral/{referral}", "Data.ReferralId={referral}&Data.ProposalRu=", CoChairs.Plus(Secretaries), "KZRU-20; probe: empty"),
+
+            // Pages: decisions.
+            Page("GET", "/Decisions/Index", null, "/Decisions", null, SignedIn, "one's own"),
+            Page("GET", "/Decisions/Index", "Ballot", "/Decisions?handler=Ballot&ballotId={ballotClosed}", null, Seated, "issue 10 #2: not an invitee", AdminOpen),
+            Page("GET", "/Decisions/Details", null, "/Decisions/Details/{decision}", null, Seated, "issue 10 #2: not an invitee", AdminOpen),
+            Page("GET", "/Decisions/Details", "Pdf", "/Decisions/Details/{issuedDecision}?handler=Pdf", null, Seated, "the issued PDF: not an invitee", AdminOpen, @case: "issued"),
+            Page("GET", "/Decisions/Details", "Pdf", "/Decisions/Details/{decision}?handler=Pdf", null, Seated, "not issued yet: only “no 5xx” for readers, refused to others", AdminOpen.Plus(Seated), @case: "not issued yet"),
+            Page("POST", "/Decisions/Details", "Sign", "/Decisions/Details/{decision}?handler=Sign", "Data.DecisionId={decision}&Data.Kind=Sign&Data.ContentHash={decisionHash}&Data.Confirmation=wrong", Secretaries, "KZRU-21 short route: the secretaries sign; probe: wrong password (a rule refusal re-renders the page, 200: the API row asserts who signs)", [.. Seated.Except(Secretaries), Invitee]),
+            Page("POST", "/Decisions/Details", "Start", "/Decisions/Details/{decision}?handler=Start", "", Secretaries, "KZRU-18/21; probe: already in signing"),
+            Page("GET", "/Decisions/Correct", null, "/Decisions/Correct/{decision}", null, Secretaries, "a secretary corrects"),
+            Page("POST", "/Decisions/Correct", null, "/Decisions/Correct/{decision}", "Data.Reason=", Secretaries, "probe: empty"),
+        ];
+    }
+}
