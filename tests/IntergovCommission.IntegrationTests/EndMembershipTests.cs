@@ -96,13 +96,19 @@ public sealed class EndMembershipTests(DemoAppFixture fixture) : IClassFixture<D
     }
 
     [Fact]
-    public async Task Ending_a_membership_of_another_commission_id_is_not_found()
+    public async Task Ending_a_membership_takes_its_commission_from_the_membership_not_from_the_request()
     {
-        var id = await Demo.MembershipOfAsync(_app, "ru.member");
+        var id = await _app.SendAsAsync("admin", _demo.NewMember(_demo.RuSideId, "Член Для Завершения"));
         var form = await Demo.EditFormAsync(_app, id);
+        var command = new EndMembership.Command { MembershipId = id, CommissionId = Guid.NewGuid(), Version = form.Version, EndedOn = Demo.Today, Reason = "Не та комиссия" };
 
+        // The route id is the only id that counts: a wrong commission id in the body neither misleads nor blocks.
+        await _app.SendAsAsync("admin", command);
+
+        Assert.Equal(_demo.CommissionId, command.CommissionId);
+        Assert.Equal(Demo.Today, await _app.QueryAsync(db => db.Memberships.Where(m => m.Id == id).Select(m => m.EndedOn).SingleAsync()));
         await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsAsync("admin",
-            new EndMembership.Command { MembershipId = id, CommissionId = Guid.NewGuid(), Version = form.Version, EndedOn = Demo.Today, Reason = "Не та комиссия" }));
+            new EndMembership.Command { MembershipId = Guid.NewGuid(), Version = form.Version, EndedOn = Demo.Today, Reason = "Нет такого" }));
     }
 
     private static IEnumerable<GetRoster.Row> AllRows(GetRoster.Result roster) => roster.Sides.SelectMany(s => s.Rows).Concat(roster.WithoutSide);

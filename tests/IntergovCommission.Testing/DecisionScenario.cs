@@ -28,7 +28,7 @@ public static class DecisionScenario
         var roster = await LiveScenario.RosterAsync(app);
         foreach (var absent in roster.Where(r => absentUserNames.Contains(r.UserName)))
         {
-            await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = absent.MembershipId, Mode = AttendanceMode.Absent });
+            await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, absent.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = absent.MembershipId, Mode = AttendanceMode.Absent });
         }
 
         var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));

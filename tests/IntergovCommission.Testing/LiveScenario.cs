@@ -93,7 +93,7 @@ public static class LiveScenario
                 continue;
             }
 
-            await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = r.MembershipId, Mode = mode });
+            await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, r.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = r.MembershipId, Mode = mode });
         }
     }
 

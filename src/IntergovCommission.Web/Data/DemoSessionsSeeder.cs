@@ -66,7 +66,8 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
                                              select new { m.Id, m.Role, Side = s.Code, UserName = u == null ? null : u.UserName }).ToListAsync(ct));
         foreach (var person in roster.Where(r => r.Role is not CommissionRole.Representative and not CommissionRole.Invitee))
         {
-            await AsAsync("kz.secretary", new RegisterAttendance.Command
+            // KZRU-07: each side's secretary registers their own side's people.
+            await AsAsync(person.Side == "KZ" ? "kz.secretary" : "ru.secretary", new RegisterAttendance.Command
             {
                 SessionId = today,
                 MembershipId = person.Id,

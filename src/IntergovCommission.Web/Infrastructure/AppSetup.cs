@@ -61,6 +61,7 @@ public static class AppSetup
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DemoSessionsSeeder>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<UnreadableInput>();
         services.Configure<SignInThrottleOptions>(configuration.GetSection("SignIn"));
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(options => SignInThrottle.AddPolicy(options, configuration.GetSection("SignIn").Get<SignInThrottleOptions>() ?? new SignInThrottleOptions()));
@@ -116,6 +117,13 @@ public static class AppSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             ApiEndpoints.ApiAwareRedirects(options);
+            // Signing in on the sign-in page, the cookie handler itself redirects to the ?ReturnUrl= it finds (decoded):
+            // a non-ASCII character there cannot go into the Location header (it used to end in a 500).
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.Encode(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         services.AddIntegrationApi(configuration);
         // Kazakh and Russian text is written as characters, not as &#x…; entities (smaller, readable pages).
@@ -149,6 +157,7 @@ public static class AppSetup
                 options.Conventions.AllowAnonymousToPage("/Language");
                 options.Conventions.AllowAnonymousToPage("/Verify/Index"); // KZRU-18: anyone checks an issued decision from its QR code
                 options.Conventions.AddPageRoute("/Error", "/Error/{code:int}");
+                options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new AdministratorsOnlyPageFilter()));
             })
             .AddMvcOptions(options =>
             {

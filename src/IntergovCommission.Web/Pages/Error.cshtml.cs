@@ -25,12 +25,11 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
     {
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        Code = code ?? (failure is not null ? Infrastructure.Web.ErrorResponsesMiddleware.StatusOf(failure.Error) : Response.StatusCode is >= 400 and var s ? s : 500);
-        if (reExecute is null && code is not null)
-        {
-            Response.StatusCode = Code;
-        }
-        else if (code is null)
+        // Visited directly (no error happened, nothing re-executed): there is nothing to show, so 404 — never a 500.
+        var direct = failure is null && reExecute is null;
+        Code = direct ? (code is >= 400 and < 500 ? code.Value : 404)
+            : code ?? (failure is not null ? Infrastructure.Web.ErrorResponsesMiddleware.StatusOf(failure.Error) : Response.StatusCode is >= 400 and var s ? s : 500);
+        if (direct || (reExecute is null && code is not null) || code is null)
         {
             Response.StatusCode = Code;
         }

@@ -88,6 +88,24 @@ public sealed class SignInHardeningTests
     }
 
     [Fact]
+    public async Task A_non_ascii_return_address_signs_in_over_real_http()
+    {
+        // Over Kestrel, which enforces what a Location header may hold (the in-memory test server does not).
+        await using var app = await TestApp.CreateAsync(environment: "Production");
+        var server = app.StartKestrel();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server };
+        var login = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(login, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var body = $"Input.UserName=kz.member&Input.Password={Uri.EscapeDataString(Password)}&ReturnUrl=/Commissions?q=%C3%A9&__RequestVerificationToken={Uri.EscapeDataString(token)}";
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await client.PostAsync(new Uri("/Account/Login?ReturnUrl=%2FCommissions%3Fq%3D%C3%A9", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Commissions?q=é", Uri.UnescapeDataString(response.Headers.Location!.OriginalString));
+    }
+
+    [Fact]
     public async Task A_very_long_user_name_or_a_forged_checkbox_is_refused_on_the_field_and_audited()
     {
         await using var app = await TestApp.CreateAsync();

@@ -169,9 +169,13 @@ public sealed class ApiSessionJourneyTests
                 .ToDictionary(r => r.GetProperty("entry").GetProperty("membershipId").GetGuid(), r => r.GetProperty("sideCode").GetString());
             var present = withSignIn.Concat(others.Take(10)).ToList();
             Assert.Equal(18, present.Count);
+            // KZRU-07: each side's secretary registers their own side's people; the other side's secretary is refused.
+            Caller SecretaryOf(Guid membershipId) => sideOf[membershipId] == "KZ" ? kzSecretary : callers["ru.secretary"];
+            var ruPerson = present.First(id => sideOf[id] == "RU");
+            await AssertProblemAsync(kzSecretary, HttpMethod.Put, $"/api/v1/sessions/{sessionId}/attendance/{ruPerson}", new { mode = "InPerson" }, HttpStatusCode.Forbidden, "KZRU-07");
             foreach (var membershipId in present.Take(17))
             {
-                await SendAsync(kzSecretary, HttpMethod.Put, $"/api/v1/sessions/{sessionId}/attendance/{membershipId}", new { mode = "InPerson" }, HttpStatusCode.NoContent);
+                await SendAsync(SecretaryOf(membershipId), HttpMethod.Put, $"/api/v1/sessions/{sessionId}/attendance/{membershipId}", new { mode = "InPerson" }, HttpStatusCode.NoContent);
             }
 
             await SendAsync(callers["kz.representative"], HttpMethod.Post, $"/api/v1/sessions/{sessionId}/check-in", new { mode = "InPerson" }, HttpStatusCode.NoContent);
@@ -182,7 +186,7 @@ public sealed class ApiSessionJourneyTests
             await AssertProblemAsync(callers["kz.cochair"], HttpMethod.Post, $"/api/v1/sessions/{sessionId}/ballots", new { agendaItemId = itemId }, HttpStatusCode.UnprocessableEntity, "KZRU-16");
             Assert.Equal(0, await app.QueryAsync(db => db.Ballots.CountAsync(b => b.SessionId == sessionId)));
 
-            await SendAsync(kzSecretary, HttpMethod.Put, $"/api/v1/sessions/{sessionId}/attendance/{present[17]}", new { mode = "InPerson" }, HttpStatusCode.NoContent);
+            await SendAsync(SecretaryOf(present[17]), HttpMethod.Put, $"/api/v1/sessions/{sessionId}/attendance/{present[17]}", new { mode = "InPerson" }, HttpStatusCode.NoContent);
             var opened = await SendAsync(callers["kz.cochair"], HttpMethod.Post, $"/api/v1/sessions/{sessionId}/ballots", new { agendaItemId = itemId }, HttpStatusCode.Created);
             var ballotId = opened.GetProperty("id").GetGuid();
 

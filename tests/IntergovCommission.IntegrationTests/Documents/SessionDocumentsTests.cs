@@ -77,9 +77,9 @@ public sealed class SessionDocumentsTests
         var roster = await LiveScenario.RosterAsync(app);
         var byName = await MembershipsByRussianNameAsync(app);
         var kzMember = roster.Single(r => r.UserName == "kz.member").MembershipId;
-        await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = kzMember, Mode = AttendanceMode.Video });
-        await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = byName["Самал Ержанова"], Mode = AttendanceMode.Represented, RepresentativeName = "Мәди Жұмабеков" });
-        await app.SendAsAsync("ru.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = byName["Юлия Орлова"], Mode = AttendanceMode.Absent });
+        await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, kzMember), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = kzMember, Mode = AttendanceMode.Video });
+        await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, byName["Самал Ержанова"]), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = byName["Самал Ержанова"], Mode = AttendanceMode.Represented, RepresentativeName = "Мәди Жұмабеков" });
+        await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, byName["Юлия Орлова"]), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = byName["Юлия Орлова"], Mode = AttendanceMode.Absent });
 
         var voters = roster.Where(r => r.Role != CommissionRole.Representative && r.MembershipId != byName["Самал Ержанова"] && r.MembershipId != byName["Юлия Орлова"]).ToList();
         var adopted = await VoteAsync(app, sessionId, items[0], voters, r => r.UserName switch

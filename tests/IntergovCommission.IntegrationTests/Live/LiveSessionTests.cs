@@ -48,13 +48,13 @@ public sealed class LiveSessionTests
             .Take(voters).ToList();
         foreach (var r in votersFirst)
         {
-            await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = r.MembershipId, Mode = AttendanceMode.InPerson });
+            await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, r.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = r.MembershipId, Mode = AttendanceMode.InPerson });
         }
 
         if (representative)
         {
             var rep = roster.Single(r => r.Role == CommissionRole.Representative);
-            await app.SendAsAsync("ru.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = rep.MembershipId, Mode = AttendanceMode.InPerson });
+            await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, rep.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = rep.MembershipId, Mode = AttendanceMode.InPerson });
         }
 
         return votersFirst;
@@ -85,12 +85,12 @@ public sealed class LiveSessionTests
         Assert.Equal("KZRU-10", ex.RuleId);
         // The KZ deputy is present but the KZ co-chair is too: the deputy does not preside.
         var deputy = (await RosterAsync(app)).Single(r => r.UserName == "kz.deputy");
-        await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = deputy.MembershipId, Mode = AttendanceMode.InPerson });
+        await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, deputy.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = deputy.MembershipId, Mode = AttendanceMode.InPerson });
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("kz.deputy", new OpenBallot.Command(sessionId, itemId)));
         Assert.Equal("KZRU-10", refused.RuleId);
         // With the KZ co-chair absent, the KZ deputy presides.
         var chair = (await RosterAsync(app)).Single(r => r.UserName == "kz.cochair");
-        await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = chair.MembershipId, Mode = AttendanceMode.Absent });
+        await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, chair.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = chair.MembershipId, Mode = AttendanceMode.Absent });
         var ballotId = await app.SendAsAsync("kz.deputy", new OpenBallot.Command(sessionId, itemId));
         var opened = await app.QueryAsync(db => db.Ballots.AsNoTracking().SingleAsync(b => b.Id == ballotId));
         Assert.Equal(BallotState.Open, opened.State);
@@ -212,7 +212,7 @@ public sealed class LiveSessionTests
         var (sessionId, itemId) = await StartedSessionAsync(app);
         await RegisterAsync(app, sessionId, 19);
         var absent = (await RosterAsync(app)).Single(r => r.UserName == "kz.member");
-        await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = absent.MembershipId, Mode = AttendanceMode.Absent });
+        await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, absent.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = absent.MembershipId, Mode = AttendanceMode.Absent });
         var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));
         var ex = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("kz.member", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For }));
         Assert.Equal("KZRU-17", ex.RuleId);
@@ -262,7 +262,7 @@ public sealed class LiveSessionTests
         var noAccount = roster.Where(r => r.Role != CommissionRole.Representative && r.UserName is null).ToList();
         foreach (var r in voters.Concat(noAccount))
         {
-            await app.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = r.MembershipId, Mode = AttendanceMode.Video });
+            await app.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(app, r.MembershipId), new RegisterAttendance.Command { SessionId = sessionId, MembershipId = r.MembershipId, Mode = AttendanceMode.Video });
         }
 
         var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));

@@ -54,8 +54,8 @@ internal static class AuthorizationMatrix
 
     public static IReadOnlyList<MatrixCase> Cases { get; } = Build();
 
-    private static MatrixCase Api(string method, string route, string url, string? body, Caller[] allowed, Mode mode, string why, Caller[]? open = null, string @case = "", string[]? refusalRules = null) =>
-        new($"API {method} /api/v1{route}", @case, method, "/api/v1" + url, body, allowed, mode, why, open, RefusalRules: refusalRules);
+    private static MatrixCase Api(string method, string route, string url, string? body, Caller[] allowed, Mode mode, string why, Caller[]? open = null, string @case = "", string[]? refusalRules = null, bool renewsToken = false) =>
+        new($"API {method} /api/v1{route}", @case, method, "/api/v1" + url, body, allowed, mode, why, open, FreshSession: renewsToken, RefusalRules: refusalRules);
 
     private static MatrixCase Page(string method, string page, string? handler, string url, string? form, Caller[] allowed, string why, Caller[]? open = null, bool fresh = false, string @case = "") =>
         new($"PAGE {method} {page}" + (handler is null ? string.Empty : $"?handler={handler}"), @case, method, url, form, allowed, Mode.Probe, why, open, fresh);
@@ -83,13 +83,35 @@ internal static class AuthorizationMatrix
             Api("GET", "/commissions/{commissionId:guid}/sessions/", "/commissions/{commission}/sessions", null, sessionReaders, Mode.Real, "sessions of the commission (an invitee sees theirs)", AdminOpen),
             Api("POST", "/commissions/{commissionId:guid}/sessions/", "/commissions/{commission}/sessions", """{"kind":"Regular","format":"Mixed","place":"Astana","conferenceLink":"https://vc.example.kz","startLocal":"{future}","timeZoneId":"Mars/Olympus_Mons"}""", Secretaries, Mode.Probe, "KZRU-07 secretaries prepare sessions; probe: unknown time zone"),
             Api("POST", "/commissions/{commissionId:guid}/memberships", "/commissions/{commission}/memberships", """{"sideId":"{kzSide}","role":"Member"}""", [KzSecretary, Admin], Mode.Probe, "KZRU-02: the secretary of that side or an administrator; probe: names missing", @case: "new person on the KZ side"),
-            Api("POST", "/commissions/{commissionId:guid}/memberships", "/commissions/{commissionB}/memberships", "{\"sideId\":\"{bKzSide}\",\"role\":\"Member\",\"existingPersonId\":\"{kzMemberPerson}\"," + act + "}", [Admin], Mode.Real, "issue 10 #3: only an administrator links a person of another commission", @case: "person of commission A into commission B"),
+            Api("POST", "/commissions/{commissionId:guid}/memberships", "/commissions/{commissionB}/memberships", "{\"sideId\":\"{bKzSide}\",\"role\":\"Member\",\"existingPersonId\":\"{linkedPerson}\"," + act + "}", [Admin], Mode.Real, "issue 10 #3: only an administrator links a person of another commission", @case: "person of commission A into commission B"),
             Api("GET", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", null, [KzSecretary, Admin], Mode.Real, "the edit form of a membership: who may change it (the other side's secretary: open)", [RuSecretary]),
-            Api("PUT", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", "{\"commissionId\":\"{commission}\",\"version\":" + Stale + ",\"sideId\":\"{kzSide}\",\"role\":\"Member\"," + act + "}", [KzSecretary, Admin], Mode.Probe, "KZRU-02: the side's secretary or an administrator; probe: stale version"),
+            Api("PUT", "/memberships/{membershipId:guid}", "/memberships/{kzMemberMembership}", "{\"version\":" + Stale + ",\"sideId\":\"{kzSide}\",\"role\":\"Member\"," + act + "}", [KzSecretary, Admin], Mode.Probe, "KZRU-02: the side's secretary or an administrator; probe: stale version"),
             Api("POST", "/memberships/{membershipId:guid}/end", "/memberships/{kzMemberMembership}/end", """{"reason":""}""", [KzSecretary, Admin], Mode.Probe, "the side's secretary or an administrator; probe: no date, no reason"),
             Api("GET", "/people/{personId:guid}", "/people/{kzMemberPerson}", null, readers, Mode.Real, "issue 10 #3: contacts only inside a commission the person sits on"),
             Api("GET", "/tokens/", "/tokens", null, SignedIn, Mode.Real, "one's own tokens"),
             Api("DELETE", "/tokens/{tokenId:guid}", "/tokens/{spareToken}", null, [KzMember, Admin], Mode.Real, "one's own token; an administrator revokes another user's (issue 10 #5)"),
+            Api("POST", "/tokens/{tokenId:guid}/successor", "/tokens/{spareToken2}/successor", "{}", [KzMember], Mode.Real, "a token's owner rotates it before it expires (issue 10: the contract); an administrator does not mint tokens for others"),
+            Api("DELETE", "/tokens/", "/tokens", null, SignedIn, Mode.Real, "one's own tokens, all at once (issue 10 #5); the row renews the caller's token afterwards", renewsToken: true),
+
+            // Notifications: one's own only (an unknown or someone else's id marks nothing).
+            Api("GET", "/notifications/", "/notifications", null, SignedIn, Mode.Real, "one's own notifications"),
+            Api("POST", "/notifications/read", "/notifications/read", null, SignedIn, Mode.Real, "marks one's own as read"),
+            Api("POST", "/notifications/{notificationId:guid}/read", "/notifications/{spareToken}/read", null, SignedIn, Mode.Real, "one's own; another id marks nothing"),
+
+            // Administration over the API: the same use cases as /Admin (administrators only).
+            Api("GET", "/admin/users/", "/admin/users", null, [Admin], Mode.Real, "administrators only"),
+            Api("GET", "/admin/users/{userId:guid}", "/admin/users/{spareUser}", null, [Admin], Mode.Real, "administrators only"),
+            Api("GET", "/admin/users/{userId:guid}/tokens", "/admin/users/{kzMemberUser}/tokens", null, [Admin], Mode.Real, "an administrator lists a user's tokens (issue 10 #5)"),
+            Api("DELETE", "/admin/users/{userId:guid}/tokens", "/admin/users/{spareUser}/tokens", null, [Admin], Mode.Real, "an administrator revokes a user's tokens (issue 10 #5); a user only their own"),
+            Api("GET", "/admin/people-without-account", "/admin/people-without-account", null, [Admin], Mode.Real, "administrators only"),
+            Api("POST", "/admin/users/", "/admin/users", """{"userName":""}""", [Admin], Mode.Probe, "administrators only; probe: no user name"),
+            Api("POST", "/admin/users/{userId:guid}/disable", "/admin/users/{spareUser}/disable", null, [Admin], Mode.Real, "administrators only (a spare sign-in)"),
+            Api("POST", "/admin/users/{userId:guid}/unlock", "/admin/users/{spareUser}/unlock", null, [Admin], Mode.Real, "administrators only (a spare sign-in)"),
+            Api("POST", "/admin/users/{userId:guid}/password", "/admin/users/{spareUser}/password", """{"newPassword":""}""", [Admin], Mode.Probe, "administrators only; probe: empty password"),
+            Api("POST", "/commissions", "/commissions", """{"code":""}""", [Admin], Mode.Probe, "an administrator creates a commission; probe: no code"),
+            Api("GET", "/commissions/{commissionId:guid}/work-plan", "/commissions/{commission}/work-plan?year=2026", null, readers, Mode.Real, "the commission's own people (KZRU-14: not an invited person)"),
+            Api("GET", "/proposals/{proposalId:guid}", "/proposals/{proposal}", null, [KzMember, KzSecretary], Mode.Real, "KZRU-06: the proposer and the secretary of the proposer's side"),
+            Api("GET", "/sessions/{sessionId:guid}/pack.zip", "/sessions/{session}/pack.zip", null, sessionReaders.Plus(Admin), Mode.Real, "KZRU-13: the session pack for those who read the session (an invitee: their items only, KZRU-14)"),
 
             // Sessions (KZRU-07, KZRU-09).
             Api("GET", "/sessions/{sessionId:guid}/", "/sessions/{session}", null, sessionReaders, Mode.Real, "the session; an invitee sees their items (KZRU-14)", AdminOpen),
@@ -192,6 +214,8 @@ internal static class AuthorizationMatrix
             Page("POST", "/Admin/Users/Index", "Grant", "/Admin/Users?handler=Grant", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
             Page("POST", "/Admin/Users/Index", "Revoke", "/Admin/Users?handler=Revoke", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
             Page("POST", "/Admin/Users/Index", "Unlock", "/Admin/Users?handler=Unlock", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
+            Page("POST", "/Admin/Users/Index", "RevokeToken", "/Admin/Users?handler=RevokeToken", "Data.TokenId={spareToken3}", [Admin], "an administrator revokes a user's token (issue 10 #5)"),
+            Page("POST", "/Admin/Users/Index", "RevokeTokens", "/Admin/Users?handler=RevokeTokens", "Data.UserId={spareUser}", [Admin], "an administrator revokes all of a user's tokens (issue 10 #5)"),
             Page("GET", "/Admin/Users/Create", null, "/Admin/Users/Create", null, [Admin], "administrators only"),
             Page("POST", "/Admin/Users/Create", null, "/Admin/Users/Create", "Data.UserName=", [Admin], "administrators only; probe: empty"),
             Page("GET", "/Admin/Users/ResetPassword", null, "/Admin/Users/ResetPassword/{spareUser}", null, [Admin], "administrators only"),

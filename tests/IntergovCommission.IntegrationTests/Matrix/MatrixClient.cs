@@ -67,7 +67,14 @@ internal static class MatrixClient
 
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), world.Fill(row.Url));
         request.Content = Content(world, row.Body, isApi, antiforgery);
-        return await SendAsync(client, request);
+        var answer = await SendAsync(client, request);
+        if (isApi && row.FreshSession)
+        {
+            // The row revokes the caller's own tokens (DELETE /tokens): the next rows get a new one.
+            await world.ReconnectApiAsync(caller);
+        }
+
+        return answer;
     }
 
     public static async Task<Answer> SendAsync(HttpClient client, HttpRequestMessage request)

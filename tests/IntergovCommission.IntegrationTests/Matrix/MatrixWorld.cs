@@ -101,6 +101,11 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         var app = await TestApp.CreateAsync(environment: environment, settings: new Dictionary<string, string?>
         {
             ["Api:RateLimit:PermitPerMinute"] = "100000",
+            // Hundreds of sign-ins from one loopback address, and hostile sign-in probes with wrong passwords:
+            // the throttle (SignInHardeningTests proves it) is set wide open here.
+            ["SignIn:PostsPerAddressPerMinute"] = "1000000",
+            ["SignIn:FreeFailuresPerAddress"] = "1000000",
+            ["SignIn:FreeFailuresPerAccount"] = "1000000",
         });
         var world = new MatrixWorld(app, app.StartKestrel(), environment);
         try
@@ -171,6 +176,18 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         _web[caller] = await FreshWebAsync(caller);
     }
 
+    /// <summary>A new API token for the caller (after a row that revokes all of a user's tokens).</summary>
+    public async Task ReconnectApiAsync(Caller caller)
+    {
+        if (caller == Caller.Anonymous)
+        {
+            return;
+        }
+
+        var token = await App.SendAsAsync(UserOf(caller), new CreateAccessToken.Command { Name = "matrix", ExpiresInDays = 30 });
+        _api[caller].DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
+    }
+
     private static string TokenOf(string html)
     {
         var match = AntiforgeryField().Match(html);
@@ -227,7 +244,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         var roster = await LiveScenario.RosterAsync(App);
         foreach (var r in roster.Where(r => r.Role is not CommissionRole.Invitee))
         {
-            await App.SendAsAsync("kz.secretary", new RegisterAttendance.Command { SessionId = live, MembershipId = r.MembershipId, Mode = AttendanceMode.InPerson });
+            await App.SendAsAsync(await LiveScenario.SecretaryOfSideAsync(App, r.MembershipId), new RegisterAttendance.Command { SessionId = live, MembershipId = r.MembershipId, Mode = AttendanceMode.InPerson });
         }
 
         var voters = roster.Where(r => r.Role is not CommissionRole.Representative and not CommissionRole.Invitee).ToList();
@@ -308,9 +325,15 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         // A spare sign-in the administration handlers may act on, and a spare token of the KZ member to revoke.
         var spareUser = await App.SendAsAsync("admin", new CreateUser.Command { UserName = SpareUser, DisplayName = SpareUser, InitialPassword = DemoDataSeeder.DemoPassword });
         var spareToken = await App.SendAsAsync("kz.member", new CreateAccessToken.Command { Name = "spare", ExpiresInDays = 30 });
+        var spareToken2 = await App.SendAsAsync("kz.member", new CreateAccessToken.Command { Name = "spare to rotate", ExpiresInDays = 30 });
+        var spareToken3 = await App.SendAsAsync("ru.member", new CreateAccessToken.Command { Name = "spare to revoke", ExpiresInDays = 30 });
 
         var quietKzMember = roster.First(r => r.UserName is null && r.Role == CommissionRole.Member && sideOf[r.MembershipId] == kzSide).MembershipId;
         var kzMemberPerson = await Demo.PersonOfAsync(App, "kz.member");
+        // The administrator's cross-commission link (a real change) takes another person of commission A, so the
+        // contact rows on kz.member keep testing "a person of another commission".
+        var linkedMembership = roster.Where(r => r.UserName is null && r.Role == CommissionRole.Member && r.MembershipId != quietKzMember).Select(r => r.MembershipId).First();
+        var linkedPerson = await App.QueryAsync(db => db.Memberships.Where(m => m.Id == linkedMembership).Select(m => m.PersonId).SingleAsync());
         var kzMemberUser = await App.QueryAsync(db => db.Users.Where(u => u.UserName == "kz.member").Select(u => u.Id).SingleAsync());
         foreach (var (key, value) in new (string, Guid)[]
                  {
@@ -318,8 +341,8 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
                      ("ballotClosed", closed), ("ballotOpen", open), ("decision", decision), ("referral", referral), ("material", material.MaterialId),
                      ("draftSession", draft), ("draftItem", draftItem), ("draftInvitee", draftInvitee), ("proposal", proposal.ProposalId),
                      ("commissionB", commissionB), ("bKzSide", bKzSide), ("inviteeMembership", inviteeMembership), ("inviteePerson", inviteePerson),
-                     ("kzMemberMembership", kzMemberMembership), ("kzMemberPerson", kzMemberPerson), ("kzMemberUser", kzMemberUser),
-                     ("quietKzMember", quietKzMember), ("spareUser", spareUser), ("spareToken", spareToken.TokenId),
+                     ("kzMemberMembership", kzMemberMembership), ("kzMemberPerson", kzMemberPerson), ("kzMemberUser", kzMemberUser), ("linkedPerson", linkedPerson),
+                     ("quietKzMember", quietKzMember), ("spareUser", spareUser), ("spareToken", spareToken.TokenId), ("spareToken2", spareToken2.TokenId), ("spareToken3", spareToken3.TokenId),
                  })
         {
             Ids[key] = value.ToString();

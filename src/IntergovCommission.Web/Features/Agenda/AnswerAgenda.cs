@@ -30,6 +30,7 @@ public static class AnswerAgenda
         public Validator(IStringLocalizer<SharedResource> text)
         {
             RuleFor(x => x.Outcome).IsInEnum();
+            RuleFor(x => x.AgendaVersion).GreaterThan(0).WithMessage(_ => text["Validation.ValueInvalid", string.Empty]);
             RuleFor(x => x.Comment).NotEmpty().When(x => x.Outcome == ApprovalOutcome.Returned).WithMessage(_ => text["Agenda.Validation.ReturnComment"])
                 .MaximumLength(4000).WithMessage(_ => text["Validation.MaxLength", 4000]);
         }

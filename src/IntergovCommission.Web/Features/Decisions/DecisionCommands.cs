@@ -139,8 +139,9 @@ public static class SignDecision
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             var commissionId = await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken);
-            Require.SignedIn(actor);
-            var membership = actor.MembershipIn(commissionId) ?? throw new ForbiddenException("You are not on this commission.");
+            Require.InCommission(actor, commissionId);
+            var membership = actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee)
+                ?? throw new ForbiddenException("You are not on this commission.");
             if (membership.Role == CommissionRole.Representative)
             {
                 throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative does not sign the commission's decisions.", "KZRU-15");

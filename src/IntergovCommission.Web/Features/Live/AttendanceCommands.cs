@@ -40,17 +40,36 @@ public static class RegisterAttendance
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
-            Require.InCommission(actor, commissionId);
-            var own = actor.Memberships.Any(m => m.MembershipId == request.MembershipId);
-            var secretary = actor.Holds(commissionId, CommissionRole.Secretary);
-            if (secretary || actor.IsAdministrator)
+            Require.SignedIn(actor);
+            if (!actor.IsIn(commissionId))
             {
-                return;
+                // An administrator runs the system, not the session: the register is the secretaries' (KZRU-07).
+                throw actor.IsInvitedTo(commissionId)
+                    ? new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14")
+                    : new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretaries keep the attendance register; a member may only check themselves in.", "KZRU-07");
             }
 
-            if (!own)
+            var own = actor.Memberships.Any(m => m.MembershipId == request.MembershipId);
+            if (!own || actor.Holds(commissionId, CommissionRole.Secretary))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretaries keep the attendance register; a member may only check themselves in.", "KZRU-07");
+                // Each side's secretary keeps the register of their own side's people (as they record their votes, KZRU-17):
+                // the other side's secretary marking a member absent would take away that member's vote.
+                var sideId = await db.Memberships.AsNoTracking()
+                    .Where(m => m.Id == request.MembershipId && m.CommissionId == commissionId)
+                    .Select(m => new { m.SideId })
+                    .SingleOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException("Membership", request.MembershipId);
+                if (actor.Holds(commissionId, CommissionRole.Secretary, sideId.SideId))
+                {
+                    return;
+                }
+
+                if (!own)
+                {
+                    throw new ForbiddenException(actor.Holds(commissionId, CommissionRole.Secretary)
+                        ? "KZRU-07 (Regulation cl. 8): each side's secretary keeps the register of their own side's people."
+                        : "KZRU-07 (Regulation cl. 8): the secretaries keep the attendance register; a member may only check themselves in.", "KZRU-07");
+                }
             }
 
             if (request.Mode is not (AttendanceMode.InPerson or AttendanceMode.Video))
@@ -105,7 +124,7 @@ public static class RequireInPerson
         {
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
             Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.IsAdministrator)
+            if (!actor.Holds(commissionId, CommissionRole.CoChair))
             {
                 throw new ForbiddenException("KZRU-05 (Regulation cl. 6): only a co-chair decides that a member must attend in person.", "KZRU-05");
             }

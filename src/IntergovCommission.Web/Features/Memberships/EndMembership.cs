@@ -15,6 +15,10 @@ public static class EndMembership
     public sealed class Command : ICommand<bool>, ICommissionScoped
     {
         public Guid MembershipId { get; set; }
+
+        /// <summary>The membership's own commission, set by the authorizer: the route id is the only id that counts.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        [System.Text.Json.Serialization.JsonIgnore]
         public Guid CommissionId { get; set; }
         public uint Version { get; set; }
         public DateOnly? EndedOn { get; set; }
@@ -37,10 +41,11 @@ public static class EndMembership
         {
             Require.SignedIn(actor);
             var current = await db.Memberships.AsNoTracking()
-                .Where(m => m.Id == request.MembershipId && m.CommissionId == request.CommissionId)
+                .Where(m => m.Id == request.MembershipId)
                 .Select(m => new { m.CommissionId, m.SideId })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Membership", request.MembershipId);
+            request.CommissionId = current.CommissionId;
             CommissionAccess.RequireManageSide(actor, current.CommissionId, current.SideId);
         }
     }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -9,6 +10,12 @@ namespace IntergovCommission.Web.Features.Notifications;
 public static class ListNotifications
 {
     public sealed record Query(int Take = 50) : IQuery<Result>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.Localization.SharedResource> text) =>
+            RuleFor(x => x.Take).InclusiveBetween(0, 200).WithMessage(_ => text["Validation.Range", 0, 200]);
+    }
 
     public sealed record Result(int Unread, IReadOnlyList<Item> Items);
 

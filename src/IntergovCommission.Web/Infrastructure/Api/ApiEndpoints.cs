@@ -139,7 +139,7 @@ public static class ApiEndpoints
         var tokens = api.MapGroup("/tokens").WithTags("Access tokens");
         tokens.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListAccessTokens.Query(), ct))
             .WithName("ListTokens").WithSummary("The caller's own access tokens (names, prefixes, dates; never a secret).");
-        tokens.MapPost("/{tokenId:guid}/successor", (Guid tokenId, TokenApiBodies.SuccessorBody? body, IMediator m, CancellationToken ct) =>
+        tokens.MapPost("/{tokenId:guid}/successor", (Guid tokenId, TokenApiBodies.SuccessorBody body, IMediator m, CancellationToken ct) =>
                 m.Send(new RotateAccessToken.Command
                 {
                     TokenId = tokenId,

@@ -61,12 +61,18 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IEnumerable<IAuth
 }
 
 /// <summary>3. Runs all validators (async) and throws one exception carrying field → messages.</summary>
-public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> text)
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> text, UnreadableInput unreadable)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (request is ICommand<TResponse> && unreadable.Fields.Count > 0)
+        {
+            // A form value could not be read into its field: the page already shows the message there; nothing runs.
+            throw new InputValidationException();
+        }
+
         // What no request may carry (control characters, direction overrides, dates outside 1900-2100), before the use case's own rules.
         var guarded = InputGuard.Check(request, text);
         if (guarded.Count > 0)

@@ -64,6 +64,21 @@ public static class InputGuard
                 continue;
             }
 
+            // A nullable date that holds 0001-01-01 was given explicitly (its "not given" is null): check it.
+            if (Nullable.GetUnderlyingType(property.PropertyType) is { } underlying && current is not null
+                && (underlying == typeof(DateOnly) || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset)))
+            {
+                var day = current switch
+                {
+                    DateOnly d => d,
+                    DateTime dt => DateOnly.FromDateTime(dt),
+                    DateTimeOffset dto => DateOnly.FromDateTime(dto.UtcDateTime),
+                    _ => EarliestDate,
+                };
+                CheckDate(day, name, errors, text);
+                continue;
+            }
+
             Inspect(current, name, depth, errors, text);
         }
     }
@@ -139,4 +154,14 @@ public static class InputGuard
                 && !typeof(Stream).IsAssignableFrom(p.PropertyType) && p.PropertyType != typeof(byte[])
                 && !p.PropertyType.FullName!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
             .ToArray();
+}
+
+/// <summary>
+/// Fields of the current request that were given but could not be read into their type (a page's form: "abc" for a
+/// number). While any are listed, no command runs: the validation behaviour refuses it (the messages are already
+/// next to the fields), so nothing is saved from a field's default value.
+/// </summary>
+public sealed class UnreadableInput
+{
+    public IReadOnlyList<string> Fields { get; set; } = [];
 }

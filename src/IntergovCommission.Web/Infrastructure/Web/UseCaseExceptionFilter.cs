@@ -37,20 +37,14 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
             return;
         }
 
-        // A value that was given but cannot be read into its field ("abc" or 99999999999 for a number of days):
-        // the use case must not run on the field's default instead (it made a 90-day token). The page comes back
-        // with the input and the message next to the field. An empty field is left to the use case's own rules.
-        if (!HttpMethods.IsGet(context.HttpContext.Request.Method)
-            && context.ModelState.Any(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
-            && context.HandlerInstance is PageModel unreadable)
+        // A value that was given but cannot be read into its field ("abc" or 99999999999 for a number of days): the
+        // handler runs (it sets what the page needs from the route), but the first command it sends is refused, so no
+        // use case runs on the field's default (it made a 90-day token). The page comes back with the input and the
+        // message next to the field (ModelState already holds it). An empty field is left to the use case's own rules.
+        var unreadable = context.ModelState.Where(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 }).Select(e => e.Key).ToList();
+        if (unreadable.Count > 0 && !HttpMethods.IsGet(context.HttpContext.Request.Method))
         {
-            if (unreadable is IReloadablePage reload)
-            {
-                await reload.ReloadAsync(context.HttpContext.RequestAborted);
-            }
-
-            context.Result = unreadable.Page();
-            return;
+            context.HttpContext.RequestServices.GetRequiredService<UnreadableInput>().Fields = unreadable;
         }
 
         var executed = await next();
@@ -95,7 +89,24 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
 
         if (executed.HandlerInstance is IReloadablePage reloadable)
         {
-            await reloadable.ReloadAsync(executed.HttpContext.RequestAborted);
+            try
+            {
+                await reloadable.ReloadAsync(executed.HttpContext.RequestAborted);
+            }
+            catch (ForbiddenException refused)
+            {
+                // The page itself is not theirs to see: the refusal, not a 500 from reloading it.
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                executed.HttpContext.Items["refusal"] = text[refused.Message].Value;
+                executed.ExceptionHandled = true;
+                return;
+            }
+            catch (NotFoundException)
+            {
+                executed.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
+                executed.ExceptionHandled = true;
+                return;
+            }
         }
 
         executed.Result = executed.HandlerInstance is PageModel page ? page.Page() : new PageResult();

@@ -19,6 +19,7 @@ public sealed class CorrectModel(IMediator mediator, IStringLocalizer<SharedReso
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Data.DecisionId = id;
+        await PageGate.RequireAllowedAsync(HttpContext, new CorrectDecision.Command { DecisionId = id }, ct);
         await ReloadAsync(ct);
         Data.TitleKk = Decision.TitleKk;
         Data.TitleRu = Decision.TitleRu;

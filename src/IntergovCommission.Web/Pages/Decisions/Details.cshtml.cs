@@ -43,6 +43,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
     {
+        Data.DecisionId = id; // a refusal (not issued yet) shows the decision page with the message
         var pdf = await mediator.Send(new GetDecisionPdf.Query(id), ct);
         return File(pdf.Content, "application/pdf", pdf.FileName);
     }

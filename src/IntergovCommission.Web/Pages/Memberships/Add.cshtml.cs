@@ -19,6 +19,7 @@ public sealed class AddModel(IMediator mediator, TimeProvider clock, IStringLoca
     {
         Data.CommissionId = commissionId;
         Data.SideId = sideId;
+        await PageGate.RequireAllowedAsync(HttpContext, new AddMembership.Command { CommissionId = commissionId, SideId = sideId }, ct);
         Data.TermStart = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await ReloadAsync(ct);
         Data.AppointingAuthorityRu = Sides.FirstOrDefault(s => s.Id == sideId)?.AppointingAuthority.Ru;

@@ -43,6 +43,10 @@ public sealed class EndModel(IMediator mediator, TimeProvider clock, IStringLoca
         return Redirect($"/Commissions/Roster/{Data.CommissionId}");
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        PersonName = (await mediator.Send(new GetMembership.Query(Data.MembershipId), cancellationToken)).PersonName;
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var current = await mediator.Send(new GetMembership.Query(Data.MembershipId), cancellationToken);
+        PersonName = current.PersonName;
+        Data.CommissionId = current.CommissionId;
+    }
 }

@@ -22,6 +22,7 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
     public async Task OnGetAsync(Guid sessionId, CancellationToken ct)
     {
         Data.SessionId = sessionId;
+        await PageGate.RequireAllowedAsync(HttpContext, new SubmitProposal.Command { SessionId = sessionId }, ct);
         await ReloadAsync(ct);
     }
 

@@ -18,6 +18,7 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
     public async Task OnGetAsync(Guid commissionId, CancellationToken ct)
     {
         Data.CommissionId = commissionId;
+        await PageGate.RequireAllowedAsync(HttpContext, new CreateSession.Command { CommissionId = commissionId }, ct);
         await ReloadAsync(ct);
         Data.TimeZoneId = List.Zones.Count > 0 ? List.Zones[0].TimeZoneId : null;
     }

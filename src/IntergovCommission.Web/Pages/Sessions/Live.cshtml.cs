@@ -50,11 +50,9 @@ public sealed class LiveModel(IMediator mediator) : PageModel, IReloadablePage
     public async Task<IActionResult> OnPostCheckInAsync(AttendanceMode mode, CancellationToken ct)
     {
         await ReloadAsync(ct);
-        if (State.Me.MembershipId is Guid mine)
-        {
-            await mediator.Send(new RegisterAttendance.Command { SessionId = Id, MembershipId = mine, Mode = mode }, ct);
-        }
-
+        // Only someone on the register checks in; an administrator viewing the session has nothing to check in.
+        var mine = State.Me.MembershipId ?? throw new Infrastructure.Mediator.ForbiddenException("You are not on this session's register.");
+        await mediator.Send(new RegisterAttendance.Command { SessionId = Id, MembershipId = mine, Mode = mode }, ct);
         return RedirectToPage(new { id = Id });
     }
 
