@@ -41,6 +41,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     continue;
                 }
 
+                foreach (var message in MatrixClient.UntranslatedMessages(answer))
+                {
+                    problems.Add($"{row.Title} as {caller}: a message reached the person untranslated: “{message}”");
+                }
+
                 var allowed = MatrixClient.Allowed(answer, row.Mode, row.RefusalRules);
                 var open = row.Open?.Contains(caller) == true;
                 var expected = row.Allowed.Contains(caller);

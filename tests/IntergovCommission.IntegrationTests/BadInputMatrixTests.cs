@@ -61,6 +61,8 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
                 wrong.Add($"stored ({stored})");
             }
 
+            wrong.AddRange(MatrixClient.UntranslatedMessages(answer).Select(m => $"a message reached the person untranslated: “{m}”"));
+
             if (wrong.Count > 0)
             {
                 problems.Add($"{probe.Endpoint} · {Subject(probe)} · {probe.What} as {probe.Caller}: {string.Join("; ", wrong)} — got {answer} {answer.ContentType} — {answer.Short.ReplaceLineEndings(" ")}");

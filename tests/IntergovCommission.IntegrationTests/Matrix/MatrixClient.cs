@@ -35,8 +35,51 @@ internal sealed record Answer(int Status, string? Location, string? ContentType,
 }
 
 /// <summary>Sends a table row's request as a caller: the API with the caller's token, pages with their cookie session and antiforgery token.</summary>
-internal static class MatrixClient
+internal static partial class MatrixClient
 {
+    /// <summary>
+    /// Messages of an answer that reached the person untranslated: the matrices run in Russian (the app's default
+    /// language), so a refusal or field message without a single Cyrillic letter came from an English literal that
+    /// has no resource. This checks the real exception sites the requests reach, not the source text.
+    /// </summary>
+    public static IEnumerable<string> UntranslatedMessages(Answer answer)
+    {
+        var messages = new List<string>();
+        if (answer.ContentType == "application/problem+json" && answer.Body.Length > 0)
+        {
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(answer.Body);
+                var root = json.RootElement;
+                foreach (var name in new[] { "title", "detail" })
+                {
+                    if (root.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String)
+                    {
+                        messages.Add(value.GetString()!);
+                    }
+                }
+
+                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Object)
+                {
+                    messages.AddRange(errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString() ?? string.Empty));
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return [];
+            }
+        }
+        else if (answer.ContentType == "text/html")
+        {
+            messages.AddRange(PageMessage().Matches(answer.Body).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim()));
+        }
+
+        return messages.Where(m => m.Length > 0 && !m.Any(c => c is >= '\u0400' and <= '\u04FF'));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:class=\"field-error[^\"]*\"[^>]*|data-testid=\"refusal\")>([^<]+)<")]
+    private static partial System.Text.RegularExpressions.Regex PageMessage();
+
     public static readonly byte[] TinyPdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% probe\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     public static async Task<Answer> SendAsync(MatrixWorld world, MatrixCase row, Caller caller)
