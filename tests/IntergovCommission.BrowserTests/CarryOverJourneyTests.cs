@@ -43,7 +43,7 @@ public sealed class CarryOverJourneyTests(ChromiumFixture chromium, AppFixture a
             }
             """, new object[] { itemId!, experts[0].ToString(), deadline });
         Assert.Equal("403", forged[0]);
-        Assert.Contains("KZRU-20", forged[1], StringComparison.Ordinal);
+        Assert.Contains("data-rule=\"KZRU-20\"", forged[1], StringComparison.Ordinal); // the rule on the tooltip, the clause in words
 
         // The presiding KZ co-chair refers the item: members from the roster, task, deadline.
         await SignInAsync("kz.cochair");

@@ -80,7 +80,7 @@ public sealed class LiveSessionTests(ChromiumFixture chromium, AppFixture app) :
             }
             """);
         Assert.Equal("403", forged[0]);
-        Assert.Contains("KZRU-15", forged[1], StringComparison.Ordinal);
+        Assert.Contains("data-rule=\"KZRU-15\"", forged[1], StringComparison.Ordinal); // the rule on the tooltip, the clause in words
         await ExpectTallyAsync(Page, 2, 1, 0);
 
         // The secretary records the show of hands of the members without a sign-in: all For.

@@ -109,7 +109,9 @@ public sealed class PreparationJourneyTests(ChromiumFixture chromium, AppFixture
         await Expect(Page.GetByTestId("deadline-line")).ToContainTextAsync(UiText.Ru("Proposals.LateNow"));
         await ProposeAsync(sessionId, "Опоздавшее предложение о рабочей группе");
 
-        await Expect(Page.GetByTestId("notice")).ToContainTextAsync("KZRU-12");
+        // Said in words, in the session's zone (the rule id is on the late flag's tooltip).
+        await Expect(Page.GetByTestId("notice")).ToContainTextAsync("после срока");
+        await Expect(Page.GetByTestId("notice")).ToContainTextAsync("Asia/Almaty");
         var row = Page.Locator("tr").Filter(new() { HasText = "Опоздавшее предложение о рабочей группе" });
         await Expect(row.GetByTestId("late-flag")).ToHaveTextAsync(UiText.Ru("Proposals.Late"));
         await Expect(row.GetByTestId("late-flag")).ToHaveAttributeAsync("title", "KZRU-12");

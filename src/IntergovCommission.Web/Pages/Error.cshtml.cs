@@ -15,6 +15,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
     public string Title { get; private set; } = string.Empty;
     public string Explanation { get; private set; } = string.Empty;
     public string? Refusal { get; private set; }
+
+    /// <summary>The rule id of the refusal, when one applies: a tooltip, never the text a person reads.</summary>
+    public string? RefusalRule { get; private set; }
     public string CorrelationId { get; private set; } = string.Empty;
 
     public void OnGet(int? code) => Fill(code);
@@ -46,6 +49,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
         Title = text[key + ".Title"];
         Explanation = text[key + ".Text"];
         Refusal = HttpContext.Items["refusal"] as string;
+        RefusalRule = HttpContext.Items["refusal-rule"] as string;
         CorrelationId = HttpContext.TraceIdentifier;
     }
 }

@@ -134,7 +134,7 @@ public sealed class ApiContractTests
         {
             var refused = await ExpectAsync(other.Client, HttpMethod.Get, $"/api/v1/proposals/{proposalId}", HttpStatusCode.Forbidden);
             Assert.Equal("KZRU-06", refused.GetProperty("rule").GetString());
-            Assert.Contains("proposer", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("author", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
 
         await ExpectAsync(kzMember.Client, HttpMethod.Get, $"/api/v1/proposals/{Guid.NewGuid()}", HttpStatusCode.NotFound);

@@ -73,9 +73,12 @@ public sealed partial class SessionPagesTests
         Assert.Contains("О графике пусков", await GetOkAsync(secretary, "/Proposals/Inbox"));
         using var ruSecretary = await SignInAsync(app, "ru.secretary");
         Assert.DoesNotContain("О графике пусков", await GetOkAsync(ruSecretary, "/Proposals/Inbox?all=true"));
-        var notAMember = await GetOkAsync(ruSecretary, $"/Proposals/Create?sessionId={sessionId}");
-        Assert.Contains("п. 7 Положения", WebUtility.HtmlDecode(notAMember)); // the clause in words, not the rule id
-        Assert.DoesNotContain("data-testid=\"submit-proposal\"", notAMember);
+        // A secretary does not propose (KZRU-06): the form is not shown; the refusal cites the clause in words, not the rule id.
+        var notAMember = await ruSecretary.GetAsync($"/Proposals/Create?sessionId={sessionId}");
+        Assert.Equal(HttpStatusCode.Forbidden, notAMember.StatusCode);
+        var refusal = WebUtility.HtmlDecode(await notAMember.Content.ReadAsStringAsync());
+        Assert.Contains("п. 7 Положения", refusal);
+        Assert.DoesNotContain("data-testid=\"submit-proposal\"", refusal);
 
         var sent = await PostFormAsync(secretary, agendaUrl + "?handler=Send", new() { ["version"] = (await RowVersionAsync(app, sessionId)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -120,7 +123,7 @@ public sealed partial class SessionPagesTests
     private static async Task<string> GetOkAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {response.StatusCode} {System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "data-testid=\"refusal\">([^<]*)<").Groups[1].Value}");
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 

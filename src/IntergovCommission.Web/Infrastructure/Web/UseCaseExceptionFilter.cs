@@ -56,9 +56,10 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
         var modelState = executed.ModelState;
         switch (executed.Exception)
         {
-            case ForbiddenException:
+            case ForbiddenException forbidden:
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 executed.HttpContext.Items["refusal"] = text[executed.Exception.Message].Value; // the English sentence is its own resource key
+                executed.HttpContext.Items["refusal-rule"] = forbidden.RuleId;
                 executed.ExceptionHandled = true;
                 return;
             case NotFoundException:

@@ -35,8 +35,9 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
         }
 
         var sent = await mediator.Send(Data, ct);
+        await ReloadAsync(ct); // the moment is shown in the session's own zone
         TempData["Notice"] = sent.IsLate
-            ? text["Proposals.SentLate", sent.SideCode, Ui.Moment(sent.ReceivedAt, Session?.TimeZoneId ?? "UTC")].Value
+            ? text["Proposals.SentLate", sent.SideCode, Ui.Moment(sent.ReceivedAt, Session.TimeZoneId)].Value
             : text["Proposals.Sent", sent.SideCode].Value;
         return Redirect("/Proposals/Mine");
     }
