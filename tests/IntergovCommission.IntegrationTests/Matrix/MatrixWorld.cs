@@ -240,7 +240,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
             await App.SendAsAsync(coChair, new AnswerAgenda.Command { SessionId = live, AgendaVersion = agendaVersion, Outcome = ApprovalOutcome.Approved });
         }
 
-        await App.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = live, Version = await VersionAsync(live), Step = SessionStep.Start });
+        await App.SendAsAsync("kz.secretary", new ChangeSessionState.Command { SessionId = live, Version = await VersionAsync(live), Step = SessionStep.Start, Reason = "Перенос: заседание проводится ранее назначенной даты" }); // near midnight in Almaty "shortly" is tomorrow
         var roster = await LiveScenario.RosterAsync(App);
         foreach (var r in roster.Where(r => r.Role is not CommissionRole.Invitee))
         {
