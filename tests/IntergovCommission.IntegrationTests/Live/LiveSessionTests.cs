@@ -130,6 +130,31 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public async Task A_member_and_their_secretary_at_the_same_moment_never_leave_the_secretarys_vote_over_the_members_KZRU_17()
+    {
+        // The member's own cast and the secretary's record of the same member race, several rounds: whatever the
+        // order, the stored vote is the member's own when the member's cast went through (never "recorded by secretary"
+        // over a personal vote), one row per voter, and a refused side is refused by the rule, never a 409.
+        await using var app = await TestApp.CreateAsync();
+        var (sessionId, itemId) = await StartedSessionAsync(app);
+        var present = await RegisterAsync(app, sessionId, 20);
+        var member = present.Single(p => p.UserName == "kz.member");
+        for (var round = 1; round <= 6; round++)
+        {
+            var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));
+            var outcomes = await Task.WhenAll(
+                Attempt(() => app.SendAsAsync("kz.member", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For })),
+                Attempt(() => app.SendAsAsync("kz.secretary", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.Against, ForMembershipId = member.MembershipId })));
+            Assert.Null(outcomes[0]); // the member's own cast always counts
+            Assert.True(outcomes[1] is null || (outcomes[1] is RuleViolationException r && r.RuleId == "KZRU-17"), outcomes[1]?.ToString());
+            var vote = await app.QueryAsync(db => db.Votes.AsNoTracking().SingleAsync(v => v.BallotId == ballotId && v.MembershipId == member.MembershipId));
+            Assert.Equal(VoteChoice.For, vote.Choice);
+            Assert.Null(vote.RecordedByMembershipId);
+            await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+        }
+    }
+
+    [Fact]
     public async Task Refusals_to_cast_name_the_rule_that_applies_KZRU_14_KZRU_15()
     {
         await using var app = await TestApp.CreateAsync();
