@@ -36,7 +36,7 @@ public static class SessionApiBodies
 
     public sealed record DissentBody(string? Language, string? Text);
 
-    public sealed record ProposalBody(string? TitleRu, string? TitleKk, string? RationaleRu, string? RationaleKk, string? DraftDecisionRu, string? DraftDecisionKk, string? RapporteursKk = null);
+    public sealed record ProposalBody(string? TitleRu, string? TitleKk, string? RationaleRu, string? RationaleKk, string? DraftDecisionRu, string? DraftDecisionKk);
 
     public sealed record AcceptProposalBody(uint Version, DecisionKind DecisionKind, string? Rapporteurs);
 
