@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntergovCommission.Documents;
 
 /// <summary>The agenda of a session as approved by both co-chairs (KZRU-11), with the invited persons.</summary>
@@ -12,8 +14,33 @@ public sealed record AgendaDocument(
     IReadOnlyList<CoChairApproval> Approvals,
     string? ContentHash);
 
-/// <param name="Speaker">Who reports on the item, if known.</param>
-public sealed record AgendaEntry(int Number, BilingualText Title, string? Speaker);
+/// <param name="Speaker">Who reports on the item, if known (Russian, or the one text).</param>
+/// <param name="SpeakerKk">The same in Kazakh for the Kazakh column; null prints <paramref name="Speaker"/> there
+/// (left out of the content hash when null, so agendas without it keep their hash).</param>
+public sealed record AgendaEntry(
+    int Number,
+    BilingualText Title,
+    string? Speaker,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SpeakerKk = null)
+{
+    /// <summary>The speakers in each document language (the Kazakh form when given, else the one text in both); null when none.</summary>
+    [JsonIgnore]
+    public BilingualText? SpeakerText =>
+        string.IsNullOrWhiteSpace(Speaker) && string.IsNullOrWhiteSpace(SpeakerKk) ? null
+            : new(string.IsNullOrWhiteSpace(SpeakerKk) ? Speaker! : SpeakerKk, string.IsNullOrWhiteSpace(Speaker) ? SpeakerKk! : Speaker);
+}
 
 /// <param name="Items">Numbers of the agenda items the person speaks to.</param>
-public sealed record InvitedPerson(string Name, string Organisation, BilingualText Topic, IReadOnlyList<int> Items);
+/// <param name="OrganisationKk">The organisation in Kazakh, printed above the Russian one; null prints the one text
+/// (left out of the content hash when null, so documents without it keep their hash).</param>
+public sealed record InvitedPerson(
+    string Name,
+    string Organisation,
+    BilingualText Topic,
+    IReadOnlyList<int> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OrganisationKk = null)
+{
+    /// <summary>The organisation in each document language (the Kazakh form when given, else the one text in both).</summary>
+    [JsonIgnore]
+    public BilingualText OrganisationText => new(string.IsNullOrWhiteSpace(OrganisationKk) ? Organisation : OrganisationKk, Organisation);
+}

@@ -80,6 +80,38 @@ public sealed class MinutesAndAgendaPdfTests
     }
 
     [Fact]
+    public void Agenda_prints_the_speakers_and_the_organisation_in_Kazakh_where_given_and_the_one_text_otherwise()
+    {
+        var pdf = Renderer.RenderAgenda(Samples.Agenda());
+        var kk = Columns.Kazakh(pdf);
+        var ru = Columns.Russian(pdf);
+        var text = PdfTools.Text(pdf);
+
+        Assert.Contains("Баяндамашы: Ержан Сәрсенбаев", kk);
+        Assert.DoesNotContain("Сарсенбаев", kk);
+        Assert.Contains("Докладчик: Ержан Сарсенбаев", ru);
+        Assert.DoesNotContain("Сәрсенбаев", ru);
+        // No Kazakh form given: the one text in both columns, as before.
+        Assert.Contains("Баяндамашы: Иван Петров", kk);
+        Assert.Contains("Докладчик: Иван Петров", ru);
+        Assert.Contains("«РКО «Прогресс» АҚ", text);
+        Assert.Contains("АО «РКЦ «Прогресс»", text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "«Бәйтерек» БК» АҚ"));
+    }
+
+    [Fact]
+    public void Without_Kazakh_forms_an_agenda_entry_and_an_invited_person_serialise_as_before_so_content_hashes_are_unchanged()
+    {
+        var entry = new AgendaEntry(2, new("A", "B"), "Ivan Petrov");
+        var invited = new InvitedPerson("Pavel Orlov", "Progress", new("T", string.Empty), [1, 3]);
+
+        Assert.Equal("""{"Number":2,"Title":{"Kk":"A","Ru":"B"},"Speaker":"Ivan Petrov"}""", System.Text.Json.JsonSerializer.Serialize(entry));
+        Assert.Equal("""{"Name":"Pavel Orlov","Organisation":"Progress","Topic":{"Kk":"T","Ru":""},"Items":[1,3]}""", System.Text.Json.JsonSerializer.Serialize(invited));
+        Assert.Contains("\"SpeakerKk\":\"Ivan\"", System.Text.Json.JsonSerializer.Serialize(entry with { SpeakerKk = "Ivan" }), StringComparison.Ordinal);
+        Assert.Contains("\"OrganisationKk\":\"P\"", System.Text.Json.JsonSerializer.Serialize(invited with { OrganisationKk = "P" }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Agenda_awaiting_a_co_chair_is_not_marked_approved()
     {
         var agenda = Samples.Agenda();

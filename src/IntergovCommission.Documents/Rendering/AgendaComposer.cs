@@ -58,10 +58,10 @@ internal static class AgendaComposer
 
         foreach (var item in a.Items)
         {
-            blocks.Add(Row($"{item.Number}. {item.Title.Kk}", $"{item.Number}. {item.Title.Ru}", Body.AsBold(), TextAlign.Left, spaceAfter: 1, spaceBefore: 6) with { KeepWithNext = item.Speaker is not null });
-            if (item.Speaker is { } speaker)
+            blocks.Add(Row($"{item.Number}. {item.Title.Kk}", $"{item.Number}. {item.Title.Ru}", Body.AsBold(), TextAlign.Left, spaceAfter: 1, spaceBefore: 6) with { KeepWithNext = item.SpeakerText is not null });
+            if (item.SpeakerText is { } speaker)
             {
-                blocks.Add(Row($"Баяндамашы: {speaker}", $"Докладчик: {speaker}", Body, spaceAfter: 2));
+                blocks.Add(Row($"Баяндамашы: {speaker.Kk}", $"Докладчик: {speaker.Ru}", Body, spaceAfter: 2));
             }
         }
 
@@ -77,7 +77,7 @@ internal static class AgendaComposer
                     new TableColumn(Stacked("Мәселе", "Вопрос"), 1.2, TextAlign.Center),
                 ],
                 [.. a.Invited.Select((p, i) => (IReadOnlyList<string>)
-                    [$"{i + 1}", p.Name, p.Organisation, NameCell(p.Topic), string.Join(", ", p.Items.Select(n => n.ToString(CultureInfo.InvariantCulture)))])],
+                    [$"{i + 1}", p.Name, NameCell(p.OrganisationText), NameCell(p.Topic), string.Join(", ", p.Items.Select(n => n.ToString(CultureInfo.InvariantCulture)))])],
                 CellHeader, Cell));
         }
 

@@ -98,7 +98,7 @@ internal static class MinutesComposer
                     new TableColumn(Stacked("Мәселе", "Вопрос"), 1.4, TextAlign.Center),
                 ],
                 [.. invited.Select((p, i) => (IReadOnlyList<string>)
-                    [$"{i + 1}", p.Name, p.Organisation, string.Join(", ", p.Items.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)))])],
+                    [$"{i + 1}", p.Name, NameCell(p.OrganisationText), string.Join(", ", p.Items.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)))])],
                 CellHeader, Cell));
         }
 

@@ -35,6 +35,9 @@ public sealed class AgendaItem
     public int Position { get; private set; }
     public LocalizedText Title { get; private set; }
     public string? Rapporteurs { get; private set; }
+
+    /// <summary>The speakers in Kazakh for the Kazakh column of the documents; null when not given.</summary>
+    public string? RapporteursKk { get; private set; }
     public DecisionKind DecisionKind { get; private set; }
     public LocalizedText DraftDecision { get; private set; }
     /// <summary>KZRU-12: a late proposal enters only as an unscheduled item that every co-chair accepts.</summary>
@@ -53,7 +56,7 @@ public sealed class AgendaItem
     public bool IsDeferred => DeferredAt is not null;
 
     /// <summary>What a carried copy of this item starts from: title, rapporteurs, kind, draft decision.</summary>
-    public AgendaItemContent Content => new(Title, Rapporteurs, DecisionKind, DraftDecision);
+    public AgendaItemContent Content => new(Title, Rapporteurs, DecisionKind, DraftDecision, RapporteursKk);
 
     internal void Apply(AgendaItemContent content)
     {
@@ -65,6 +68,7 @@ public sealed class AgendaItem
 
         Title = content.Title;
         Rapporteurs = string.IsNullOrWhiteSpace(content.Rapporteurs) ? null : content.Rapporteurs.Trim();
+        RapporteursKk = string.IsNullOrWhiteSpace(content.RapporteursKk) ? null : content.RapporteursKk.Trim();
         DecisionKind = content.DecisionKind;
         DraftDecision = content.DraftDecision;
     }

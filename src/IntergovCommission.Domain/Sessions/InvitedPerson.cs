@@ -24,9 +24,15 @@ public sealed class InvitedPerson
     public Guid SessionId { get; private set; }
     public string FullName { get; private set; }
     public string Organisation { get; private set; }
+
+    /// <summary>The organisation in Kazakh for the Kazakh text of the documents; null when not given.</summary>
+    public string? OrganisationKk { get; private set; }
     /// <summary>The person's record when they have an account (an Invitee membership): they then see their items.</summary>
     public Guid? PersonId { get; private set; }
     public string? Topics { get; private set; }
+
+    /// <summary>The topics in Kazakh for the Kazakh text of the documents; null when not given.</summary>
+    public string? TopicsKk { get; private set; }
     /// <summary>KZRU-14: the agenda items this person speaks to; the only items they see.</summary>
     public Guid[] ItemIds { get; private set; }
 
@@ -42,6 +48,8 @@ public sealed class InvitedPerson
         Organisation = content.Organisation.Trim();
         PersonId = content.PersonId;
         Topics = string.IsNullOrWhiteSpace(content.Topics) ? null : content.Topics.Trim();
+        OrganisationKk = string.IsNullOrWhiteSpace(content.OrganisationKk) ? null : content.OrganisationKk.Trim();
+        TopicsKk = string.IsNullOrWhiteSpace(content.TopicsKk) ? null : content.TopicsKk.Trim();
         ItemIds = [.. content.ItemIds.Distinct()];
     }
 

@@ -34,14 +34,19 @@ public enum ApprovalOutcome
 public sealed record CoChairSeat(Guid PersonId, Guid SideId, string SideCode);
 
 /// <summary>The editable content of an agenda item.</summary>
+/// <param name="Rapporteurs">The speakers as the documents print them in Russian (the working language, cl. 13).</param>
+/// <param name="RapporteursKk">The same speakers in Kazakh, for the Kazakh column of the documents; optional.</param>
 public sealed record AgendaItemContent(
     Common.LocalizedText Title,
     string? Rapporteurs,
     Regulation.DecisionKind DecisionKind,
-    Common.LocalizedText DraftDecision);
+    Common.LocalizedText DraftDecision,
+    string? RapporteursKk = null);
 
 /// <summary>The editable content of an invited person (KZRU-07, KZRU-14).</summary>
-public sealed record InviteeContent(string FullName, string Organisation, Guid? PersonId, string? Topics, IReadOnlyCollection<Guid> ItemIds);
+/// <param name="OrganisationKk">The organisation in Kazakh, for the Kazakh text of the documents; optional.</param>
+/// <param name="TopicsKk">The speaking topics in Kazakh; optional.</param>
+public sealed record InviteeContent(string FullName, string Organisation, Guid? PersonId, string? Topics, IReadOnlyCollection<Guid> ItemIds, string? OrganisationKk = null, string? TopicsKk = null);
 
 /// <summary>Why an item came onto this agenda from an earlier session.</summary>
 public enum AgendaCarry

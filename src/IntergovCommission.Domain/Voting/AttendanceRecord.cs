@@ -223,7 +223,7 @@ public sealed class ExpertGroupReferral
 
         CarryOver.RequireReceiving(from, to);
         var draft = draftDecision.IsEmpty ? proposal : draftDecision;
-        var content = new AgendaItemContent(source.Title, source.Rapporteurs, source.DecisionKind, draft);
+        var content = new AgendaItemContent(source.Title, source.Rapporteurs, source.DecisionKind, draft, source.RapporteursKk);
         var item = to.AddItem(newItemId, content, proposalId: null, new AgendaItemOrigin(source.Id, AgendaCarry.ReturnedFromExpertGroup, Id));
         Proposal = proposal;
         ProposedByPersonId = personId;

@@ -158,6 +158,7 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             TitleRu = titleRu,
             TitleKk = titleKk,
             Rapporteurs = "Касымов Н. Т.",
+            RapporteursKk = "Қасымов Н. Т.",
             DecisionKind = kind,
             DraftDecisionRu = draftRu,
             DraftDecisionKk = draftKk,

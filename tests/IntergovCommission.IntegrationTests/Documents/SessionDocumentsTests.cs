@@ -57,7 +57,8 @@ public sealed class SessionDocumentsTests
             await app.SendAsAsync("kz.secretary", new SaveAgendaItem.Command
             {
                 SessionId = sessionId, Version = await RowVersionAsync(app, sessionId),
-                TitleKk = kk, TitleRu = ru, Rapporteurs = "Касымов Н.", DecisionKind = DecisionKind.Other,
+                // The first item's speaker is also given in Kazakh; the others print the one text in both columns.
+                TitleKk = kk, TitleRu = ru, Rapporteurs = "Касымов Н.", RapporteursKk = kk == Titles[0].Kk ? "Қасымов Н." : null, DecisionKind = DecisionKind.Other,
                 DraftDecisionKk = "Мақұлдансын.", DraftDecisionRu = "Одобрить.",
             });
         }
@@ -66,7 +67,8 @@ public sealed class SessionDocumentsTests
         await app.SendAsAsync("kz.secretary", new SaveInvitee.Command
         {
             SessionId = sessionId, Version = await RowVersionAsync(app, sessionId),
-            FullName = "Ерболат Құдайбергенов", Organisation = "«Бәйтерек» АҚ", Topics = "Ұшыру кешенінің дайындығы", ItemIds = [items[2]],
+            FullName = "Ерболат Құдайбергенов", Organisation = "АО «Байтерек»", OrganisationKk = "«Бәйтерек» АҚ",
+            Topics = "Готовность стартового комплекса", TopicsKk = "Ұшыру кешенінің дайындығы", ItemIds = [items[2]],
         });
         await SendForApprovalAsync(app, sessionId);
         await ApproveAsync(app, sessionId, "kz.cochair");
@@ -179,6 +181,8 @@ public sealed class SessionDocumentsTests
         // An invitee is not on the register of members; the minutes list them among the invited persons.
         Assert.Contains("ШАҚЫРЫЛҒАН ТҰЛҒАЛАР:", text, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Ерболат Құдайбергенов"));
+        Assert.Contains("«Бәйтерек» АҚ", text, StringComparison.Ordinal);
+        Assert.Contains("АО «Байтерек»", text, StringComparison.Ordinal);
         // KZRU-16: the quorum line the live screen showed, in the Regulation's words (cl. 10), no internal code.
         var q = held.Live.Quorum;
         Assert.True(q.IsMet);
@@ -243,8 +247,16 @@ public sealed class SessionDocumentsTests
         }
 
         Assert.Contains("Докладчик: Касымов Н.", text, StringComparison.Ordinal);
+        // Each column prints the speaker in its own language where the Kazakh form was given, the one text otherwise.
+        Assert.Contains("Баяндамашы: Қасымов Н.", text, StringComparison.Ordinal);
+        Assert.Contains("Баяндамашы: Касымов Н.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Докладчик: Қасымов Н.", text, StringComparison.Ordinal);
         Assert.Contains("Ерболат Құдайбергенов", text, StringComparison.Ordinal);
+        // The organisation and topics in Kazakh above the Russian ones.
+        Assert.Contains("«Бәйтерек» АҚ", text, StringComparison.Ordinal);
+        Assert.Contains("АО «Байтерек»", text, StringComparison.Ordinal);
         Assert.Contains("Ұшыру кешенінің дайындығы", text, StringComparison.Ordinal);
+        Assert.Contains("Готовность стартового комплекса", text, StringComparison.Ordinal);
         Assert.Contains("УТВЕРЖДЕНИЕ СОПРЕДСЕДАТЕЛЯМИ", text, StringComparison.Ordinal);
         Assert.Contains("Нұрлан Қасымов", text, StringComparison.Ordinal);
         Assert.Contains("Нурлан Касымов", text, StringComparison.Ordinal);

@@ -194,7 +194,8 @@ public sealed class AgendaApprovalTests
         await app.SendAsAsync("kz.secretary", new SaveInvitee.Command
         {
             SessionId = sessionId, Version = await RowVersionAsync(app, sessionId),
-            FullName = "Ержан Ахметов", Organisation = "Байтерек", PersonId = personId, Topics = "Готовность стартового комплекса", ItemIds = [items[0]],
+            FullName = "Ержан Ахметов", Organisation = "Байтерек", OrganisationKk = "  «Бәйтерек» АҚ ", PersonId = personId, Topics = "Готовность стартового комплекса",
+            TopicsKk = "Ұшыру кешенінің дайындығы", ItemIds = [items[0]],
         });
 
         Assert.Empty((await app.SendAsAsync("guest.expert", new GetSession.Query(sessionId))).Items);
@@ -204,7 +205,10 @@ public sealed class AgendaApprovalTests
 
         var view = await app.SendAsAsync("guest.expert", new GetSession.Query(sessionId));
         Assert.Equal([items[0]], view.Items.Select(i => i.Id));
-        Assert.Equal("Ержан Ахметов", Assert.Single(view.Invitees).FullName);
+        var invitee = Assert.Single(view.Invitees);
+        Assert.Equal("Ержан Ахметов", invitee.FullName);
+        Assert.Equal("«Бәйтерек» АҚ", invitee.OrganisationKk);
+        Assert.Equal("Ұшыру кешенінің дайындығы", invitee.TopicsKk);
         Assert.Equal(2, (await app.SendAsAsync("kz.member", new GetSession.Query(sessionId))).Items.Count);
     }
 

@@ -53,9 +53,17 @@ public sealed partial class SessionPagesTests
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("Касымов", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
         Assert.Equal(0, await app.QueryAsync(db => db.AgendaItems.CountAsync()));
-        var added = await PostFormAsync(secretary, agendaUrl, new() { ["Data.TitleRu"] = "О программе лётных испытаний", ["Data.DecisionKind"] = "ProgrammeApprovalOrChange", ["Data.Version"] = version });
+        var added = await PostFormAsync(secretary, agendaUrl, new()
+        {
+            ["Data.TitleRu"] = "О программе лётных испытаний", ["Data.DecisionKind"] = "ProgrammeApprovalOrChange", ["Data.Version"] = version,
+            ["Data.Rapporteurs"] = "Касымов Н.", ["Data.RapporteursKk"] = "Қасымов Н.",
+        });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("О программе лётных испытаний", await GetOkAsync(secretary, agendaUrl));
+        var item = await app.QueryAsync(db => db.AgendaItems.Select(i => new { i.Id, i.Rapporteurs, i.RapporteursKk }).SingleAsync());
+        Assert.Equal(("Касымов Н.", "Қасымов Н."), (item.Rapporteurs, item.RapporteursKk));
+        // The edit form shows the Kazakh speakers again.
+        Assert.Contains("value=\"Қасымов Н.\"", WebUtility.HtmlDecode(await GetOkAsync(secretary, $"{agendaUrl}?itemId={item.Id}")), StringComparison.Ordinal);
         await GetOkAsync(secretary, $"/Sessions/Invitees/{sessionId}");
         await GetOkAsync(secretary, $"/Sessions/Edit/{sessionId}");
 

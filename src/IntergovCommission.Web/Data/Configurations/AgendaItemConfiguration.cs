@@ -25,6 +25,7 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         builder.ComplexProperty(i => i.Title, LocalizedTextMapping.Configure(500));
         builder.ComplexProperty(i => i.DraftDecision, LocalizedTextMapping.Configure(20000));
         builder.Property(i => i.Rapporteurs).HasMaxLength(1000);
+        builder.Property(i => i.RapporteursKk).HasMaxLength(1000);
         builder.Property(i => i.DecisionKind).HasConversion<string>().HasMaxLength(64);
         builder.HasIndex(i => i.ProposalId).IsUnique().HasFilter("proposal_id IS NOT NULL").HasDatabaseName(ProposalIndex);
         builder.Property(i => i.CarryReason).HasConversion<string>().HasMaxLength(32);

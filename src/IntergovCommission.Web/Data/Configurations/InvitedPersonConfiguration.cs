@@ -14,7 +14,9 @@ public sealed class InvitedPersonConfiguration : IEntityTypeConfiguration<Invite
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.FullName).HasMaxLength(300).IsRequired();
         builder.Property(i => i.Organisation).HasMaxLength(500).IsRequired();
+        builder.Property(i => i.OrganisationKk).HasMaxLength(500);
         builder.Property(i => i.Topics).HasMaxLength(2000);
+        builder.Property(i => i.TopicsKk).HasMaxLength(2000);
         builder.PrimitiveCollection(i => i.ItemIds).IsRequired();
         builder.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => i.PersonId);

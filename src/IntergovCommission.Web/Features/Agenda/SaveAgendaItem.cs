@@ -22,11 +22,14 @@ public static class SaveAgendaItem
         public string? TitleRu { get; set; }
         public string? TitleKk { get; set; }
         public string? Rapporteurs { get; set; }
+
+        /// <summary>The speakers in Kazakh (the Kazakh column of the agenda); optional.</summary>
+        public string? RapporteursKk { get; set; }
         public DecisionKind DecisionKind { get; set; } = DecisionKind.Other;
         public string? DraftDecisionRu { get; set; }
         public string? DraftDecisionKk { get; set; }
 
-        public AgendaItemContent ToContent() => new(LocalizedText.Of(TitleKk, TitleRu), Rapporteurs, DecisionKind, LocalizedText.Of(DraftDecisionKk, DraftDecisionRu));
+        public AgendaItemContent ToContent() => new(LocalizedText.Of(TitleKk, TitleRu), Rapporteurs, DecisionKind, LocalizedText.Of(DraftDecisionKk, DraftDecisionRu), RapporteursKk);
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -37,6 +40,7 @@ public static class SaveAgendaItem
                 .MaximumLength(500).WithMessage(_ => text["Validation.MaxLength", 500]);
             RuleFor(x => x.TitleKk).MaximumLength(500).WithMessage(_ => text["Validation.MaxLength", 500]);
             RuleFor(x => x.Rapporteurs).MaximumLength(1000).WithMessage(_ => text["Validation.MaxLength", 1000]);
+            RuleFor(x => x.RapporteursKk).MaximumLength(1000).WithMessage(_ => text["Validation.MaxLength", 1000]);
             RuleFor(x => x.DecisionKind).IsInEnum().WithMessage(_ => text["Agenda.Validation.DecisionKind"]);
             RuleFor(x => x.DraftDecisionRu).MaximumLength(20000).WithMessage(_ => text["Validation.MaxLength", 20000]);
             RuleFor(x => x.DraftDecisionKk).MaximumLength(20000).WithMessage(_ => text["Validation.MaxLength", 20000]);

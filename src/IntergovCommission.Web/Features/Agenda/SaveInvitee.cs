@@ -23,9 +23,15 @@ public static class SaveInvitee
         public Guid? InviteeId { get; set; }
         public string? FullName { get; set; }
         public string? Organisation { get; set; }
+
+        /// <summary>The organisation in Kazakh (the Kazakh text of the agenda and minutes); optional.</summary>
+        public string? OrganisationKk { get; set; }
         /// <summary>The person's account (an Invitee membership of the commission), so they can see their items.</summary>
         public Guid? PersonId { get; set; }
         public string? Topics { get; set; }
+
+        /// <summary>The topics in Kazakh; optional.</summary>
+        public string? TopicsKk { get; set; }
         public List<Guid> ItemIds { get; set; } = [];
     }
 
@@ -37,7 +43,9 @@ public static class SaveInvitee
                 .MaximumLength(300).WithMessage(_ => text["Validation.MaxLength", 300]);
             RuleFor(x => x.Organisation).NotEmpty().WithMessage(_ => text["Agenda.Validation.InviteeOrganisation"])
                 .MaximumLength(500).WithMessage(_ => text["Validation.MaxLength", 500]);
+            RuleFor(x => x.OrganisationKk).MaximumLength(500).WithMessage(_ => text["Validation.MaxLength", 500]);
             RuleFor(x => x.Topics).MaximumLength(2000).WithMessage(_ => text["Validation.MaxLength", 2000]);
+            RuleFor(x => x.TopicsKk).MaximumLength(2000).WithMessage(_ => text["Validation.MaxLength", 2000]);
             RuleFor(x => x.ItemIds).NotEmpty().WithMessage(_ => text["Agenda.Validation.InviteeItems"]);
         }
     }
@@ -55,7 +63,7 @@ public static class SaveInvitee
             }
 
             var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, request.Version, cancellationToken);
-            var content = new InviteeContent(request.FullName!, request.Organisation!, request.PersonId, request.Topics, request.ItemIds);
+            var content = new InviteeContent(request.FullName!, request.Organisation!, request.PersonId, request.Topics, request.ItemIds, request.OrganisationKk, request.TopicsKk);
             if (request.InviteeId is Guid inviteeId)
             {
                 session.EditInvitee(inviteeId, content);

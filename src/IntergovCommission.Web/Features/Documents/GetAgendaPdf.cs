@@ -75,15 +75,15 @@ public static class GetAgendaPdf
             SessionDocuments.Day(session.StartsAt, session.TimeZoneId),
             SessionDocuments.Place(session.Place, session.PlaceKk),
             SessionDocuments.Format(session.Format),
-            [.. items.Select(i => new AgendaEntry(i.Position, SessionDocuments.Both(i.Title), i.Rapporteurs))],
+            [.. items.Select(i => new AgendaEntry(i.Position, SessionDocuments.Both(i.Title), i.Rapporteurs, i.RapporteursKk))],
             [.. session.Invitees
                 .OrderBy(p => p.FullName, StringComparer.Ordinal)
                 .Select(p => new IntergovCommission.Documents.InvitedPerson(
                     p.FullName,
                     p.Organisation,
-                    // The topics are one free text in the language the secretary wrote them in: printed once.
-                    new BilingualText(p.Topics ?? "—", string.Empty),
-                    [.. p.ItemIds.Where(numberOf.ContainsKey).Select(id => numberOf[id]).Order()]))],
+                    SessionDocuments.Topics(p.Topics, p.TopicsKk),
+                    [.. p.ItemIds.Where(numberOf.ContainsKey).Select(id => numberOf[id]).Order()],
+                    p.OrganisationKk))],
             [.. approvals
                 .Select(a => (Approval: a, Side: sides.GetValueOrDefault(a.SideId)))
                 .OrderBy(x => x.Side?.Code, StringComparer.Ordinal)

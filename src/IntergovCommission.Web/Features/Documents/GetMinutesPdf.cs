@@ -174,8 +174,8 @@ public static class GetMinutesPdf
             ContentHash: null,
             Invited: [.. session.Invitees
                 .OrderBy(p => p.FullName, StringComparer.Ordinal)
-                .Select(p => new Doc.InvitedPerson(p.FullName, p.Organisation, new BilingualText(p.Topics ?? "—", string.Empty),
-                    [.. p.ItemIds.Where(positionOf.ContainsKey).Select(id => positionOf[id]).Where(listed.Contains).Order()]))]);
+                .Select(p => new Doc.InvitedPerson(p.FullName, p.Organisation, SessionDocuments.Topics(p.Topics, p.TopicsKk),
+                    [.. p.ItemIds.Where(positionOf.ContainsKey).Select(id => positionOf[id]).Where(listed.Contains).Order()], p.OrganisationKk))]);
         return document with { ContentHash = SessionDocuments.ContentHash(document) };
     }
 

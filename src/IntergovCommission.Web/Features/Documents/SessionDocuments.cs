@@ -97,6 +97,14 @@ public static class SessionDocuments
     public static BilingualText Place(string? place, string? placeKk = null) =>
         string.IsNullOrWhiteSpace(place) ? new("Бейнеконференцбайланыс режимінде", "В режиме видеоконференции") : new(string.IsNullOrWhiteSpace(placeKk) ? place : placeKk, place);
 
+    /// <summary>
+    /// An invited person's topics: without a Kazakh form, the one free text in the language the secretary
+    /// wrote it in, printed once (as before, so the content hash of such documents is unchanged); with it,
+    /// the Kazakh text above the Russian one.
+    /// </summary>
+    public static BilingualText Topics(string? topics, string? topicsKk) =>
+        string.IsNullOrWhiteSpace(topicsKk) ? new(topics ?? "—", string.Empty) : new(topicsKk, topics ?? string.Empty);
+
     /// <summary>The number of a clause as the profile cites it ("cl. 10" → "10", "s. 5.3" → "5.3"), for the documents' own wording.</summary>
     public static string ClauseNumber(string clause)
     {

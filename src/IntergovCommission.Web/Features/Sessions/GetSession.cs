@@ -62,9 +62,10 @@ public static class GetSession
         Guid? ProposalId,
         IReadOnlyList<string> AcceptedBySides,
         IReadOnlyList<CoChairSeat> AwaitingAcceptance,
-        Agenda.ItemHistory History);
+        Agenda.ItemHistory History,
+        string? RapporteursKk = null);
 
-    public sealed record InviteeView(Guid Id, string FullName, string Organisation, Guid? PersonId, string? Topics, IReadOnlyList<Guid> ItemIds);
+    public sealed record InviteeView(Guid Id, string FullName, string Organisation, Guid? PersonId, string? Topics, IReadOnlyList<Guid> ItemIds, string? OrganisationKk = null, string? TopicsKk = null);
 
     public sealed record ApprovalView(string SideCode, LocalizedText PersonName, ApprovalOutcome Outcome, string? Comment, DateTimeOffset DecidedAt, int AgendaVersion);
 
@@ -126,11 +127,11 @@ public static class GetSession
                 i.Id, i.Position, i.Title, i.Rapporteurs, i.DecisionKind, i.DraftDecision, i.IsUnscheduled, i.ProposalId,
                 [.. i.Acceptances.Select(a => sideCode.GetValueOrDefault(a.SideId, "?")).Order(StringComparer.Ordinal)],
                 i.IsUnscheduled ? [.. coChairs.Where(c => i.Acceptances.All(a => a.PersonId != c.PersonId))] : [],
-                histories.GetValueOrDefault(i.Id, Agenda.ItemHistory.None))).ToList();
+                histories.GetValueOrDefault(i.Id, Agenda.ItemHistory.None), i.RapporteursKk)).ToList();
             var visibleIds = items.Select(i => i.Id).ToHashSet();
             var invitees = (staff ? session.Invitees : published ? session.Invitees.Where(i => !isInvitee || i.PersonId == actor.PersonId) : [])
                 .OrderBy(i => i.FullName, StringComparer.CurrentCulture)
-                .Select(i => new InviteeView(i.Id, i.FullName, i.Organisation, i.PersonId, i.Topics, [.. i.ItemIds.Where(visibleIds.Contains)]))
+                .Select(i => new InviteeView(i.Id, i.FullName, i.Organisation, i.PersonId, i.Topics, [.. i.ItemIds.Where(visibleIds.Contains)], i.OrganisationKk, i.TopicsKk))
                 .ToList();
 
             var personIds = session.Approvals.Select(a => a.PersonId).Distinct().ToList();

@@ -42,9 +42,9 @@ public static class SessionApiBodies
 
     public sealed record DeclineProposalBody(uint Version, string? Reason);
 
-    public sealed record AgendaItemBody(uint Version, string? TitleRu, string? TitleKk, string? Rapporteurs, DecisionKind DecisionKind, string? DraftDecisionRu, string? DraftDecisionKk);
+    public sealed record AgendaItemBody(uint Version, string? TitleRu, string? TitleKk, string? Rapporteurs, DecisionKind DecisionKind, string? DraftDecisionRu, string? DraftDecisionKk, string? RapporteursKk = null);
 
-    public sealed record InviteeBody(uint Version, string? FullName, string? Organisation, Guid? PersonId, string? Topics, IReadOnlyList<Guid>? ItemIds);
+    public sealed record InviteeBody(uint Version, string? FullName, string? Organisation, Guid? PersonId, string? Topics, IReadOnlyList<Guid>? ItemIds, string? OrganisationKk = null, string? TopicsKk = null);
 }
 
 /// <summary>
@@ -316,6 +316,7 @@ public static class SessionEndpoints
         TitleRu = body.TitleRu,
         TitleKk = body.TitleKk,
         Rapporteurs = body.Rapporteurs,
+        RapporteursKk = body.RapporteursKk,
         DecisionKind = body.DecisionKind,
         DraftDecisionRu = body.DraftDecisionRu,
         DraftDecisionKk = body.DraftDecisionKk,
@@ -328,8 +329,10 @@ public static class SessionEndpoints
         Version = body.Version,
         FullName = body.FullName,
         Organisation = body.Organisation,
+        OrganisationKk = body.OrganisationKk,
         PersonId = body.PersonId,
         Topics = body.Topics,
+        TopicsKk = body.TopicsKk,
         ItemIds = body.ItemIds?.ToList() ?? [],
     };
 }

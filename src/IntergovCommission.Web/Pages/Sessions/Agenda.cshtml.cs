@@ -34,6 +34,7 @@ public sealed class AgendaModel(IMediator mediator, IStringLocalizer<SharedResou
             Data.TitleRu = item.Title.Ru;
             Data.TitleKk = item.Title.Kk;
             Data.Rapporteurs = item.Rapporteurs;
+            Data.RapporteursKk = item.RapporteursKk;
             Data.DecisionKind = item.DecisionKind;
             Data.DraftDecisionRu = item.DraftDecision.Ru;
             Data.DraftDecisionKk = item.DraftDecision.Kk;

@@ -36,7 +36,9 @@ public sealed class InviteesModel(IMediator mediator, IStringLocalizer<SharedRes
             Data.FullName = invitee.FullName;
             Data.Organisation = invitee.Organisation;
             Data.PersonId = invitee.PersonId;
+            Data.OrganisationKk = invitee.OrganisationKk;
             Data.Topics = invitee.Topics;
+            Data.TopicsKk = invitee.TopicsKk;
             Data.ItemIds = [.. invitee.ItemIds];
         }
 
