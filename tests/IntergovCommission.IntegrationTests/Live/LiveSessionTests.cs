@@ -155,6 +155,18 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public async Task The_live_page_shows_the_start_on_every_sides_clock_from_the_commission_not_written_into_the_page()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var (sessionId, _) = await StartedSessionAsync(app);
+        var live = await app.SendAsAsync("kz.member", new GetLiveSession.Query(sessionId));
+        var sideZones = await app.QueryAsync(db => db.Sides.Select(s => s.TimeZoneId).ToListAsync());
+
+        Assert.Equal(live.TimeZoneId, live.Zones[0]); // the session's own zone first
+        Assert.Equal(sideZones.Distinct().Order(StringComparer.Ordinal), live.Zones.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Refusals_to_cast_name_the_rule_that_applies_KZRU_14_KZRU_15()
     {
         await using var app = await TestApp.CreateAsync();

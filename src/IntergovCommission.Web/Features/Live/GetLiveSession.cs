@@ -33,7 +33,8 @@ public static class GetLiveSession
         IReadOnlyList<RegisterRow> Presiding,
         IReadOnlyList<ItemView> Items,
         BallotView? OpenBallot,
-        Me Me);
+        Me Me,
+        IReadOnlyList<string> Zones);
 
     public sealed record Me(Guid? MembershipId, CommissionRole? Role, AttendanceMode Mode, bool IsSecretary, bool IsPresiding, bool IsCoChair, bool CanVote, VoteChoice? MyVoteInOpenBallot);
 
@@ -120,6 +121,9 @@ public static class GetLiveSession
                 mine?.Entry.Role == CommissionRole.CoChair,
                 mine is not null && SessionRules.IsVoterPresent(live.Profile, mine.Entry),
                 open is null || mine is null ? null : open.RollCall.FirstOrDefault(r => r.MembershipId == mine.Entry.MembershipId)?.Choice);
+            // The start on each side's clock: the session's own zone first, then the other sides' (from the commission, not written into the page).
+            var sideZones = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => s.TimeZoneId).ToListAsync(cancellationToken);
+            var zones = new[] { live.TimeZoneId }.Concat(sideZones).Distinct(StringComparer.Ordinal).ToList();
             return new Result(
                 live.SessionId, live.CommissionId, live.SessionNumber, live.State, live.StartsAt, live.TimeZoneId,
                 SessionRules.Quorum(live.Profile, entries),
@@ -130,7 +134,8 @@ public static class GetLiveSession
                     views.Where(v => v.AgendaItemId == i.Id).ToList(),
                     histories.GetValueOrDefault(i.Id, ItemHistory.None))).ToList(),
                 open,
-                me);
+                me,
+                zones);
         }
     }
 }
