@@ -86,26 +86,9 @@ public sealed class ApiContractTests
         return json;
     }
 
-    private static object SessionBody(double days)
-    {
-        var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(days), Almaty);
-        return new
-        {
-            kind = nameof(SessionKind.Regular),
-            format = nameof(SessionFormat.Mixed),
-            place = "Astana",
-            conferenceLink = "https://vc.example.kz/imc",
-            startLocal = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Unspecified),
-            timeZoneId = Almaty,
-        };
-    }
+    private static object SessionBody(double days) => ApiSessionJourneyTests.SessionBody(days);
 
-    private static readonly object Proposal = new
-    {
-        titleRu = "О программе лётных испытаний",
-        rationaleRu = "Программа требует согласования сторон.",
-        draftDecisionRu = "Одобрить программу лётных испытаний.",
-    };
+    private static object Proposal => ApiSessionJourneyTests.Proposal;
 
     private static Task<Guid> CommissionIdAsync(TestApp app) => app.QueryAsync(db => db.Commissions.Select(c => c.Id).SingleAsync());
 

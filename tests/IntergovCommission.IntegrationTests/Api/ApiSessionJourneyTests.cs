@@ -70,7 +70,8 @@ public sealed class ApiSessionJourneyTests
         Assert.Equal(rule, problem.GetProperty("rule").GetString());
     }
 
-    private static object SessionBody(double days)
+    /// <summary>A session an API client schedules (shared with the contract tests).</summary>
+    internal static object SessionBody(double days)
     {
         var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(days), Almaty);
         return new
@@ -84,7 +85,7 @@ public sealed class ApiSessionJourneyTests
         };
     }
 
-    private static readonly object Proposal = new
+    internal static readonly object Proposal = new
     {
         titleRu = "О программе лётных испытаний",
         rationaleRu = "Программа требует согласования сторон.",
