@@ -7,7 +7,8 @@ public sealed record MajorityResult(bool Adopted, int Needed, int Base, bool IsT
 /// <summary>KZRU-17 (cl. 10): simple majority as the profile defines it.</summary>
 public static class MajorityCalculator
 {
-    public static MajorityResult Evaluate(VotingRule rule, VoteCount votes, int votingMembersPresent)
+    /// <param name="presidingVotedFor">The presiding person's vote, read only when the profile gives them the casting vote on a tie.</param>
+    public static MajorityResult Evaluate(VotingRule rule, VoteCount votes, int votingMembersPresent, bool? presidingVotedFor = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(votes);
@@ -17,6 +18,11 @@ public static class MajorityCalculator
         var needed = (@base / 2) + 1;
         var isTie = votes.For == votes.Against;
         var adopted = @base > 0 && votes.For >= needed;
+        if (!adopted && isTie && votes.For > 0 && rule.Tie == TieOutcome.PresidingDecides && presidingVotedFor == true)
+        {
+            // A tie with the presiding person's casting vote: their side of the tie carries.
+            adopted = true;
+        }
         return new MajorityResult(adopted, needed, @base, isTie, rule.Rule);
     }
 }

@@ -62,5 +62,152 @@ public static class Profiles
         Languages = new LanguageRule(new RuleRef("KZRU-23", "cl. 13"), "ru", ["kk", "ru"]),
         Dissent = new DissentRule(new RuleRef("KZRU-19", "cl. 10"), 3, AttachedToDecision: true),
         Presiding = new PresidingRule(new RuleRef("KZRU-10", "cl. 9"), [CommissionRole.CoChair], CommissionRole.DeputyCoChair),
+        Capabilities = KzruCapabilities(),
+        Roles =
+        [
+            new(CommissionRole.CoChair, LocalizedText.Of("Тең төраға", "Сопредседатель", "Co-chair")),
+            new(CommissionRole.DeputyCoChair, LocalizedText.Of("Тең төрағаның орынбасары", "Заместитель сопредседателя", "Deputy co-chair")),
+            new(CommissionRole.Secretary, LocalizedText.Of("Хатшы", "Секретарь", "Secretary")),
+            new(CommissionRole.Member, LocalizedText.Of("Комиссия мүшесі", "Член комиссии", "Member")),
+            new(CommissionRole.Representative, LocalizedText.Of("Өкіл", "Представитель", "Representative")),
+            new(CommissionRole.Invitee, LocalizedText.Of("Шақырылған адам", "Приглашённый", "Invited person")),
+        ],
     };
+
+    private static CapabilityGrant[] KzruCapabilities()
+    {
+        CommissionRole[] coChairs = [CommissionRole.CoChair];
+        CommissionRole[] presiding = [CommissionRole.CoChair, CommissionRole.DeputyCoChair];
+        CommissionRole[] secretaries = [CommissionRole.Secretary];
+        return
+        [
+            new(Capability.ConductVote, presiding, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-10", "cl. 9")),
+            new(Capability.RecordVoteForOther, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-17", "cl. 10")),
+            new(Capability.ApproveAgenda, coChairs, CapabilityScope.AnySide, ActingBy.EveryOne, new RuleRef("KZRU-04", "cl. 5")),
+            new(Capability.AcceptUnscheduledItem, coChairs, CapabilityScope.AnySide, ActingBy.EveryOne, new RuleRef("KZRU-04", "cl. 5")),
+            new(Capability.ApproveDecision, coChairs, CapabilityScope.AnySide, ActingBy.EveryOne, new RuleRef("KZRU-04", "cl. 5")),
+            new(Capability.IssueDecision, secretaries, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.ReferToExpertGroup, presiding, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-20", "cl. 10")),
+            new(Capability.DeferItem, [CommissionRole.Secretary, CommissionRole.CoChair, CommissionRole.DeputyCoChair], CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-11", "cl. 9")),
+            new(Capability.RequireAttendanceInPerson, coChairs, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-05", "cl. 6")),
+            new(Capability.KeepRegister, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.KeepRoster, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.ReceiveProposals, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-12", "cl. 9")),
+            new(Capability.Propose, [CommissionRole.Member, CommissionRole.DeputyCoChair, CommissionRole.CoChair], CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-06", "cl. 7")),
+            new(Capability.PrepareSessions, secretaries, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.SeeContacts, [CommissionRole.Secretary, CommissionRole.CoChair], CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+        ];
+    }
+
+    private static readonly CommissionRole[] CisVoters = [CommissionRole.Member, CommissionRole.Substitute];
+
+    /// <summary>
+    /// The CIS Council on Industrial Policy (seed 002, Regulation on the Council s. 4-5): one vote
+    /// per state, a chair rotating among the states, the chair signs alone, Russian only.
+    /// </summary>
+    public static RegulationProfile Cis { get; } = new()
+    {
+        Code = "CIS",
+        Version = 1,
+        Name = LocalizedText.Of(
+            "ТМД-ға қатысушы мемлекеттердің Өнеркәсіптік саясат жөніндегі кеңесі туралы ереже",
+            "Положение о Совете по промышленной политике государств — участников СНГ",
+            "Regulation on the CIS Council on Industrial Policy"),
+        Source = "Agreement on the Council on Industrial Policy (approved by Government Decree of Kazakhstan No. 696-1 of 29 May 2012), annex: Regulation s. 4-5",
+        Composition = new CompositionRule(
+            new RuleRef("CIS-01", "cl. 4.1"),
+            [new SeatLimit(CommissionRole.Member, 1)],
+            [CommissionRole.Member, CommissionRole.Substitute],
+            [CommissionRole.Member],
+            new RuleRef("CIS-01", "cl. 4.1")),
+        Quorum = new QuorumRule(
+            new RuleRef("CIS-05", "cl. 5.3"), 2, 3,
+            CisVoters,
+            [AttendanceMode.InPerson, AttendanceMode.Video]),
+        Voting = new VotingRule(
+            new RuleRef("CIS-08", "cl. 5.8"),
+            CisVoters,
+            MajorityBase.VotingMembersPresent,
+            TieOutcome.NotAdopted,
+            VoteUnit.State,
+            OpenPersonalVote: true)
+        {
+            HeadRole = CommissionRole.Member,
+            SubstituteRoles = [CommissionRole.Substitute],
+            CredentialsRule = new RuleRef("CIS-01", "cl. 4.1"),
+            NoInterestRule = new RuleRef("CIS-08", "cl. 5.8"),
+            NoInterestCountsInBase = false,
+            AffectedStateRule = new RuleRef("CIS-11", "cl. 5.14"),
+        },
+        Agenda = new AgendaRule(
+            new RuleRef("CIS-10", "cl. 5.11"), 30,
+            new RuleRef("CIS-10", "cl. 5.11"), 30,
+            new RuleRef("CIS-03", "cl. 5.15"), ApprovalByAllCoChairs: false),
+        Signing = new SigningRule(
+            new RuleRef("CIS-09", "cl. 5.9"),
+            new RuleRef("CIS-09", "cl. 5.9"),
+            new Dictionary<DecisionKind, SigningRoute>(),
+            FullRouteCopies: 1)
+        {
+            DefaultRoute = SigningRoute.ChairAlone,
+            ChairAloneRule = new RuleRef("CIS-09", "cl. 5.9"),
+        },
+        Retention = null,
+        Languages = new LanguageRule(new RuleRef("CIS-13", "cl. 5.17"), "ru", ["ru"]),
+        Dissent = new DissentRule(new RuleRef("CIS-08", "cl. 5.8"), 3, AttachedToDecision: false),
+        Presiding = new PresidingRule(new RuleRef("CIS-03", "cl. 4.3"), [CommissionRole.Chair], CommissionRole.CoChair)
+        {
+            Mode = PresidingMode.RotatingChair,
+            MaxTermMonths = 12,
+        },
+        Distribution = new DistributionRule(new RuleRef("CIS-12", "cl. 5.16"), 14),
+        Frequency = new SessionFrequencyRule(new RuleRef("CIS-04", "cl. 5.1"), 1, new RuleRef("CIS-04", "cl. 5.2")),
+        Capabilities = CisCapabilities(),
+        Roles =
+        [
+            new(CommissionRole.Chair, LocalizedText.Of("Кеңес төрағасы", "Председатель Совета", "Chair"), Office: true),
+            new(CommissionRole.CoChair, LocalizedText.Of("Тең төраға", "Сопредседатель", "Co-chair"), Office: true),
+            new(CommissionRole.Member, LocalizedText.Of("Кеңес мүшесі", "Член Совета", "Council member")),
+            new(CommissionRole.Substitute, LocalizedText.Of("Кеңес мүшесін алмастыратын тұлға", "Лицо, замещающее члена Совета", "Substitute")),
+            new(CommissionRole.AdvisoryMember, LocalizedText.Of("Кеңесші дауыс құқығы бар мүше", "Член Совета с правом совещательного голоса", "Advisory member")),
+            new(CommissionRole.Observer, LocalizedText.Of("Байқаушы", "Наблюдатель", "Observer")),
+            new(CommissionRole.Expert, LocalizedText.Of("Сарапшы", "Эксперт", "Expert")),
+            new(CommissionRole.Secretary, LocalizedText.Of("Кеңес хатшылығы", "Секретариат Совета", "Secretariat")),
+            new(CommissionRole.Invitee, LocalizedText.Of("Шақырылған адам", "Приглашённый", "Invited person")),
+        ],
+    };
+
+    private static CapabilityGrant[] CisCapabilities()
+    {
+        CommissionRole[] chair = [CommissionRole.Chair];
+        CommissionRole[] presiding = [CommissionRole.Chair, CommissionRole.CoChair];
+        CommissionRole[] secretariat = [CommissionRole.Secretary];
+        var chairRule = new RuleRef("CIS-03", "cl. 5.15");
+        var secretariatRule = new RuleRef("CIS-12", "cl. 5.12");
+        return
+        [
+            new(Capability.ConductVote, presiding, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-03", "cl. 4.3")),
+            new(Capability.RecordVoteForOther, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-01", "cl. 4.1")),
+            new(Capability.ApproveAgenda, chair, CapabilityScope.AnySide, ActingBy.AnyOne, chairRule),
+            new(Capability.AcceptUnscheduledItem, chair, CapabilityScope.AnySide, ActingBy.AnyOne, chairRule),
+            new(Capability.IssueDecision, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-12", "cl. 5.16")),
+            new(Capability.ReferToExpertGroup, presiding, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-07", "cl. 5.7")),
+            new(Capability.DeferItem, [CommissionRole.Chair, CommissionRole.Secretary], CapabilityScope.AnySide, ActingBy.AnyOne, chairRule),
+            new(Capability.RequireAttendanceInPerson, chair, CapabilityScope.AnySide, ActingBy.AnyOne, chairRule),
+            new(Capability.KeepRegister, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.KeepRoster, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.ReceiveProposals, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.Propose, [CommissionRole.Member], CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-04", "cl. 5.2")),
+            new(Capability.PrepareSessions, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.ConfirmCredentials, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-01", "cl. 4.1")),
+            new(Capability.DeclareNoInterest, CisVoters, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("CIS-08", "cl. 5.8")),
+            new(Capability.SeeContacts, [CommissionRole.Secretary, CommissionRole.Chair], CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.MarkAffectedStates, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-11", "cl. 5.14")),
+        ];
+    }
+
+    /// <summary>Every profile the product ships, newest version of each code.</summary>
+    public static IReadOnlyList<RegulationProfile> All { get; } = [Kzru, Cis];
+
+    public static RegulationProfile? ByCode(string code) => All.FirstOrDefault(p => p.Code == code);
 }

@@ -18,11 +18,35 @@ public sealed record RegulationProfile
     public required VotingRule Voting { get; init; }
     public required AgendaRule Agenda { get; init; }
     public required SigningRule Signing { get; init; }
-    public required RetentionRule Retention { get; init; }
+    /// <summary>KZRU-22; null where the regulation sets no retention term (CIS).</summary>
+    public RetentionRule? Retention { get; init; }
     public required LanguageRule Languages { get; init; }
     public required DissentRule Dissent { get; init; }
     public required PresidingRule Presiding { get; init; }
+
+    /// <summary>Who may act: per capability, the roles that hold it and whether any or all of them act.</summary>
+    public IReadOnlyList<CapabilityGrant> Capabilities { get; init; } = [];
+
+    /// <summary>The roles this regulation knows, with their names (a council has a Chair, members, advisory members, observers...).</summary>
+    public IReadOnlyList<RoleDefinition> Roles { get; init; } = [];
+
+    /// <summary>CIS-12: adopted documents go to every member within N days of the session (null: the regulation is silent).</summary>
+    public DistributionRule? Distribution { get; init; }
+
+    /// <summary>CIS-04: sessions at least yearly; extraordinary sessions on a state's proposal with a majority's support (null: silent).</summary>
+    public SessionFrequencyRule? Frequency { get; init; }
+
+    public RoleDefinition? RoleOf(CommissionRole role) => Roles.FirstOrDefault(r => r.Role == role);
 }
+
+/// <summary>A role of the regulation: its name in the three languages, and whether it is an office held by rotation (not appointed).</summary>
+public sealed record RoleDefinition(CommissionRole Role, LocalizedText Name, bool Office = false);
+
+/// <summary>CIS-12: the adopted documents are sent to all members within N days.</summary>
+public sealed record DistributionRule(RuleRef Rule, int Days);
+
+/// <summary>CIS-04: at least N regular sessions a year; an extraordinary one when more than half of the members support a state's proposal.</summary>
+public sealed record SessionFrequencyRule(RuleRef Rule, int AtLeastPerYear, RuleRef ExtraordinaryRule);
 
 public sealed record RuleRef(string Id, string Clause);
 
@@ -63,10 +87,33 @@ public enum VoteUnit
 }
 
 /// <summary>KZRU-17: who votes, what a majority counts, what a tie does, the vote unit.</summary>
-public sealed record VotingRule(RuleRef Rule, IReadOnlyList<CommissionRole> VotingRoles, MajorityBase MajorityBase, TieOutcome Tie, VoteUnit Unit, bool OpenPersonalVote);
+public sealed record VotingRule(RuleRef Rule, IReadOnlyList<CommissionRole> VotingRoles, MajorityBase MajorityBase, TieOutcome Tie, VoteUnit Unit, bool OpenPersonalVote)
+{
+    /// <summary>With <see cref="VoteUnit.State"/>: the role that casts the state's vote, and the roles that may stand in with confirmed credentials (CIS-01).</summary>
+    public CommissionRole? HeadRole { get; init; }
+    public IReadOnlyList<CommissionRole> SubstituteRoles { get; init; } = [];
+    public RuleRef? CredentialsRule { get; init; }
+    /// <summary>CIS-08: a state may declare no interest in a question; whether such a state still counts in the majority base.</summary>
+    public RuleRef? NoInterestRule { get; init; }
+    public bool NoInterestCountsInBase { get; init; }
+    /// <summary>CIS-11: an item directly affecting a state is not voted on in its representative's absence.</summary>
+    public RuleRef? AffectedStateRule { get; init; }
+}
 
 /// <summary>KZRU-12: proposals reach the own side's secretary N days before the session.</summary>
-public sealed record AgendaRule(RuleRef ProposalRule, int ProposalDeadlineDays, RuleRef? MaterialRule, int? MaterialLeadDays, RuleRef ApprovalRule, bool ApprovalByAllCoChairs);
+public sealed record AgendaRule(RuleRef ProposalRule, int ProposalDeadlineDays, RuleRef? MaterialRule, int? MaterialLeadDays, RuleRef ApprovalRule, bool ApprovalByAllCoChairs)
+{
+    /// <summary>How "N days before the session" is counted (KZRU-12: before the session's date, so the whole day D-N counts).</summary>
+    public DeadlineCounting Counting { get; init; } = DeadlineCounting.EndOfDayBeforeSessionDate;
+}
+
+public enum DeadlineCounting
+{
+    /// <summary>"No later than N days before the session date": the last moment is the end of day D-N in the session's zone.</summary>
+    EndOfDayBeforeSessionDate = 0,
+    /// <summary>N days before the session's start, at its hour.</summary>
+    AtSessionHour = 1,
+}
 
 public enum DecisionKind
 {
@@ -86,12 +133,30 @@ public enum SigningRoute
     Full = 0,
     /// <summary>KZRU-21: the secretaries sign; the co-chairs approve.</summary>
     Short = 1,
+    /// <summary>CIS-09: the chair alone signs.</summary>
+    ChairAlone = 2,
 }
 
 public sealed record SigningRule(RuleRef FullRouteRule, RuleRef ShortRouteRule, IReadOnlyDictionary<DecisionKind, SigningRoute> RouteByKind, int FullRouteCopies)
 {
+    /// <summary>The route of a kind the table does not name.</summary>
+    public SigningRoute DefaultRoute { get; init; } = SigningRoute.Full;
+
+    /// <summary>CIS-09: the rule of the chair-alone route (null where the regulation has none).</summary>
+    public RuleRef? ChairAloneRule { get; init; }
+
+    /// <summary>KZRU-21: the roles that sign on the short route.</summary>
+    public IReadOnlyList<CommissionRole> ShortRouteSigners { get; init; } = [CommissionRole.Secretary];
+
     public SigningRoute RouteFor(DecisionKind kind) =>
-        RouteByKind.TryGetValue(kind, out var route) ? route : SigningRoute.Full;
+        RouteByKind.TryGetValue(kind, out var route) ? route : DefaultRoute;
+
+    public RuleRef RuleOf(SigningRoute route) => route switch
+    {
+        SigningRoute.Full => FullRouteRule,
+        SigningRoute.Short => ShortRouteRule,
+        _ => ChairAloneRule ?? FullRouteRule,
+    };
 }
 
 /// <summary>KZRU-22: signed decisions are kept N years after flight tests end.</summary>
@@ -104,4 +169,17 @@ public sealed record LanguageRule(RuleRef Rule, string WorkingLanguage, IReadOnl
 public sealed record DissentRule(RuleRef Rule, int DeadlineDaysAfterSession, bool AttachedToDecision);
 
 /// <summary>KZRU-10: who presides, and who stands in for an absent co-chair.</summary>
-public sealed record PresidingRule(RuleRef Rule, IReadOnlyList<CommissionRole> PresidingRoles, CommissionRole StandIn);
+public sealed record PresidingRule(RuleRef Rule, IReadOnlyList<CommissionRole> PresidingRoles, CommissionRole StandIn)
+{
+    public PresidingMode Mode { get; init; } = PresidingMode.PerSide;
+    /// <summary>CIS-03: the longest term of a rotating chair, in months.</summary>
+    public int MaxTermMonths { get; init; } = 12;
+}
+
+public enum PresidingMode
+{
+    /// <summary>KZRU-10: each side's co-chair presides; a deputy of the same side stands in.</summary>
+    PerSide = 0,
+    /// <summary>CIS-03: one chair, rotating among the states in Russian alphabetical order; the previous and the next chair are co-chairs and stand in.</summary>
+    RotatingChair = 1,
+}

@@ -55,6 +55,11 @@ public sealed class AgendaItem
     public Guid? DeferredByPersonId { get; private set; }
     public bool IsDeferred => DeferredAt is not null;
 
+    /// <summary>CIS-11: the states (sides) whose interests this item directly affects; it is not voted on in their absence.</summary>
+    public List<Guid> AffectedSideIds { get; private set; } = [];
+
+    public void MarkAffected(IEnumerable<Guid> sideIds) => AffectedSideIds = sideIds.Distinct().ToList();
+
     /// <summary>What a carried copy of this item starts from: title, rapporteurs, kind, draft decision.</summary>
     public AgendaItemContent Content => new(Title, Rapporteurs, DecisionKind, DraftDecision, RapporteursKk);
 

@@ -33,6 +33,19 @@ public sealed class AttendanceRecord
     public bool SelfCheckIn { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
+    /// <summary>CIS-01: when and by whom the secretariat confirmed a substitute's credentials for this session.</summary>
+    public DateTimeOffset? CredentialsConfirmedAt { get; private set; }
+    public Guid? CredentialsConfirmedByPersonId { get; private set; }
+    public string? CredentialsDocument { get; private set; }
+
+    /// <summary>CIS-01: the secretariat confirms the substitute's credentials (the document that gives them).</summary>
+    public void ConfirmCredentials(string document, Guid byPersonId, DateTimeOffset at)
+    {
+        CredentialsDocument = document.Trim();
+        CredentialsConfirmedAt = at;
+        CredentialsConfirmedByPersonId = byPersonId;
+        UpdatedAt = at;
+    }
 
     public void Register(AttendanceMode mode, string? representativeName, Guid recordedByPersonId, bool self, DateTimeOffset at)
     {

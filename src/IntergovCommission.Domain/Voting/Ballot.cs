@@ -104,13 +104,33 @@ public sealed class Ballot
         return vote;
     }
 
-    public VoteCount Tally() => new(
-        _votes.Count(v => v.Choice == VoteChoice.For),
-        _votes.Count(v => v.Choice == VoteChoice.Against),
-        _votes.Count(v => v.Choice == VoteChoice.Abstain));
+    public VoteCount Tally() => Count(_votes);
+
+    private static VoteCount Count(IEnumerable<Vote> votes)
+    {
+        var list = votes.ToList();
+        return new(list.Count(v => v.Choice == VoteChoice.For), list.Count(v => v.Choice == VoteChoice.Against), list.Count(v => v.Choice == VoteChoice.Abstain));
+    }
+
+    /// <summary>
+    /// CIS-01: with one vote per state, the votes that count: one per state (the latest cast by anyone of
+    /// its delegation). <paramref name="stateOf"/> gives a voter's state.
+    /// </summary>
+    public IReadOnlyList<Vote> CountedVotes(VotingRule rule, Func<Guid, Guid?>? stateOf)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Unit != VoteUnit.State || stateOf is null)
+        {
+            return _votes.ToList();
+        }
+
+        return _votes.GroupBy(v => stateOf(v.MembershipId) ?? v.MembershipId)
+            .Select(g => g.OrderByDescending(v => v.CastAt).First())
+            .ToList();
+    }
 
     /// <summary>KZRU-17: closes the round and computes the result by the profile; nothing changes it afterwards.</summary>
-    public MajorityResult Close(Guid closedByMembershipId, DateTimeOffset at, int votersPresent, VotingRule rule)
+    public MajorityResult Close(Guid closedByMembershipId, DateTimeOffset at, int votersPresent, VotingRule rule, Func<Guid, Guid?>? stateOf = null, Guid? presidingMembershipId = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (State == BallotState.Closed)
@@ -119,8 +139,10 @@ public sealed class Ballot
                 "KZRU-17 (Regulation cl. 10): this vote is already closed.");
         }
 
-        var tally = Tally();
-        var result = MajorityCalculator.Evaluate(rule, tally, votersPresent);
+        var counted = CountedVotes(rule, stateOf);
+        var tally = Count(counted);
+        var presiding = presidingMembershipId is Guid p ? counted.FirstOrDefault(v => v.MembershipId == p) : null;
+        var result = MajorityCalculator.Evaluate(rule, tally, votersPresent, presiding is null ? null : presiding.Choice == VoteChoice.For);
         State = BallotState.Closed;
         ClosedByMembershipId = closedByMembershipId;
         ClosedAt = at;

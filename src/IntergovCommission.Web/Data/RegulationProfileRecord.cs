@@ -31,7 +31,18 @@ public sealed class RegulationProfileRecord
     public string Document { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public RegulationProfile ToProfile() =>
-        JsonSerializer.Deserialize<RegulationProfile>(Document, Json)
-        ?? throw new InvalidOperationException($"Profile {Code} v{ProfileVersion} is empty.");
+    public RegulationProfile ToProfile()
+    {
+        var profile = JsonSerializer.Deserialize<RegulationProfile>(Document, Json)
+            ?? throw new InvalidOperationException($"Profile {Code} v{ProfileVersion} is empty.");
+        if (profile.Capabilities.Count == 0 && Profiles.ByCode(Code) is { } shipped && shipped.Version == ProfileVersion)
+        {
+            // A document stored before "who may act" was written into profiles (it was code then, the same table):
+            // the shipped document of the same code and version supplies it.
+            profile = profile with { Capabilities = shipped.Capabilities, Roles = shipped.Roles };
+        }
+
+        ProfileSchema.Validate(profile);
+        return profile;
+    }
 }

@@ -34,6 +34,7 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(i => i.CarriedFromItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ExpertGroupReferral>().WithMany().HasForeignKey(i => i.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(i => i.IsDeferred);
+        builder.Property(i => i.AffectedSideIds).HasDefaultValueSql("'{}'");
         builder.Ignore(i => i.Content);
         builder.HasMany(i => i.Acceptances).WithOne().HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Acceptances).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -53,6 +53,7 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.RepresentativeName).HasMaxLength(300);
+        builder.Property(a => a.CredentialsDocument).HasMaxLength(500);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasIndex(a => new { a.SessionId, a.MembershipId }).IsUnique();
         builder.HasOne<Session>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
@@ -90,5 +91,32 @@ public sealed class ExpertGroupReferralConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.AgendaItemId).IsUnique().HasDatabaseName(OnePerItem);
         builder.HasOne<Session>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class NoInterestDeclarationConfiguration : IEntityTypeConfiguration<NoInterestDeclaration>
+{
+    public void Configure(EntityTypeBuilder<NoInterestDeclaration> builder)
+    {
+        builder.ToTable("no_interest_declarations");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.HasIndex(d => new { d.AgendaItemId, d.SideId }).IsUnique().HasDatabaseName("ux_no_interest_declarations_item_side");
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Side>().WithMany().HasForeignKey(d => d.SideId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ChairmanshipConfiguration : IEntityTypeConfiguration<Chairmanship>
+{
+    public void Configure(EntityTypeBuilder<Chairmanship> builder)
+    {
+        builder.ToTable("chairmanships", t => t.HasCheckConstraint("ck_chairmanships_term", "ends_on >= starts_on"));
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Basis).HasMaxLength(1000).IsRequired();
+        builder.HasIndex(c => new { c.CommissionId, c.StartsOn });
+        builder.HasOne<Commission>().WithMany().HasForeignKey(c => c.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Side>().WithMany().HasForeignKey(c => c.SideId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -31,13 +31,6 @@ public static class CommissionAccess
         || actor.Holds(commissionId, CommissionRole.Secretary)
         || actor.Holds(commissionId, CommissionRole.CoChair);
 
-    public static async Task<RegulationProfile> ProfileOfAsync(CommissionDbContext db, Guid commissionId, CancellationToken ct)
-    {
-        var record = await db.Commissions.AsNoTracking()
-            .Where(c => c.Id == commissionId)
-            .Join(db.RegulationProfiles, c => c.ProfileId, p => p.Id, (c, p) => p)
-            .SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Commission", commissionId);
-        return record.ToProfile();
-    }
+    public static Task<RegulationProfile> ProfileOfAsync(CommissionDbContext db, Guid commissionId, CancellationToken ct) =>
+        CommissionRules.ProfileAsync(db, commissionId, ct);
 }

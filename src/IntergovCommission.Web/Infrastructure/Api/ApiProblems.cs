@@ -32,7 +32,7 @@ public sealed class ApiExceptionFilter(IStringLocalizer<SharedResource> text) : 
         }
         catch (ForbiddenException ex)
         {
-            return Problem(context.HttpContext, StatusCodes.Status403Forbidden, text["Error.403.Title"], text[ex.Message].Value, ex.RuleId);
+            return Problem(context.HttpContext, StatusCodes.Status403Forbidden, text["Error.403.Title"], ex.Localize(text), ex.RuleId);
         }
         catch (NotFoundException)
         {

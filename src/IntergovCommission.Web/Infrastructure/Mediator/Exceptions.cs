@@ -30,6 +30,34 @@ public sealed class ForbiddenException : Exception
     public ForbiddenException() : this("Forbidden.") { }
     public ForbiddenException(string message, Exception innerException) : base(message, innerException) { }
     public string? RuleId { get; }
+
+    /// <summary>A stable message key (when null, the English message is its own key) and its arguments.</summary>
+    public string? Key { get; private init; }
+    public IReadOnlyList<object> Arguments { get; private init; } = [];
+
+    /// <summary>A refusal that cites a rule of the commission's profile: the id and clause come from the profile, the sentence from the key.</summary>
+    public static ForbiddenException ByRule(Domain.Regulation.RuleRef rule, string key, string english)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new ForbiddenException(string.Format(System.Globalization.CultureInfo.InvariantCulture, english, rule.Id, rule.Clause), rule.Id)
+        {
+            Key = key,
+            Arguments = [rule.Id, rule.Clause],
+        };
+    }
+
+    /// <summary>The refusal in the interface language.</summary>
+    public string Localize(Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Key is null)
+        {
+            return text[Message].Value;
+        }
+
+        var localized = text[Key, Web.Ui.LocalizeArguments(Arguments)];
+        return localized.ResourceNotFound ? Message : localized.Value;
+    }
 }
 
 /// <summary>The thing asked for does not exist (404).</summary>

@@ -58,7 +58,7 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
         {
             case ForbiddenException forbidden:
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
-                executed.HttpContext.Items["refusal"] = text[executed.Exception.Message].Value; // the English sentence is its own resource key
+                executed.HttpContext.Items["refusal"] = forbidden.Localize(text); // a message key, or the English sentence as its own key
                 executed.HttpContext.Items["refusal-rule"] = forbidden.RuleId;
                 executed.ExceptionHandled = true;
                 return;
@@ -98,7 +98,7 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
             {
                 // The page itself is not theirs to see: the refusal, not a 500 from reloading it.
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
-                executed.HttpContext.Items["refusal"] = text[refused.Message].Value;
+                executed.HttpContext.Items["refusal"] = refused.Localize(text);
                 executed.ExceptionHandled = true;
                 return;
             }
