@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
@@ -43,10 +44,7 @@ public static class DeferAgendaItem
             request.CommissionId = await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken);
             Require.SignedIn(actor);
             var cid = request.CommissionId;
-            if (!actor.Holds(cid, CommissionRole.Secretary) && !actor.Holds(cid, CommissionRole.CoChair) && !actor.Holds(cid, CommissionRole.DeputyCoChair))
-            {
-                throw new ForbiddenException("KZRU-11 (Regulation cl. 9): only the presiding co-chair or a secretary defers an item not reached to the next session.", "KZRU-11");
-            }
+            Require.May(actor, cid, Capability.DeferItem);
         }
     }
 
@@ -64,7 +62,7 @@ public static class DeferAgendaItem
             {
                 var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
                 var me = context.RowOf(actor.PersonId);
-                if (me is null || SessionRules.Presiding(context.Profile, context.Entries).All(p => p.MembershipId != me.Entry.MembershipId))
+                if (me is null || SessionRules.Presiding(context.Profile, context.Entries, context.Office).All(p => p.MembershipId != me.Entry.MembershipId))
                 {
                     throw new RuleViolationException("KZRU-10", "Agenda.Rule.Defer.NotPresiding", "KZRU-10 (Regulation cl. 9): an item is deferred by the presiding co-chair (or the deputy standing in) or by a secretary.");
                 }
@@ -89,7 +87,7 @@ public static class DeferAgendaItem
             live.SessionChanged(request.SessionId, "deferred");
             if (nextId is not Guid next)
             {
-                await notifier.ToRolesAsync(session.CommissionId, [CommissionRole.Secretary], null, "item-deferred",
+                await notifier.ToHoldersAsync(session.CommissionId, Capability.PrepareSessions, null, "item-deferred",
                     "Notifications.Event.ItemDeferredWaiting", $"/Sessions?commissionId={session.CommissionId}", cancellationToken, title, Number(session.Number));
                 return new Result(null);
             }
@@ -97,7 +95,7 @@ public static class DeferAgendaItem
             var target = await SessionAccess.LoadForChangeAsync(db, next, null, cancellationToken);
             var carried = CarryOver.CarryDeferred(session, item, target, Guid.CreateVersion7());
             db.AgendaItems.Add(carried);
-            await notifier.ToRolesAsync(session.CommissionId, [CommissionRole.Secretary], null, "item-deferred",
+            await notifier.ToHoldersAsync(session.CommissionId, Capability.PrepareSessions, null, "item-deferred",
                 "Notifications.Event.ItemDeferred", $"/Sessions/Details/{target.Id}", cancellationToken, title, Number(session.Number), Number(target.Number));
             return new Result(new ItemPlace(target.Id, target.Number, carried.Position));
         }
@@ -210,9 +208,12 @@ public static class ReturnFromExpertGroup
                 LocalizedText.Of(request.ProposalKk, request.ProposalRu), LocalizedText.Of(request.DraftDecisionKk, request.DraftDecisionRu),
                 actor.PersonId ?? Guid.Empty, clock.GetUtcNow());
             db.AgendaItems.Add(item);
-            await notifier.ToRolesAsync(target.CommissionId, [CommissionRole.CoChair, CommissionRole.Secretary], null, "expert-proposal-returned",
-                "Notifications.Event.ExpertProposalReturned", $"/Sessions/Details/{target.Id}", cancellationToken,
-                source.Title.For("ru"), Number(from.Number), Number(source.Position), Number(target.Number));
+            foreach (var capability in new[] { Capability.ApproveAgenda, Capability.PrepareSessions })
+            {
+                await notifier.ToHoldersAsync(target.CommissionId, capability, null, "expert-proposal-returned",
+                    "Notifications.Event.ExpertProposalReturned", $"/Sessions/Details/{target.Id}", cancellationToken,
+                    source.Title.For("ru"), Number(from.Number), Number(source.Position), Number(target.Number));
+            }
             return item.Id;
         }
     }

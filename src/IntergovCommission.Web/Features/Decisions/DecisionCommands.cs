@@ -66,11 +66,7 @@ public static class StartSigning
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             var commissionId = await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken);
-            Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.Secretary))
-            {
-                throw new ForbiddenException("KZRU-22 (Regulation cl. 10): the secretaries formalise decisions and send them for signature.", "KZRU-22");
-            }
+            Require.May(actor, commissionId, Capability.IssueDecision);
         }
     }
 
@@ -79,18 +75,25 @@ public static class StartSigning
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
             var decision = await DecisionAccess.LoadForUpdateAsync(db, request.DecisionId, cancellationToken);
-            if (string.IsNullOrWhiteSpace(decision.TextKk) || string.IsNullOrWhiteSpace(decision.TextRu) || string.IsNullOrWhiteSpace(decision.TitleKk) || string.IsNullOrWhiteSpace(decision.TitleRu))
+            var profile = await CommissionAccess.ProfileOfAsync(db, decision.CommissionId, cancellationToken);
+            var languages = profile.Languages.DocumentLanguages;
+            if ((languages.Contains("kk") && (string.IsNullOrWhiteSpace(decision.TextKk) || string.IsNullOrWhiteSpace(decision.TitleKk)))
+                || (languages.Contains("ru") && (string.IsNullOrWhiteSpace(decision.TextRu) || string.IsNullOrWhiteSpace(decision.TitleRu))))
             {
-                // What is signed is what is issued: both languages side by side, so both exist before anyone signs.
-                throw new RuleViolationException("KZRU-23", "Rule.Decision.BothLanguages",
-                    "KZRU-23 (Regulation cl. 13): the decision is issued in Kazakh and Russian side by side; add the missing text (a correction) before sending it for signature.");
+                // What is signed is what is issued: every document language of the profile exists before anyone signs.
+                var rule = profile.Languages.Rule;
+                throw languages.Count > 1
+                    ? new RuleViolationException(rule.Id, "Rule.Decision.BothLanguages",
+                        "KZRU-23 (Regulation cl. 13): the decision is issued in Kazakh and Russian side by side; add the missing text (a correction) before sending it for signature.")
+                    : new RuleViolationException(rule.Id, "Rule.Decision.DocumentLanguage",
+                        "{0} (Regulation {1}): the decision is issued in the working language; add its text (a correction) before sending it for signature.", rule.Id, rule.Clause);
             }
 
-            var profile = await CommissionAccess.ProfileOfAsync(db, decision.CommissionId, cancellationToken);
             var content = await DecisionRecords.ContentOfAsync(db, decision, cancellationToken);
             var roster = await ActiveRosterAsync(db, decision.CommissionId, notifier.Today, cancellationToken);
             var present = roster.Where(e => decision.PresentAtVote.Contains(e.MembershipId)).Select(e => e with { Mode = AttendanceMode.InPerson }).ToList();
-            var plan = SigningRules.Plan(profile, decision.Kind, present, roster);
+            var office = await CommissionRules.OfficeAsync(db, decision.CommissionId, profile, notifier.Today, cancellationToken);
+            var plan = SigningRules.Plan(profile, decision.Kind, present, roster, office);
             decision.StartSigning(ContentHash.Compute(content), plan, clock.GetUtcNow());
             DecisionAccess.NotifyAwaited(notifier, decision);
             return decision.ContentHash!;
@@ -98,8 +101,8 @@ public static class StartSigning
 
         /// <summary>The commission's seated people today (the present-at-vote list keeps only those still seated: an ended membership no longer signs).</summary>
         private static Task<List<AttendanceEntry>> ActiveRosterAsync(CommissionDbContext db, Guid commissionId, DateOnly today, CancellationToken ct) =>
-            db.Memberships.AsNoTracking()
-                .Where(m => m.CommissionId == commissionId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today) && m.Role != CommissionRole.Invitee)
+            db.Memberships.AsNoTracking().ActiveOn(today)
+                .Where(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee)
                 .Select(m => new AttendanceEntry(m.Id, m.PersonId, m.SideId, m.Role, AttendanceMode.Absent))
                 .ToListAsync(ct);
     }
@@ -147,9 +150,9 @@ public static class SignDecision
                 throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative does not sign the commission's decisions.", "KZRU-15");
             }
 
-            if (request.Kind == SignatureKind.Approve && !actor.Holds(commissionId, CommissionRole.CoChair))
+            if (request.Kind == SignatureKind.Approve)
             {
-                throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only the co-chairs approve decisions.", "KZRU-04");
+                Require.May(actor, commissionId, Capability.ApproveDecision);
             }
         }
     }
@@ -179,7 +182,7 @@ public static class SignDecision
             if (decision.State == DecisionState.Approved)
             {
                 await issuer.IssueAsync(decision, cancellationToken);
-                await notifier.ToRolesAsync(decision.CommissionId, [CommissionRole.Secretary], null, DecisionAccess.IssuedKind, "Notifications.Event.DecisionIssued",
+                await notifier.ToHoldersAsync(decision.CommissionId, Capability.IssueDecision, null, DecisionAccess.IssuedKind, "Notifications.Event.DecisionIssued",
                     $"/Decisions/Details/{decision.Id}", cancellationToken, decision.Number);
             }
             else if (request.Kind == SignatureKind.Sign && decision.SignaturesComplete)
@@ -226,11 +229,7 @@ public static class CorrectDecision
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             var commissionId = await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken);
-            Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.Secretary))
-            {
-                throw new ForbiddenException("KZRU-22 (Regulation cl. 10): the secretaries formalise decisions and send them for signature.", "KZRU-22");
-            }
+            Require.May(actor, commissionId, Capability.IssueDecision);
         }
     }
 

@@ -51,7 +51,7 @@ public static class GetDecision
             var facts = await DecisionRecords.FactsAsync(db, d, cancellationToken);
             var commissionName = await db.Commissions.AsNoTracking().Where(c => c.Id == d.CommissionId).Select(c => c.Name).SingleAsync(cancellationToken);
             var profile = await Commissions.CommissionAccess.ProfileOfAsync(db, d.CommissionId, cancellationToken);
-            var isSecretary = actor.Holds(d.CommissionId, CommissionRole.Secretary) || actor.IsAdministrator;
+            var isSecretary = actor.May(d.CommissionId, Capability.IssueDecision) || actor.IsAdministrator;
             var signatures = await SignatureRowsAsync(db, d, showAddresses: isSecretary, cancellationToken);
             var dissent = await (from o in db.DissentingOpinions.AsNoTracking()
                                  join m in db.Memberships on o.MembershipId equals m.Id
@@ -70,7 +70,7 @@ public static class GetDecision
                                 select new IssuedRow(i.Sha256, i.IssuedAt, f.Size)).SingleOrDefaultAsync(cancellationToken);
             var mine = signatures.Where(s => s.PersonId == actor.PersonId).ToList();
             var awaited = mine.FirstOrDefault(s => s.SignedAt is null)?.Kind;
-            var viewer = new ViewerRights(actor.PersonId, isSecretary && actor.Holds(d.CommissionId, CommissionRole.Secretary), actor.Holds(d.CommissionId, CommissionRole.CoChair),
+            var viewer = new ViewerRights(actor.PersonId, actor.May(d.CommissionId, Capability.IssueDecision), actor.May(d.CommissionId, Capability.ApproveDecision),
                 awaited, mine.Any(s => s.SignedAt is not null));
             return new Result(d.Id, d.CommissionId, commissionName, d.Number, d.VersionNumber, d.State, d.Kind, d.Route, d.RouteRuleId, d.Copies, d.ContentHash,
                 d.SessionId, facts.SessionNumber, facts.Date, facts.Place, facts.TimeZoneId, d.TitleKk, d.TitleRu, d.TextKk, d.TextRu, d.SigningStartedAt, d.ApprovedAt,

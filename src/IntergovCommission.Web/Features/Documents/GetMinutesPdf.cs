@@ -90,7 +90,8 @@ public static class GetMinutesPdf
         var entries = register.Select(r => r.Entry).ToList();
         var byMembership = register.ToDictionary(r => r.MembershipId);
         var quorum = SessionRules.Quorum(profile, entries);
-        var presiding = SessionRules.Presiding(profile, entries).Select(p => byMembership[p.MembershipId]).ToList();
+        var office = await CommissionRules.OfficeAsync(db, session.CommissionId, profile, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(session.TimeZoneId)).DateTime), ct);
+        var presiding = SessionRules.Presiding(profile, entries, office).Select(p => byMembership[p.MembershipId]).ToList();
 
         var coChairs = await SessionAccess.CoChairsAsync(db, session.CommissionId, clock, ct);
         var ballots = await db.Ballots.AsNoTracking()

@@ -50,7 +50,7 @@ public static class RegisterAttendance
             }
 
             var own = actor.Memberships.Any(m => m.MembershipId == request.MembershipId);
-            if (!own || actor.Holds(commissionId, CommissionRole.Secretary))
+            if (!own || actor.May(commissionId, Capability.KeepRegister))
             {
                 // Each side's secretary keeps the register of their own side's people (as they record their votes, KZRU-17):
                 // the other side's secretary marking a member absent would take away that member's vote.
@@ -59,16 +59,15 @@ public static class RegisterAttendance
                     .Select(m => new { m.SideId })
                     .SingleOrDefaultAsync(cancellationToken)
                     ?? throw new NotFoundException("Membership", request.MembershipId);
-                if (actor.Holds(commissionId, CommissionRole.Secretary, sideId.SideId))
+                if (actor.May(commissionId, Capability.KeepRegister, sideId.SideId))
                 {
                     return;
                 }
 
                 if (!own)
                 {
-                    throw new ForbiddenException(actor.Holds(commissionId, CommissionRole.Secretary)
-                        ? "KZRU-07 (Regulation cl. 8): each side's secretary keeps the register of their own side's people."
-                        : "KZRU-07 (Regulation cl. 8): the secretaries keep the attendance register; a member may only check themselves in.", "KZRU-07");
+                    // Each side's secretary keeps the register of their own side's people (KZRU-07, the profile's scope).
+                    Require.May(actor, commissionId, Capability.KeepRegister, sideId.SideId);
                 }
             }
 
@@ -105,7 +104,7 @@ public static class RegisterAttendance
                 db.Attendance.Add(record);
             }
 
-            var self = actor.Memberships.Any(m => m.MembershipId == request.MembershipId) && !actor.Holds(context.CommissionId, CommissionRole.Secretary);
+            var self = actor.Memberships.Any(m => m.MembershipId == request.MembershipId) && !actor.May(context.CommissionId, Capability.KeepRegister);
             record.Register(request.Mode, request.RepresentativeName, actor.PersonId ?? Guid.Empty, self, now);
             live.SessionChanged(request.SessionId, "attendance");
             return true;
@@ -123,11 +122,7 @@ public static class RequireInPerson
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
-            Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.CoChair))
-            {
-                throw new ForbiddenException("KZRU-05 (Regulation cl. 6): only a co-chair decides that a member must attend in person.", "KZRU-05");
-            }
+            Require.May(actor, commissionId, Capability.RequireAttendanceInPerson);
         }
     }
 

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
@@ -25,11 +26,7 @@ public static class OpenBallot
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
-            Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.Holds(commissionId, CommissionRole.DeputyCoChair))
-            {
-                throw new ForbiddenException("KZRU-10 (Regulation cl. 9): only the presiding co-chair or the deputy standing in opens a vote.", "KZRU-10");
-            }
+            Require.May(actor, commissionId, Capability.ConductVote);
         }
     }
 
@@ -41,7 +38,7 @@ public static class OpenBallot
             var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
             context.RequireInProgress();
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
-            SessionRules.RequireCanOpenVote(context.Profile, context.Entries, me.Entry.MembershipId);
+            SessionRules.RequireCanOpenVote(context.Profile, context.Entries, me.Entry.MembershipId, context.Office);
 
             var item = await db.Set<AgendaItem>().AsNoTracking()
                 .Where(i => i.Id == request.AgendaItemId && i.SessionId == request.SessionId)
@@ -64,6 +61,17 @@ public static class OpenBallot
             if (standing.Deferred)
             {
                 throw new RuleViolationException("KZRU-11", "Rule.Live.Deferred", "KZRU-11 (Regulation cl. 9): the item is deferred to the next session; it is voted on there.");
+            }
+
+            // CIS-11: an item directly affecting a state is not put to the vote while that state is absent.
+            var affected = await db.AgendaItems.AsNoTracking().Where(i => i.Id == request.AgendaItemId).Select(i => i.AffectedSideIds).SingleAsync(cancellationToken);
+            var absent = SessionRules.AbsentAffectedStates(context.Profile, context.Entries, affected);
+            if (absent.Count > 0 && context.Profile.Voting.AffectedStateRule is { } affectedRule)
+            {
+                var names = await db.Sides.AsNoTracking().Where(s => absent.Contains(s.Id)).Select(s => s.Name).ToListAsync(cancellationToken);
+                throw new RuleViolationException(affectedRule.Id, "Rule.Live.AffectedStateAbsent",
+                    "{0} (Regulation {1}): the item directly affects {2}, whose representative is absent; it is not put to the vote.",
+                    affectedRule.Id, affectedRule.Clause, string.Join(", ", names.Select(n => n.Ru ?? n.En)));
             }
 
             if (await db.Ballots.AnyAsync(b => b.SessionId == request.SessionId && b.State == BallotState.Open, cancellationToken))
@@ -138,20 +146,13 @@ public static class CastVote
                 .Select(m => new { m.SideId })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Membership", forId);
-            if (mine.All(m => m.Role != CommissionRole.Secretary))
+            if (!actor.May(commissionId, Capability.RecordVoteForOther) && mine.Any(m => m.Role == CommissionRole.Representative))
             {
-                if (mine.Any(m => m.Role == CommissionRole.Representative))
-                {
-                    throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
-                }
-
-                throw new ForbiddenException("KZRU-17 (Regulation cl. 10): the vote is personal; only a secretary records a vote for a member who votes by show of hands or by name.", "KZRU-17");
+                throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
             }
 
-            if (!mine.Any(m => m.Role == CommissionRole.Secretary && m.SideId == voter.SideId))
-            {
-                throw new ForbiddenException("KZRU-17 (Regulation cl. 10): a secretary records votes only for members of their own side.", "KZRU-17");
-            }
+            // KZRU-17: a secretary records votes only for members of their own side (the profile's scope of the capability).
+            Require.May(actor, commissionId, Capability.RecordVoteForOther, voter.SideId);
         }
     }
 
@@ -165,11 +166,23 @@ public static class CastVote
             // Only the caller's and the voter's register rows, and only the voter's own vote: a cast reads
             // a constant amount whatever the roster's size (500 voters: docs/benchmarks.md).
             var context = await LiveContext.LoadRowsAsync(db, sessionId, clock, actor.PersonId, request.ForMembershipId, cancellationToken);
+            if (context.Profile.Voting.Unit == VoteUnit.State)
+            {
+                // CIS-01: who casts a state's vote depends on who else of its delegation is present: the whole register.
+                context = await LiveContext.LoadAsync(db, sessionId, clock, cancellationToken);
+            }
+
             context.RequireInProgress();
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.");
             var voterId = request.ForMembershipId ?? me.Entry.MembershipId;
             var voter = context.Register.FirstOrDefault(r => r.Entry.MembershipId == voterId);
-            SessionRules.RequireCanVote(context.Profile, voter?.Entry);
+            SessionRules.RequireCanVote(context.Profile, voter?.Entry, context.Profile.Voting.Unit == VoteUnit.State ? context.Entries : null);
+            if (context.Profile.Voting.NoInterestRule is { } noInterestRule && voter?.Entry.SideId is Guid voterSide
+                && await db.Ballots.AnyAsync(b => b.Id == request.BallotId && db.NoInterestDeclarations.Any(d => d.AgendaItemId == b.AgendaItemId && d.SideId == voterSide), cancellationToken))
+            {
+                throw new RuleViolationException(noInterestRule.Id, "Rule.Voting.DeclaredNoInterest",
+                    "{0} (Regulation {1}): your state declared no interest in this question; it does not vote on it.", noInterestRule.Id, noInterestRule.Clause);
+            }
 
             // One voter's casts are serialised (a double tap, or the member and a secretary at the same moment):
             // the second sees the first's vote instead of colliding on the one-vote-per-round constraint.
@@ -194,11 +207,7 @@ public static class CloseBallot
         {
             var sessionId = await LiveContext.SessionOfBallotAsync(db, request.BallotId, cancellationToken);
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, sessionId, cancellationToken);
-            Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.Holds(commissionId, CommissionRole.DeputyCoChair))
-            {
-                throw new ForbiddenException("KZRU-10 (Regulation cl. 9): only the presiding co-chair or the deputy standing in closes a vote.", "KZRU-10");
-            }
+            Require.May(actor, commissionId, Capability.ConductVote);
         }
     }
 
@@ -211,9 +220,15 @@ public static class CloseBallot
             var context = await LiveContext.LoadAsync(db, sessionId, clock, cancellationToken);
             context.RequireInProgress();
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
-            SessionRules.RequirePresiding(context.Profile, context.Entries, me.Entry.MembershipId);
+            SessionRules.RequirePresiding(context.Profile, context.Entries, me.Entry.MembershipId, context.Office);
             var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
-            var result = ballot.Close(me.Entry.MembershipId, clock.GetUtcNow(), SessionRules.VotersPresent(context.Profile, context.Entries), context.Profile.Voting);
+            // CIS-08: states that declared no interest in the item leave the majority base when the profile says so;
+            // CIS-01: one vote per state (the latest of its delegation's); a tie may be decided by the presiding person's vote.
+            var noInterest = await db.NoInterestDeclarations.AsNoTracking().Where(d => d.AgendaItemId == ballot.AgendaItemId).Select(d => d.SideId).ToListAsync(cancellationToken);
+            var sideOf = context.Register.ToDictionary(r => r.Entry.MembershipId, r => r.Entry.SideId);
+            var @base = SessionRules.MajorityBase(context.Profile, context.Entries, noInterest);
+            var result = ballot.Close(me.Entry.MembershipId, clock.GetUtcNow(), @base, context.Profile.Voting,
+                id => sideOf.GetValueOrDefault(id), me.Entry.MembershipId);
             if (result.Adopted)
             {
                 // KZRU-17/18: the adopted vote becomes a decision record, with who was present to sign it.

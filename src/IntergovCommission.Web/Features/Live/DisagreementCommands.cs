@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Voting;
@@ -101,10 +102,7 @@ public static class ReferToExpertGroup
         {
             var commissionId = await LiveContext.CommissionOfSessionAsync(db, request.SessionId, cancellationToken);
             Require.SignedIn(actor);
-            if (!actor.Holds(commissionId, CommissionRole.CoChair) && !actor.Holds(commissionId, CommissionRole.DeputyCoChair))
-            {
-                throw new ForbiddenException("KZRU-20 (Regulation cl. 10): the co-chairs appoint an expert group.", "KZRU-20");
-            }
+            Require.May(actor, commissionId, Capability.ReferToExpertGroup);
         }
     }
 
@@ -118,7 +116,7 @@ public static class ReferToExpertGroup
             var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
             context.RequireInProgress();
             var me = context.RowOf(actor.PersonId);
-            if (me is null || SessionRules.Presiding(context.Profile, context.Entries).All(p => p.MembershipId != me.Entry.MembershipId))
+            if (me is null || SessionRules.Presiding(context.Profile, context.Entries, context.Office).All(p => p.MembershipId != me.Entry.MembershipId))
             {
                 throw new Domain.Common.RuleViolationException("KZRU-20", "Rule.Expert.NotPresiding", "KZRU-20 (Regulation cl. 10): the co-chairs presiding at the session (or the deputy standing in for an absent co-chair, KZRU-10) appoint an expert group.");
             }

@@ -76,7 +76,7 @@ public static class GetLiveSession
             var actor = await actors.GetActorAsync(cancellationToken);
             var live = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
             var entries = live.Entries;
-            var presiding = SessionRules.Presiding(live.Profile, entries);
+            var presiding = SessionRules.Presiding(live.Profile, entries, live.Office);
             var items = await db.Set<AgendaItem>().AsNoTracking()
                 .Where(i => i.SessionId == request.SessionId)
                 .OrderBy(i => i.Position)
@@ -116,9 +116,9 @@ public static class GetLiveSession
                 mine?.Entry.MembershipId,
                 mine?.Entry.Role,
                 mine?.Entry.Mode ?? AttendanceMode.Absent,
-                mine?.Entry.Role == CommissionRole.Secretary,
+                actor.May(live.CommissionId, Capability.KeepRegister),
                 mine is not null && presiding.Any(p => p.MembershipId == mine.Entry.MembershipId),
-                mine?.Entry.Role == CommissionRole.CoChair,
+                actor.May(live.CommissionId, Capability.RequireAttendanceInPerson),
                 mine is not null && SessionRules.IsVoterPresent(live.Profile, mine.Entry),
                 open is null || mine is null ? null : open.RollCall.FirstOrDefault(r => r.MembershipId == mine.Entry.MembershipId)?.Choice);
             // The start on each side's clock: the session's own zone first, then the other sides' (from the commission, not written into the page).

@@ -18,6 +18,12 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
 {
     public IReadOnlyList<AttendanceEntry> Entries => Register.Select(r => r.Entry).ToList();
 
+    /// <summary>CIS-03: the chair and co-chairs on the session's day (null where each side's co-chair presides, KZRU-10).</summary>
+    public ChairOffice? Office { get; init; }
+
+    /// <summary>The presiding persons now (KZRU-10: one per side; CIS-03: the chair or a co-chair standing in).</summary>
+    public IReadOnlyList<AttendanceEntry> Presiding => SessionRules.Presiding(Profile, Entries, Office);
+
     public RegisterRow? RowOf(Guid? personId) => personId is null ? null : Register.FirstOrDefault(r => r.Entry.PersonId == personId);
 
     public void RequireInProgress()
@@ -72,10 +78,12 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
             .Select(r =>
             {
                 attendance.TryGetValue(r.Id, out var a);
-                return new RegisterRow(new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, a?.Mode ?? AttendanceMode.Absent), r.FullName, r.SideCode, a?.RepresentativeName, a?.MustAttendInPerson ?? false, a?.SelfCheckIn ?? false);
+                return new RegisterRow(new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, a?.Mode ?? AttendanceMode.Absent) { CredentialsConfirmed = a?.CredentialsConfirmedAt is not null }, r.FullName, r.SideCode, a?.RepresentativeName, a?.MustAttendInPerson ?? false, a?.SelfCheckIn ?? false);
             })
             .ToList();
-        return new LiveContext(session.Id, session.CommissionId, session.Number, session.State, session.StartsAt, session.TimeZoneId, profile, register);
+        var sessionDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(session.TimeZoneId)).DateTime);
+        var office = await CommissionRules.OfficeAsync(db, session.CommissionId, profile, sessionDay, ct);
+        return new LiveContext(session.Id, session.CommissionId, session.Number, session.State, session.StartsAt, session.TimeZoneId, profile, register) { Office = office };
     }
 
     public static async Task<Guid> CommissionOfSessionAsync(CommissionDbContext db, Guid sessionId, CancellationToken ct) =>

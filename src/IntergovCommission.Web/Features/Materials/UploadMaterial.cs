@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
@@ -134,13 +135,13 @@ public static class MaterialAccess
     /// <summary>KZRU-13: the side whose secretary the actor's material goes through, or null when the actor may not submit.</summary>
     public static (Guid SideId, bool IsSecretary)? SubmittingSide(Actor actor, Guid commissionId)
     {
-        var secretary = actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.Role == CommissionRole.Secretary && m.SideId != null);
+        var secretary = actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.SideId != null && actor.ProfileOf(commissionId) is { } profile && profile.Permits(m.Seat, Capability.PrepareSessions));
         if (secretary is not null)
         {
             return (secretary.SideId!.Value, true);
         }
 
-        var member = actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.SideId != null && SessionAccess.ProposingRoles.Contains(m.Role));
+        var member = SessionAccess.ProposingSeat(actor, commissionId);
         return member is null ? null : (member.SideId!.Value, false);
     }
 

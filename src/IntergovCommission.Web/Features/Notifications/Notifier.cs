@@ -1,3 +1,6 @@
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,15 +20,20 @@ public sealed class Notifier(CommissionDbContext db, TimeProvider clock)
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Every person holding one of the roles in the commission (optionally on one side), active today.</summary>
-    public async Task ToRolesAsync(Guid commissionId, IReadOnlyCollection<CommissionRole> roles, Guid? sideId, string kind, string textKey, string? link, CancellationToken ct, params string[] arguments)
+    /// <summary>Everyone who holds a capability by the commission's profile (for one held per side: that side's holders).</summary>
+    public async Task ToHoldersAsync(Guid commissionId, Capability capability, Guid? sideId, string kind, string textKey, string? link, CancellationToken ct, params string[] arguments)
     {
         var today = Today;
-        var people = await db.Memberships.AsNoTracking()
-            .Where(m => m.CommissionId == commissionId && roles.Contains(m.Role) && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today)
-                && (sideId == null || m.SideId == sideId))
-            .Select(m => m.PersonId)
-            .Distinct()
+        var profile = await CommissionRules.ProfileAsync(db, commissionId, ct);
+        var office = await CommissionRules.OfficeAsync(db, commissionId, profile, today, ct);
+        var rows = await db.Memberships.AsNoTracking().ActiveOn(today)
+            .Where(m => m.CommissionId == commissionId)
+            .Select(m => new { m.Id, m.PersonId, m.SideId, m.Role })
             .ToListAsync(ct);
+        var people = rows
+            .Where(r => profile.Permits(new ActingSeat(r.Id, r.SideId, SessionRules.RolesOf(profile, new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, AttendanceMode.Absent), office)), capability, sideId))
+            .Select(r => r.PersonId)
+            .Distinct();
         foreach (var person in people)
         {
             To(person, commissionId, kind, textKey, link, arguments);

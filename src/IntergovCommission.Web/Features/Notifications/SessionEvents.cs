@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
@@ -18,23 +19,20 @@ public static class SessionEvents
     public const string AgendaApprovedKind = "agenda-approved";
     public const string DeadlineComingKind = "proposal-deadline";
 
-    /// <summary>Roles that receive what is published to "the members": everyone seated, invitees aside.</summary>
-    public static readonly CommissionRole[] SeatedRoles =
-        [CommissionRole.Member, CommissionRole.CoChair, CommissionRole.DeputyCoChair, CommissionRole.Secretary, CommissionRole.Representative];
 
     /// <summary>KZRU-06: a proposal goes to the secretary of the proposer's own side, never the other side's.</summary>
     public static Task ProposalReceivedAsync(this Notifier notifier, Session session, AgendaProposal proposal, CancellationToken ct) =>
-        notifier.ToRolesAsync(session.CommissionId, [CommissionRole.Secretary], proposal.SideId, ProposalReceivedKind,
+        notifier.ToHoldersAsync(session.CommissionId, Capability.ReceiveProposals, proposal.SideId, ProposalReceivedKind,
             "Notifications.Event.ProposalReceived", "/Proposals/Inbox", ct, Number(session), proposal.Title.For("ru"));
 
     /// <summary>KZRU-11: the agenda awaits the co-chairs' approval.</summary>
     public static Task AgendaSentAsync(this Notifier notifier, Session session, CancellationToken ct) =>
-        notifier.ToRolesAsync(session.CommissionId, [CommissionRole.CoChair], null, AgendaSentKind,
+        notifier.ToHoldersAsync(session.CommissionId, Capability.ApproveAgenda, null, AgendaSentKind,
             "Notifications.Event.AgendaSent", $"/Sessions/Approve/{session.Id}", ct, Number(session));
 
     /// <summary>KZRU-11: a co-chair returned the agenda; the secretaries of both sides see the comment.</summary>
     public static Task AgendaReturnedAsync(this Notifier notifier, Session session, string comment, CancellationToken ct) =>
-        notifier.ToRolesAsync(session.CommissionId, [CommissionRole.Secretary], null, AgendaReturnedKind,
+        notifier.ToHoldersAsync(session.CommissionId, Capability.PrepareSessions, null, AgendaReturnedKind,
             "Notifications.Event.AgendaReturned", $"/Sessions/Agenda/{session.Id}", ct, Number(session), comment);
 
     /// <summary>KZRU-11/KZRU-14: the approved agenda is published to all members and to invitees who have an account.</summary>
@@ -50,7 +48,7 @@ public static class SessionEvents
 
     /// <summary>KZRU-12: the proposal deadline is near; the members (everyone who may propose) are reminded.</summary>
     public static Task DeadlineComingAsync(this Notifier notifier, Session session, DateTimeOffset deadline, CancellationToken ct) =>
-        notifier.ToRolesAsync(session.CommissionId, Sessions.SessionAccess.ProposingRoles, null, DeadlineComingKind,
+        notifier.ToHoldersAsync(session.CommissionId, Capability.Propose, null, DeadlineComingKind,
             "Notifications.Event.DeadlineComing", $"/Proposals/Create?sessionId={session.Id}", ct,
             Number(session), deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
 
@@ -59,7 +57,7 @@ public static class SessionEvents
     private static async Task<HashSet<Guid>> SeatedPeopleAsync(CommissionDbContext db, Guid commissionId, DateOnly today, CancellationToken ct)
     {
         var people = await db.Memberships.AsNoTracking()
-            .Where(m => m.CommissionId == commissionId && SeatedRoles.Contains(m.Role) && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+            .Where(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
             .Select(m => m.PersonId)
             .Distinct()
             .ToListAsync(ct);

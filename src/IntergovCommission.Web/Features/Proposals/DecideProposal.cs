@@ -34,10 +34,7 @@ public abstract class SecretaryOfProposerSide<T>(CommissionDbContext db) : IAuth
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Proposal", request.ProposalId);
         request.CommissionId = proposal.CommissionId;
-        if (!actor.Holds(proposal.CommissionId, CommissionRole.Secretary, proposal.SideId))
-        {
-            throw new ForbiddenException("KZRU-06 (Regulation cl. 7): a proposal is decided by the secretary of the proposing member's own side only.", "KZRU-06");
-        }
+        Require.May(actor, proposal.CommissionId, Capability.ReceiveProposals, proposal.SideId);
     }
 }
 

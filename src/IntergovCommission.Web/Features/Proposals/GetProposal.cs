@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -25,7 +26,7 @@ public static class GetProposal
                 .Select(p => new { p.CommissionId, p.SideId, p.ProposerPersonId })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Proposal", request.ProposalId);
-            if (actor.PersonId == proposal.ProposerPersonId || actor.Holds(proposal.CommissionId, CommissionRole.Secretary, proposal.SideId))
+            if (actor.PersonId == proposal.ProposerPersonId || actor.May(proposal.CommissionId, Capability.ReceiveProposals, proposal.SideId))
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
@@ -81,7 +82,7 @@ public static class ListInbox
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
-            if (!actor.Memberships.Any(m => m.Role == CommissionRole.Secretary && m.SideId != null))
+            if (!actor.Memberships.Any(m => actor.May(m.CommissionId, Capability.ReceiveProposals)))
             {
                 throw new ForbiddenException("KZRU-06 (Regulation cl. 7): proposals go to the secretary of the member's side; you are not a secretary.", "KZRU-06");
             }
@@ -95,8 +96,12 @@ public static class ListInbox
         public async Task<IReadOnlyList<ProposalRow>> Handle(Query request, CancellationToken cancellationToken)
         {
             var actor = await actors.GetActorAsync(cancellationToken);
-            var sideIds = actor.Memberships.Where(m => m.Role == CommissionRole.Secretary && m.SideId != null).Select(m => m.SideId!.Value).ToList();
-            var query = db.AgendaProposals.AsNoTracking().Where(p => sideIds.Contains(p.SideId));
+            // KZRU-12: a side's secretary receives their own side's proposals; where the profile gives the whole
+            // body's proposals to the secretariat (CIS), every proposal of that commission.
+            var receiving = actor.Memberships.Where(m => actor.ProfileOf(m.CommissionId) is { } p && p.Permits(m.Seat, Capability.ReceiveProposals)).ToList();
+            var sideIds = receiving.Where(m => m.SideId != null && actor.ProfileOf(m.CommissionId)!.Grant(Capability.ReceiveProposals)!.Scope == CapabilityScope.OwnSide).Select(m => m.SideId!.Value).ToList();
+            var commissionIds = receiving.Where(m => actor.ProfileOf(m.CommissionId)!.Grant(Capability.ReceiveProposals)!.Scope == CapabilityScope.AnySide).Select(m => m.CommissionId).ToList();
+            var query = db.AgendaProposals.AsNoTracking().Where(p => sideIds.Contains(p.SideId) || commissionIds.Contains(p.CommissionId));
             if (!request.IncludeDecided)
             {
                 query = query.Where(p => p.Status == ProposalStatus.Submitted);

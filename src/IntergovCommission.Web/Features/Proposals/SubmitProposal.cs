@@ -64,7 +64,7 @@ public static class SubmitProposal
 
     /// <summary>The actor's seat that proposes: a member (co-chairs and deputies included) with a side.</summary>
     public static ActorMembership? ProposerSeat(Actor actor, Guid commissionId) =>
-        actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.SideId != null && SessionAccess.ProposingRoles.Contains(m.Role));
+        SessionAccess.ProposingSeat(actor, commissionId);
 
     public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock, Notifier notifier) : IRequestHandler<Command, Result>
     {

@@ -99,7 +99,7 @@ public static class GetSession
             var isCoChair = SessionAccess.IsCoChair(actor, cid);
             var staff = isSecretary || isCoChair || actor.IsAdministrator;
             var isInvitee = actor.Holds(cid, CommissionRole.Invitee);
-            var canPropose = session.AcceptsProposals && SessionAccess.ProposingRoles.Any(r => actor.Memberships.Any(m => m.CommissionId == cid && m.Role == r && m.SideId != null));
+            var canPropose = session.AcceptsProposals && SessionAccess.ProposingSeat(actor, cid) is not null;
             var answered = session.CurrentApprovals.Any(a => a.PersonId == actor.PersonId);
             var canAnswer = isCoChair && session.State == SessionState.AgendaUnderApproval && !answered && coChairs.Any(c => c.PersonId == actor.PersonId);
             var published = session.PublishedAt is not null && session.State is not SessionState.Cancelled;

@@ -1,4 +1,7 @@
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -9,49 +12,49 @@ namespace IntergovCommission.Web.Features.Sessions;
 /// <summary>Who may do what with a session (KZRU-04, KZRU-06, KZRU-07, KZRU-14), and loading a session for a change.</summary>
 public static class SessionAccess
 {
-    /// <summary>KZRU-06: the roles that propose agenda items (members of the commission, co-chairs and deputies included).</summary>
-    public static readonly CommissionRole[] ProposingRoles = [CommissionRole.Member, CommissionRole.DeputyCoChair, CommissionRole.CoChair];
+    /// <summary>KZRU-06: the seat through which the actor proposes agenda items (a seat on a side that holds the capability), or null.</summary>
+    public static ActorMembership? ProposingSeat(Actor actor, Guid commissionId) =>
+        actor.ProfileOf(commissionId) is { } profile
+            ? actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.SideId != null && profile.Permits(m.Seat, Capability.Propose))
+            : null;
 
-    public static bool IsSecretary(Actor actor, Guid commissionId) => actor.Holds(commissionId, CommissionRole.Secretary);
+    /// <summary>KZRU-07 / CIS secretariat: prepares sessions and drafts the agenda (from the profile).</summary>
+    public static bool IsSecretary(Actor actor, Guid commissionId) => actor.May(commissionId, Capability.PrepareSessions);
 
-    public static bool IsCoChair(Actor actor, Guid commissionId) => actor.Holds(commissionId, CommissionRole.CoChair);
+    /// <summary>KZRU-04 / CIS-03: approves the agenda (from the profile).</summary>
+    public static bool IsCoChair(Actor actor, Guid commissionId) => actor.May(commissionId, Capability.ApproveAgenda);
 
-    /// <summary>KZRU-07 (Regulation cl. 8): the secretaries (either side) prepare sessions and draft the agenda.</summary>
-    public static void RequireSecretary(Actor actor, Guid commissionId)
-    {
-        Require.SignedIn(actor);
-        if (!IsSecretary(actor, commissionId))
-        {
-            throw new ForbiddenException("KZRU-07 (Regulation cl. 8): only a secretary of this commission prepares sessions and drafts the agenda.", "KZRU-07");
-        }
-    }
+    public static void RequireSecretary(Actor actor, Guid commissionId) => Require.May(actor, commissionId, Capability.PrepareSessions);
 
-    /// <summary>KZRU-04 (Regulation cl. 5): the co-chairs approve the agenda.</summary>
-    public static void RequireCoChair(Actor actor, Guid commissionId)
-    {
-        Require.SignedIn(actor);
-        if (!IsCoChair(actor, commissionId))
-        {
-            throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.", "KZRU-04");
-        }
-    }
+    public static void RequireCoChair(Actor actor, Guid commissionId) => Require.May(actor, commissionId, Capability.ApproveAgenda);
 
     /// <summary>The commission a session belongs to, or 404.</summary>
     public static async Task<Guid> CommissionOfAsync(CommissionDbContext db, Guid sessionId, CancellationToken ct) =>
         await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (Guid?)s.CommissionId).SingleOrDefaultAsync(ct)
         ?? throw new NotFoundException("Session", sessionId);
 
-    /// <summary>KZRU-11: every active co-chair of the commission, one per side; the agenda needs each one's approval.</summary>
-    public static async Task<IReadOnlyList<CoChairSeat>> CoChairsAsync(CommissionDbContext db, Guid commissionId, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// KZRU-11 / CIS-03: the seats that approve the agenda by the profile (KZRU: every co-chair, one per side;
+    /// CIS: the chair of the chairing state); with "every one" in the profile the agenda needs each one's approval.
+    /// </summary>
+    public static Task<IReadOnlyList<CoChairSeat>> CoChairsAsync(CommissionDbContext db, Guid commissionId, TimeProvider clock, CancellationToken ct) =>
+        HoldersAsync(db, commissionId, Capability.ApproveAgenda, clock, ct);
+
+    /// <summary>The active seats (on a side) that hold a capability today, by the commission's profile.</summary>
+    public static async Task<IReadOnlyList<CoChairSeat>> HoldersAsync(CommissionDbContext db, Guid commissionId, Capability capability, TimeProvider clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return await db.Memberships.AsNoTracking()
-            .Where(m => m.CommissionId == commissionId && m.Role == CommissionRole.CoChair && m.SideId != null
-                && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
-            .Join(db.Sides, m => m.SideId, s => s.Id, (m, s) => new { m.PersonId, SideId = s.Id, s.Code })
+        var today = clock.Today();
+        var profile = await CommissionRules.ProfileAsync(db, commissionId, ct);
+        var office = await CommissionRules.OfficeAsync(db, commissionId, profile, today, ct);
+        var rows = await db.Memberships.AsNoTracking().ActiveOn(today)
+            .Where(m => m.CommissionId == commissionId && m.SideId != null)
+            .Join(db.Sides, m => m.SideId, s => s.Id, (m, s) => new { m.Id, m.PersonId, m.Role, SideId = s.Id, s.Code })
             .OrderBy(c => c.Code)
-            .Select(c => new CoChairSeat(c.PersonId, c.SideId, c.Code))
             .ToListAsync(ct);
+        return rows
+            .Where(r => profile.Permits(new ActingSeat(r.Id, r.SideId, SessionRules.RolesOf(profile, new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, AttendanceMode.Absent), office)), capability))
+            .Select(r => new CoChairSeat(r.PersonId, r.SideId, r.Code))
+            .ToList();
     }
 
     /// <summary>

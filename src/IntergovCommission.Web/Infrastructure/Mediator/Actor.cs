@@ -1,9 +1,16 @@
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Regulation;
 
 namespace IntergovCommission.Web.Infrastructure.Mediator;
 
 /// <summary>An active membership of the acting person, as authorization sees it.</summary>
-public sealed record ActorMembership(Guid MembershipId, Guid CommissionId, Guid? SideId, CommissionRole Role);
+public sealed record ActorMembership(Guid MembershipId, Guid CommissionId, Guid? SideId, CommissionRole Role)
+{
+    /// <summary>Offices held today through this membership (CIS-03: the rotating chair, the co-chairs).</summary>
+    public IReadOnlyCollection<CommissionRole> Offices { get; init; } = [];
+
+    public ActingSeat Seat => new(MembershipId, SideId, [Role, .. Offices]);
+}
 
 /// <summary>
 /// Who is acting: the signed-in user, their person, their active memberships (role per
@@ -42,6 +49,22 @@ public sealed class Actor
         Memberships.Any(m => m.CommissionId == commissionId && m.Role == role && (sideId is null || m.SideId == sideId));
 
     public ActorMembership? MembershipIn(Guid commissionId) => Memberships.FirstOrDefault(m => m.CommissionId == commissionId);
+
+    /// <summary>The regulation profile of each commission the actor sits on.</summary>
+    public IReadOnlyDictionary<Guid, RegulationProfile> Profiles { get; init; } = new Dictionary<Guid, RegulationProfile>();
+
+    public RegulationProfile? ProfileOf(Guid commissionId) => Profiles.GetValueOrDefault(commissionId);
+
+    /// <summary>
+    /// "May this actor do this here", from the commission's profile: one of the actor's seats holds the
+    /// capability (and, for a capability held per side, the target side is the seat's own).
+    /// </summary>
+    public bool May(Guid commissionId, Capability capability, Guid? targetSideId = null) =>
+        ProfileOf(commissionId) is { } profile
+        && profile.PermitsAny(Memberships.Where(m => m.CommissionId == commissionId).Select(m => m.Seat), capability, targetSideId);
+
+    /// <summary>Holds the capability for some side (for a capability held per side: for their own).</summary>
+    public bool MayForSomeSide(Guid commissionId, Capability capability) => May(commissionId, capability);
 }
 
 /// <summary>Resolves the acting user for the current request (HTTP or tests).</summary>

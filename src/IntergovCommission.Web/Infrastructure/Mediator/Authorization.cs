@@ -51,6 +51,31 @@ public static class Require
     }
 
     /// <summary>
+    /// The actor holds the capability in the commission, by its regulation profile; the refusal cites the
+    /// profile's rule for it (KZRU-10, CIS-03, ...) in the user's language.
+    /// </summary>
+    public static void May(Actor actor, Guid commissionId, Domain.Regulation.Capability capability, Guid? targetSideId = null)
+    {
+        SignedIn(actor);
+        if (actor.May(commissionId, capability, targetSideId))
+        {
+            return;
+        }
+
+        if (!actor.IsIn(commissionId) && actor.IsInvitedTo(commissionId))
+        {
+            throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+        }
+
+        if (actor.ProfileOf(commissionId) is not { } profile)
+        {
+            throw new ForbiddenException("You are not on this commission.");
+        }
+
+        throw Features.Commissions.CommissionRules.Refusal(profile, capability, ownSideOnly: targetSideId is not null && actor.May(commissionId, capability));
+    }
+
+    /// <summary>
     /// The actor sits on the commission or is invited to some of its items: for the few reads whose handler
     /// itself narrows what an invited person sees (the session and its agenda: their items only, KZRU-14).
     /// </summary>

@@ -1,3 +1,6 @@
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Features.Commissions;
 using System.Security.Claims;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
@@ -50,12 +53,27 @@ public static class ActorLoader
                              where ur.UserId == userId && r.Name == HttpActorAccessor.AdministratorRole
                              select ur).AnyAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var memberships = account.PersonId is null
+        var rows = account.PersonId is null
             ? []
-            : await db.Memberships.AsNoTracking()
-                .Where(m => m.PersonId == account.PersonId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
-                .Select(m => new ActorMembership(m.Id, m.CommissionId, m.SideId, m.Role))
+            : await db.Memberships.AsNoTracking().ActiveOn(today)
+                .Where(m => m.PersonId == account.PersonId)
+                .Join(db.Commissions, m => m.CommissionId, c => c.Id, (m, c) => new { m.Id, m.CommissionId, m.SideId, m.Role, c.ProfileId })
                 .ToListAsync(ct);
-        return new Actor(account.Id, account.UserName, account.PersonId, isAdmin, memberships);
+        var profiles = new Dictionary<Guid, RegulationProfile>();
+        var memberships = new List<ActorMembership>();
+        foreach (var row in rows)
+        {
+            if (!profiles.TryGetValue(row.CommissionId, out var profile))
+            {
+                profile = await CommissionRules.ProfileByIdAsync(db, row.ProfileId, ct);
+                profiles[row.CommissionId] = profile;
+            }
+
+            var office = await CommissionRules.OfficeAsync(db, row.CommissionId, profile, today, ct);
+            var roles = SessionRules.RolesOf(profile, new AttendanceEntry(row.Id, Guid.Empty, row.SideId, row.Role, AttendanceMode.Absent), office);
+            memberships.Add(new ActorMembership(row.Id, row.CommissionId, row.SideId, row.Role) { Offices = roles.Where(r => r != row.Role).ToList() });
+        }
+
+        return new Actor(account.Id, account.UserName, account.PersonId, isAdmin, memberships) { Profiles = profiles };
     }
 }
