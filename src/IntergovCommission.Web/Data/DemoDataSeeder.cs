@@ -21,7 +21,7 @@ public sealed class DemoDataSeeder(CommissionDbContext db, UserManager<AppUser> 
 
     public async Task EnsureReferenceDataAsync(CancellationToken ct = default)
     {
-        foreach (var profile in new[] { Profiles.Kzru })
+        foreach (var profile in Profiles.All)
         {
             if (!await db.RegulationProfiles.AnyAsync(p => p.Code == profile.Code && p.ProfileVersion == profile.Version, ct))
             {

@@ -48,6 +48,7 @@ public static class AppSetup
             connectionString = local.ConnectionString("intergov");
             configuration["Demo:Seed"] ??= "true";
             configuration["Demo:Sessions"] ??= "true";
+            configuration["Demo:Council"] ??= "true";
         }
 
         var services = builder.Services;
@@ -60,6 +61,7 @@ public static class AppSetup
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DemoSessionsSeeder>();
+        services.AddScoped<DemoCouncilSeeder>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<UnreadableInput>();
         services.Configure<SignInThrottleOptions>(configuration.GetSection("SignIn"));
@@ -250,6 +252,11 @@ public static class AppSetup
             if (app.Configuration.GetValue("Demo:Seed", false))
             {
                 await seeder.SeedDemoAsync();
+                if (app.Configuration.GetValue("Demo:Council", false))
+                {
+                    await scope.ServiceProvider.GetRequiredService<DemoCouncilSeeder>().SeedAsync();
+                }
+
                 if (app.Configuration.GetValue("Demo:Sessions", false))
                 {
                     try
