@@ -17,8 +17,8 @@ public sealed partial class KzruProfileTests
         var refs = RuleRefs(Kzru).ToList();
 
         // Composition, appointment, quorum, voting, agenda (proposal + approval), signing (full + short),
-        // retention, languages, dissent, presiding: 12 references, none null.
-        Assert.Equal(12, refs.Count);
+        // retention, languages, dissent, presiding: 12 references, and one per capability grant; none null.
+        Assert.Equal(12 + Kzru.Capabilities.Count, refs.Count);
         Assert.All(refs, r =>
         {
             Assert.Matches(RuleId(), r.Id);

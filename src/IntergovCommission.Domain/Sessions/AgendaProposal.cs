@@ -23,7 +23,7 @@ public sealed class AgendaProposal
 {
     private AgendaProposal() { Title = LocalizedText.Empty; Rationale = LocalizedText.Empty; DraftDecision = LocalizedText.Empty; }
 
-    public AgendaProposal(Guid id, Session session, Guid proposerPersonId, Guid sideId, LocalizedText title, LocalizedText rationale, LocalizedText draftDecision, DateTimeOffset receivedAt, int deadlineDays)
+    public AgendaProposal(Guid id, Session session, Guid proposerPersonId, Guid sideId, LocalizedText title, LocalizedText rationale, LocalizedText draftDecision, DateTimeOffset receivedAt, int deadlineDays, Regulation.DeadlineCounting counting = Regulation.DeadlineCounting.AtSessionHour)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (!session.AcceptsProposals)
@@ -45,7 +45,7 @@ public sealed class AgendaProposal
         Rationale = rationale;
         DraftDecision = draftDecision;
         ReceivedAt = receivedAt.ToUniversalTime();
-        DeadlineAt = session.ProposalDeadline(deadlineDays);
+        DeadlineAt = session.ProposalDeadline(deadlineDays, counting);
         IsLate = ProposalDeadline.IsLate(ReceivedAt, DeadlineAt);
         Status = ProposalStatus.Submitted;
     }

@@ -8,11 +8,29 @@ namespace IntergovCommission.Domain.Sessions;
 /// </summary>
 public static class ProposalDeadline
 {
-    public static DateTimeOffset For(DateTimeOffset sessionStart, string timeZoneId, int days)
+    /// <param name="counting">
+    /// <see cref="Regulation.DeadlineCounting.EndOfDayBeforeSessionDate"/>: "no later than N days before the session date"
+    /// (KZRU-12, seed 000 cl. 9): the whole day D-N in the session's zone counts, so the last moment is its end.
+    /// <see cref="Regulation.DeadlineCounting.AtSessionHour"/>: N days before the start, at its hour.
+    /// </param>
+    public static DateTimeOffset For(DateTimeOffset sessionStart, string timeZoneId, int days, Regulation.DeadlineCounting counting = Regulation.DeadlineCounting.AtSessionHour)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
         var localStart = TimeZoneInfo.ConvertTime(sessionStart, zone).DateTime;
+        if (counting == Regulation.DeadlineCounting.EndOfDayBeforeSessionDate)
+        {
+            // The first instant of day D-N+1, less one tick: the end of day D-N on the session's wall clock.
+            var nextDay = DateTime.SpecifyKind(localStart.Date.AddDays(-days + 1), DateTimeKind.Unspecified);
+            while (zone.IsInvalidTime(nextDay))
+            {
+                nextDay = nextDay.AddMinutes(1);
+            }
+
+            var nextOffset = zone.IsAmbiguousTime(nextDay) ? zone.GetAmbiguousTimeOffsets(nextDay).Max() : zone.GetUtcOffset(nextDay);
+            return new DateTimeOffset(nextDay, nextOffset).ToUniversalTime().AddTicks(-1);
+        }
+
         var localDeadline = DateTime.SpecifyKind(localStart.AddDays(-days), DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(localDeadline))
         {

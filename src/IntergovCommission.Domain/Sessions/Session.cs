@@ -69,7 +69,7 @@ public sealed class Session
     /// <summary>KZRU-06: proposals are taken until the session is closed or cancelled (late ones are flagged, KZRU-12).</summary>
     public bool AcceptsProposals => State is not (SessionState.Closed or SessionState.Cancelled);
 
-    public DateTimeOffset ProposalDeadline(int days) => Sessions.ProposalDeadline.For(StartsAt, TimeZoneId, days);
+    public DateTimeOffset ProposalDeadline(int days, Regulation.DeadlineCounting counting = Regulation.DeadlineCounting.AtSessionHour) => Sessions.ProposalDeadline.For(StartsAt, TimeZoneId, days, counting);
 
     /// <summary>Date, format, place: while the session has not started.</summary>
     public void ChangeSetting(SessionSetting setting, DateTimeOffset now)

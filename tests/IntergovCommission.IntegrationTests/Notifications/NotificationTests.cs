@@ -10,7 +10,7 @@ namespace IntergovCommission.IntegrationTests.Notifications;
 public sealed class NotificationTests
 {
     [Fact]
-    public async Task Notification_to_a_role_reaches_only_that_sides_holders_and_is_read_once()
+    public async Task Notification_to_a_capabilitys_holders_reaches_only_that_sides_holders_and_is_read_once()
     {
         await using var app = await TestApp.CreateAsync();
         var commissionId = await app.QueryAsync(db => db.Commissions.Select(c => c.Id).SingleAsync());
@@ -18,7 +18,7 @@ public sealed class NotificationTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-            await notifier.ToRolesAsync(commissionId, [CommissionRole.Secretary], kz, "ProposalReceived", "Notifications.Title", "/Notifications", CancellationToken.None);
+            await notifier.ToHoldersAsync(commissionId, IntergovCommission.Domain.Regulation.Capability.ReceiveProposals, kz, "ProposalReceived", "Notifications.Title", "/Notifications", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<CommissionDbContext>().SaveChangesAsync();
         }
 

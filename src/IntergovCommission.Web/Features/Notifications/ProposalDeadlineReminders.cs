@@ -58,16 +58,16 @@ public sealed class ProposalDeadlineReminders(
                     && !db.ProposalDeadlineReminders.Any(r => r.SessionId == s.Id))
                 .Select(s => new { s.Id, s.CommissionId, s.StartsAt, s.TimeZoneId })
                 .ToListAsync(ct);
-            Dictionary<Guid, int> days = [];
+            Dictionary<Guid, Domain.Regulation.AgendaRule> days = [];
             foreach (var s in candidates)
             {
                 if (!days.TryGetValue(s.CommissionId, out var d))
                 {
-                    d = (await CommissionAccess.ProfileOfAsync(db, s.CommissionId, ct)).Agenda.ProposalDeadlineDays;
+                    d = (await CommissionAccess.ProfileOfAsync(db, s.CommissionId, ct)).Agenda;
                     days[s.CommissionId] = d;
                 }
 
-                var deadline = ProposalDeadline.For(s.StartsAt, s.TimeZoneId, d);
+                var deadline = ProposalDeadline.For(s.StartsAt, s.TimeZoneId, d.ProposalDeadlineDays, d.Counting);
                 if (deadline > now && deadline <= now + lead)
                 {
                     due.Add((s.Id, deadline));

@@ -79,7 +79,7 @@ public static class SubmitProposal
                 LocalizedText.Of(request.TitleKk, request.TitleRu),
                 LocalizedText.Of(request.RationaleKk, request.RationaleRu),
                 LocalizedText.Of(request.DraftDecisionKk, request.DraftDecisionRu),
-                clock.GetUtcNow(), profile.Agenda.ProposalDeadlineDays);
+                clock.GetUtcNow(), profile.Agenda.ProposalDeadlineDays, profile.Agenda.Counting);
             db.AgendaProposals.Add(proposal);
             await notifier.ProposalReceivedAsync(session, proposal, cancellationToken);
             var side = await db.Sides.AsNoTracking().Where(s => s.Id == seat.SideId).Select(s => s.Code).SingleAsync(cancellationToken);

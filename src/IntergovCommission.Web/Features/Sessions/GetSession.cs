@@ -144,7 +144,7 @@ public static class GetSession
             return new Result(
                 session.Id, cid, code, session.Number, session.Kind, session.Format, session.Place, session.ConferenceLink,
                 session.StartsAt, session.TimeZoneId, session.State, session.CancelReason, session.AgendaVersion, session.PublishedAt, session.Version,
-                session.ProposalDeadline(profile.Agenda.ProposalDeadlineDays), profile.Agenda.ProposalRule, profile.Agenda.ApprovalRule,
+                session.ProposalDeadline(profile.Agenda.ProposalDeadlineDays, profile.Agenda.Counting), profile.Agenda.ProposalRule, profile.Agenda.ApprovalRule,
                 [.. sides.Select(s => new ListSessions.SideZone(s.Code, s.TimeZoneId))],
                 new Viewer(isSecretary, isCoChair, canPropose, isInvitee, canAnswer, actor.PersonId, Documents.SessionDocuments.MayRead(actor, cid)),
                 staff || published,
