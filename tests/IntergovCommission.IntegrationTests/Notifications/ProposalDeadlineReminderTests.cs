@@ -53,7 +53,9 @@ public sealed class ProposalDeadlineReminderTests
     {
         await using var app = await TestApp.CreateAsync();
         await CreateSessionAsync(app, 20);
-        var service = Service(app, new SetClock(DateTimeOffset.UtcNow.AddDays(10).AddHours(1)));
+        // KZRU-12 counts "10 days before the session date": the deadline is the end of day D-10 in the session's zone,
+        // so a day and an hour after D-10's start it has passed in any zone.
+        var service = Service(app, new SetClock(DateTimeOffset.UtcNow.AddDays(11).AddHours(1)));
 
         Assert.Equal(0, await service.RunOnceAsync(CancellationToken.None));
         Assert.Empty(await SessionNotificationTests.RecipientsOfAsync(app, Key));

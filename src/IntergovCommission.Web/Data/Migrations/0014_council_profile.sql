@@ -36,3 +36,5 @@ CREATE TABLE no_interest_declarations (
 CREATE UNIQUE INDEX ux_no_interest_declarations_item_side ON no_interest_declarations (agenda_item_id, side_id);
 
 ALTER TABLE agenda_items ADD COLUMN affected_side_ids uuid[] NOT NULL DEFAULT '{}';
+CREATE INDEX ix_chairmanships_side_id ON chairmanships (side_id);
+CREATE INDEX ix_no_interest_declarations_side_id ON no_interest_declarations (side_id);
