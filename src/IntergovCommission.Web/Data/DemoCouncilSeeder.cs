@@ -18,19 +18,19 @@ public sealed class DemoCouncilSeeder(CommissionDbContext db, UserManager<AppUse
     public const string CommissionCode = "CIS-IP";
 
     public static readonly IReadOnlyList<string> DemoUserNames =
-        ["cis.chair", "cis.cochair", "cis.kg.head", "cis.by.head", "cis.by.substitute", "cis.secretariat", "cis.advisory"];
+        ["cis.chair", "cis.cochair", "cis.kg.head", "cis.ru.head", "cis.by.substitute", "cis.secretariat", "cis.advisory"];
 
     private sealed record StateSeed(string Code, string Kk, string Ru, string En, string Zone, string HeadRu, string HeadEn, string? User);
 
     private static readonly StateSeed[] States =
     [
-        new("AM", "Армения Республикасы", "Республика Армения", "Republic of Armenia", "Asia/Yerevan", "Арам Саргсян", "Aram Sargsyan", null),
-        new("BY", "Беларусь Республикасы", "Республика Беларусь", "Republic of Belarus", "Europe/Minsk", "Виктор Лукашевич", "Viktor Lukashevich", "cis.by.head"),
-        new("KZ", "Қазақстан Республикасы", "Республика Казахстан", "Republic of Kazakhstan", "Asia/Almaty", "Ерлан Жақсыбеков", "Yerlan Zhaksybekov", "cis.chair"),
-        new("KG", "Қырғыз Республикасы", "Кыргызская Республика", "Kyrgyz Republic", "Asia/Bishkek", "Алмаз Токтогулов", "Almaz Toktogulov", "cis.kg.head"),
-        new("RU", "Ресей Федерациясы", "Российская Федерация", "Russian Federation", "Europe/Moscow", "Павел Морозов", "Pavel Morozov", "cis.cochair"),
-        new("TJ", "Тәжікстан Республикасы", "Республика Таджикистан", "Republic of Tajikistan", "Asia/Dushanbe", "Фаррух Рахимов", "Farrukh Rakhimov", null),
-        new("UZ", "Өзбекстан Республикасы", "Республика Узбекистан", "Republic of Uzbekistan", "Asia/Tashkent", "Бахтиёр Юсупов", "Bakhtiyor Yusupov", null),
+        new("AM", "Армения", "Армения", "Armenia", "Asia/Yerevan", "Арам Саргсян", "Aram Sargsyan", null),
+        new("BY", "Беларусь", "Беларусь", "Belarus", "Europe/Minsk", "Виктор Лукашевич", "Viktor Lukashevich", "cis.cochair"),
+        new("KZ", "Қазақстан", "Казахстан", "Kazakhstan", "Asia/Almaty", "Ерлан Жақсыбеков", "Yerlan Zhaksybekov", "cis.chair"),
+        new("KG", "Қырғызстан", "Кыргызстан", "Kyrgyzstan", "Asia/Bishkek", "Алмаз Токтогулов", "Almaz Toktogulov", "cis.kg.head"),
+        new("RU", "Ресей", "Россия", "Russia", "Europe/Moscow", "Павел Морозов", "Pavel Morozov", "cis.ru.head"),
+        new("TJ", "Тәжікстан", "Таджикистан", "Tajikistan", "Asia/Dushanbe", "Фаррух Рахимов", "Farrukh Rakhimov", null),
+        new("UZ", "Өзбекстан", "Узбекистан", "Uzbekistan", "Asia/Tashkent", "Бахтиёр Юсупов", "Bakhtiyor Yusupov", null),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)
@@ -51,7 +51,7 @@ public sealed class DemoCouncilSeeder(CommissionDbContext db, UserManager<AppUse
         foreach (var state in States)
         {
             sides[state.Code] = council.AddSide(Guid.CreateVersion7(), state.Code, LocalizedText.Of(state.Kk, state.Ru, state.En), state.Zone,
-                LocalizedText.Of(state.Kk + " Үкіметі", "Правительство: " + state.Ru, "Government of the " + state.En), LocalizedText.Empty);
+                LocalizedText.Of(state.Kk + " Үкіметі", "Правительство (" + state.Ru + ")", "Government of " + state.En), LocalizedText.Empty);
         }
 
         db.Commissions.Add(council);
@@ -78,7 +78,8 @@ public sealed class DemoCouncilSeeder(CommissionDbContext db, UserManager<AppUse
             LocalizedText.Of("Сарапшы", "Эксперт (Ассоциация машиностроителей)", "Expert (Machine Builders' Association)"), null, termStart, now);
         await db.SaveChangesAsync(ct);
 
-        // CIS-03: Belarus chaired the past term, Kazakhstan chairs now; Kyrgyzstan is next (Russian alphabetical order).
+        // CIS-03: Belarus chaired the past term, Kazakhstan chairs now; Kyrgyzstan is next (Russian alphabetical order):
+        // Belarus's and Kyrgyzstan's heads are the co-chairs (cis.cochair is Belarus's head).
         var currentStart = today.AddMonths(-3);
         db.Chairmanships.Add(new Chairmanship(Guid.CreateVersion7(), council.Id, sides["BY"].Id, currentStart.AddMonths(-12), currentStart.AddDays(-1), string.Empty, now, null));
         db.Chairmanships.Add(new Chairmanship(Guid.CreateVersion7(), council.Id, sides["KZ"].Id, currentStart, currentStart.AddMonths(12).AddDays(-1), string.Empty, now, null));
@@ -88,7 +89,7 @@ public sealed class DemoCouncilSeeder(CommissionDbContext db, UserManager<AppUse
             new SessionSetting(SessionKind.Regular, SessionFormat.InPerson, "Астана, Дом министерств", null, now.AddDays(40), "Asia/Almaty"), now);
         session.AddItem(Guid.CreateVersion7(), new AgendaItemContent(LocalizedText.Of(null, "О плане работы Совета на 2027 год", "On the Council's work plan for 2027"),
             "Д. Ахметова", DecisionKind.Other, LocalizedText.Of(null, "Утвердить план работы Совета на 2027 год.", null)));
-        var affecting = session.AddItem(Guid.CreateVersion7(), new AgendaItemContent(LocalizedText.Of(null, "О совместном проекте станкостроения в Кыргызской Республике", "On the joint machine-tool project in the Kyrgyz Republic"),
+        var affecting = session.AddItem(Guid.CreateVersion7(), new AgendaItemContent(LocalizedText.Of(null, "О совместном проекте станкостроения в Кыргызстане", "On the joint machine-tool project in the Kyrgyz Republic"),
             "А. Токтогулов", DecisionKind.Other, LocalizedText.Of(null, "Одобрить совместный проект и поручить секретариату подготовить соглашение.", null)));
         affecting.MarkAffected([sides["KG"].Id]);
         db.Sessions.Add(session);
