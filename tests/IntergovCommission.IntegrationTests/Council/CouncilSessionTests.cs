@@ -107,9 +107,11 @@ public sealed class CouncilSessionTests
         await RegisterAsync(app, sessionId, Head(council, "UZ"));
         Assert.True((await app.SendAsAsync("cis.secretariat", new GetLiveSession.Query(sessionId))).Quorum.IsMet);
 
-        // CIS-03: a state's member does not open the vote; the chair (Kazakhstan's head) does.
-        var notChair = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.kg.head", new OpenBallot.Command(sessionId, itemId)));
+        // CIS-03: a state's member does not open the vote; a co-chair does not while the chair is present; the chair (Kazakhstan's head) does.
+        var notChair = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.ru.head", new OpenBallot.Command(sessionId, itemId)));
         Assert.Equal("CIS-03", notChair.RuleId);
+        var coChair = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("cis.cochair", new OpenBallot.Command(sessionId, itemId)));
+        Assert.Equal("CIS-03", coChair.RuleId);
         var ballotId = await app.SendAsAsync("cis.chair", new OpenBallot.Command(sessionId, itemId));
 
         // CIS-01: Belarus has its head and a substitute present; the state has one vote, cast by the head.
