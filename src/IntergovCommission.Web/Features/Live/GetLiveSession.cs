@@ -34,12 +34,23 @@ public static class GetLiveSession
         IReadOnlyList<ItemView> Items,
         BallotView? OpenBallot,
         Me Me,
-        IReadOnlyList<string> Zones);
+        IReadOnlyList<string> Zones,
+        BodyRules Rules);
+
+    /// <summary>
+    /// What the body's profile says the page shows and offers: the role names, the document languages, whether a state
+    /// votes as one (CIS-01), and the council's acts this person may do (CIS-01 credentials, CIS-08, CIS-11).
+    /// </summary>
+    public sealed record BodyRules(string ProfileCode, bool VotePerState, IReadOnlyList<string> DocumentLanguages, IReadOnlyDictionary<string, LocalizedText> RoleNames,
+        IReadOnlyList<StateRef> States, bool CanConfirmCredentials, bool CanDeclareNoInterest, bool CanMarkAffectedStates, bool HasNoInterestRule, bool HasAffectedStateRule);
+
+    public sealed record StateRef(Guid SideId, string Code, LocalizedText Name);
 
     public sealed record Me(Guid? MembershipId, CommissionRole? Role, AttendanceMode Mode, bool IsSecretary, bool IsPresiding, bool IsCoChair, bool CanVote, VoteChoice? MyVoteInOpenBallot);
 
     /// <summary>An item with its ballots and its history: referred to an expert group (KZRU-20), deferred (KZRU-11), carried from an earlier session.</summary>
-    public sealed record ItemView(Guid Id, int Position, LocalizedText Title, DecisionKind Kind, LocalizedText DraftDecision, IReadOnlyList<BallotView> Ballots, ItemHistory History)
+    public sealed record ItemView(Guid Id, int Position, LocalizedText Title, DecisionKind Kind, LocalizedText DraftDecision, IReadOnlyList<BallotView> Ballots, ItemHistory History,
+        IReadOnlyList<Guid>? AffectedSideIds = null, IReadOnlyList<Guid>? NoInterestSideIds = null)
     {
         public IReadOnlyList<ReferralSummary> Referrals => History.Referral is { } r ? [r] : [];
 
@@ -80,7 +91,7 @@ public static class GetLiveSession
             var items = await db.Set<AgendaItem>().AsNoTracking()
                 .Where(i => i.SessionId == request.SessionId)
                 .OrderBy(i => i.Position)
-                .Select(i => new { i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision })
+                .Select(i => new { i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision, i.AffectedSideIds })
                 .ToListAsync(cancellationToken);
             var ballots = await db.Ballots.AsNoTracking().Include(b => b.Votes)
                 .Where(b => b.SessionId == request.SessionId)
@@ -92,6 +103,8 @@ public static class GetLiveSession
                 .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new { d.Id, d.BallotId, p.FullName, d.Language, d.Text, d.SubmittedAt })
                 .ToListAsync(cancellationToken);
             var histories = await ItemHistories.LoadAsync(db, [.. items.Select(i => i.Id)], cancellationToken);
+            var noInterest = await db.NoInterestDeclarations.AsNoTracking().Where(d => d.SessionId == request.SessionId).Select(d => new { d.AgendaItemId, d.SideId }).ToListAsync(cancellationToken);
+            var sideOf = live.Register.ToDictionary(r => r.Entry.MembershipId, r => r.Entry.SideId);
             var names = live.Register.ToDictionary(r => r.Entry.MembershipId);
 
             BallotView View(Ballot b)
@@ -105,7 +118,10 @@ public static class GetLiveSession
                     names.TryGetValue(id, out var row);
                     return new RollCallRow(id, row?.Name ?? LocalizedText.Empty, row?.SideCode, vote?.Choice, vote?.RecordedByMembershipId is not null, vote?.CastAt, vote?.Changes ?? -1);
                 }).OrderBy(r => r.SideCode).ThenBy(r => r.Name.Ru).ToList();
-                return new BallotView(b.Id, b.AgendaItemId, b.Round, b.State, b.TextKk, b.TextRu, b.TextHash, b.OpenedAt, b.ClosedAt, b.Tally(), b.Adopted, b.VotersPresentAtClose, rollCall,
+                // CIS-01: with a vote per state, the tally counts one vote per state.
+                var counted = b.CountedVotes(live.Profile.Voting, id => sideOf.GetValueOrDefault(id));
+                var tally = new VoteCount(counted.Count(v => v.Choice == VoteChoice.For), counted.Count(v => v.Choice == VoteChoice.Against), counted.Count(v => v.Choice == VoteChoice.Abstain));
+                return new BallotView(b.Id, b.AgendaItemId, b.Round, b.State, b.TextKk, b.TextRu, b.TextHash, b.OpenedAt, b.ClosedAt, tally, b.Adopted, b.VotersPresentAtClose, rollCall,
                     dissents.Where(d => d.BallotId == b.Id).Select(d => new DissentView(d.Id, d.FullName, d.Language, d.Text, d.SubmittedAt)).ToList());
             }
 
@@ -124,6 +140,12 @@ public static class GetLiveSession
             // The start on each side's clock: the session's own zone first, then the other sides' (from the commission, not written into the page).
             var sideZones = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => s.TimeZoneId).ToListAsync(cancellationToken);
             var zones = new[] { live.TimeZoneId }.Concat(sideZones).Distinct(StringComparer.Ordinal).ToList();
+            var profile = live.Profile;
+            var states = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => new StateRef(s.Id, s.Code, s.Name)).ToListAsync(cancellationToken);
+            var rules = new BodyRules(profile.Code, profile.Voting.Unit == VoteUnit.State, profile.Languages.DocumentLanguages,
+                profile.Roles.ToDictionary(r => r.Role.ToString(), r => r.Name), states,
+                actor.May(live.CommissionId, Capability.ConfirmCredentials), actor.May(live.CommissionId, Capability.DeclareNoInterest),
+                actor.May(live.CommissionId, Capability.MarkAffectedStates), profile.Voting.NoInterestRule is not null, profile.Voting.AffectedStateRule is not null);
             return new Result(
                 live.SessionId, live.CommissionId, live.SessionNumber, live.State, live.StartsAt, live.TimeZoneId,
                 SessionRules.Quorum(live.Profile, entries),
@@ -132,10 +154,11 @@ public static class GetLiveSession
                 live.Register.Where(r => presiding.Any(p => p.MembershipId == r.Entry.MembershipId)).ToList(),
                 items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision,
                     views.Where(v => v.AgendaItemId == i.Id).ToList(),
-                    histories.GetValueOrDefault(i.Id, ItemHistory.None))).ToList(),
+                    histories.GetValueOrDefault(i.Id, ItemHistory.None), i.AffectedSideIds, noInterest.Where(n => n.AgendaItemId == i.Id).Select(n => n.SideId).ToList())).ToList(),
                 open,
                 me,
-                zones);
+                zones,
+                rules);
         }
     }
 }

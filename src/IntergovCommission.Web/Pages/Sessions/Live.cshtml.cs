@@ -28,6 +28,10 @@ public sealed class LiveModel(IMediator mediator) : PageModel, IReloadablePage
     [BindProperty]
     public ReferToExpertGroup.Command Referral { get; set; } = new();
 
+    /// <summary>CIS-01: the secretariat confirms a substitute's credentials.</summary>
+    [BindProperty]
+    public Features.Council.ConfirmCredentials.Command Credentials { get; set; } = new();
+
     [FromRoute]
     public Guid Id { get; set; }
 
@@ -91,6 +95,27 @@ public sealed class LiveModel(IMediator mediator) : PageModel, IReloadablePage
     public async Task<IActionResult> OnPostDeferAsync(Guid agendaItemId, CancellationToken ct)
     {
         await mediator.Send(new DeferAgendaItem.Command { SessionId = Id, AgendaItemId = agendaItemId }, ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostCredentialsAsync(CancellationToken ct)
+    {
+        Credentials.SessionId = Id;
+        await mediator.Send(Credentials, ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>CIS-08: a member declares their state's lack of interest in a question.</summary>
+    public async Task<IActionResult> OnPostNoInterestAsync(Guid agendaItemId, CancellationToken ct)
+    {
+        await mediator.Send(new Features.Council.DeclareNoInterest.Command(Id, agendaItemId), ct);
+        return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>CIS-11: the secretariat marks the states an item directly affects.</summary>
+    public async Task<IActionResult> OnPostAffectedAsync(Guid agendaItemId, List<Guid> sideIds, CancellationToken ct)
+    {
+        await mediator.Send(new Features.Council.MarkAffectedStates.Command { SessionId = Id, AgendaItemId = agendaItemId, SideIds = sideIds ?? [] }, ct);
         return RedirectToPage(new { id = Id });
     }
 
