@@ -251,6 +251,8 @@ internal static class AuthorizationMatrix
             Page("GET", "/Commissions/Index", null, "/Commissions", null, SignedIn, "one's own commissions"),
             Page("GET", "/Commissions/Profile", null, "/Commissions/Profile/{commission}", null, readers.Plus(Invitee), "the rules"),
             Page("GET", "/Commissions/Roster", null, "/Commissions/Roster/{commission}", null, readers, "roster with contacts (issue 10 #3)"),
+            Page("GET", "/Commissions/Chair", null, "/Commissions/Chair/{commission}", null, readers, "CIS-03: the chair's terms (a KZRU commission shows that it has no rotating chair)"),
+            Page("POST", "/Commissions/Chair", null, "/Commissions/Chair/{commission}", "Term.SideId={kzSide}&Term.StartsOn={today}&Term.EndsOn={deadline}", Secretaries.Plus(Admin), "CIS-03: the roster keepers record a term; the KZRU profile refuses it (no rotating chair)"),
             Page("GET", "/People/Details", null, "/People/Details/{kzMemberPerson}", null, readers, "contacts only inside the person's commission (issue 10 #3)"),
             Page("GET", "/Memberships/Add", null, "/Memberships/Add/{commission}?sideId={kzSide}", null, [KzSecretary, Admin], "KZRU-02: the side's secretary or an administrator", [RuSecretary]),
             Page("POST", "/Memberships/Add", null, "/Memberships/Add/{commission}", "Data.SideId={kzSide}&Data.Role=Member", [KzSecretary, Admin], "KZRU-02; probe: names missing"),

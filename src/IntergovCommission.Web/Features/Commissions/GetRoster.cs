@@ -25,7 +25,14 @@ public static class GetRoster
         int VotingMembers,
         QuorumResult QuorumIfAllAttend,
         int QuorumRequired,
-        RuleRef QuorumRule);
+        RuleRef QuorumRule)
+    {
+        /// <summary>The body's own role names (a council's Chair, Council member, Substitute...), from its profile.</summary>
+        public IReadOnlyDictionary<string, LocalizedText> RoleNames { get; init; } = new Dictionary<string, LocalizedText>();
+
+        /// <summary>CIS-03: the chair rotates (the chair's terms are kept on their own page).</summary>
+        public bool RotatingChair { get; init; }
+    }
 
     public sealed record SideGroup(Guid Id, string Code, LocalizedText Name, LocalizedText AppointingAuthority, LocalizedText NominatingBody, string TimeZoneId, bool CanManage, IReadOnlyList<Row> Rows);
 
@@ -77,8 +84,11 @@ public static class GetRoster
                     m.TermStart, m.TermEnd, m.EndedOn, m.EndReason, m.SideId))
                 .ToListAsync(cancellationToken);
 
-            var active = rows.Where(r => r.EndedOn is null).OrderBy(r => RoleOrder(r.Role)).ThenBy(r => r.PersonName.Ru).ToList();
-            var votingMembers = active.Count(r => profile.Quorum.CountedRoles.Contains(r.Role));
+            var active = rows.Where(r => r.EndedOn is null).OrderBy(r => RoleOrder(profile, r.Role)).ThenBy(r => r.PersonName.Ru).ToList();
+            // CIS-01: with one vote per state the quorum counts states (those with a member), not delegates.
+            var votingMembers = profile.Voting.Unit == VoteUnit.State
+                ? active.Where(r => r.Role == (profile.Voting.HeadRole ?? CommissionRole.Member) && r.SideId != null).Select(r => r.SideId).Distinct().Count()
+                : active.Count(r => profile.Quorum.CountedRoles.Contains(r.Role));
             return new Result(
                 commission.Id,
                 commission.Code,
@@ -93,17 +103,18 @@ public static class GetRoster
                 votingMembers,
                 QuorumCalculator.Evaluate(profile.Quorum, votingMembers, votingMembers),
                 QuorumCalculator.Required(profile.Quorum, votingMembers),
-                profile.Quorum.Rule);
+                profile.Quorum.Rule)
+            {
+                RoleNames = profile.Roles.ToDictionary(r => r.Role.ToString(), r => r.Name),
+                RotatingChair = profile.Presiding.Mode == PresidingMode.RotatingChair,
+            };
         }
 
-        private static int RoleOrder(CommissionRole role) => role switch
+        /// <summary>The role order is the profile's: its list of roles, in the order the regulation names them.</summary>
+        public static int RoleOrder(RegulationProfile profile, CommissionRole role)
         {
-            CommissionRole.CoChair => 0,
-            CommissionRole.DeputyCoChair => 1,
-            CommissionRole.Secretary => 2,
-            CommissionRole.Member => 3,
-            CommissionRole.Representative => 4,
-            _ => 5,
-        };
+            var index = profile.Roles.Select(r => r.Role).ToList().IndexOf(role);
+            return index < 0 ? profile.Roles.Count + (int)role : index;
+        }
     }
 }
