@@ -78,7 +78,7 @@ public static class AppSetup
         var uploadRequestLimit = (configuration.GetValue<long?>("Materials:MaxFileBytes") ?? 50L * 1024 * 1024) * 2 + 1024 * 1024;
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
-        services.AddScoped<IntergovCommission.Web.Features.Live.LiveUpdates>();
+        services.AddScoped<IntergovCommission.Web.Features.Live.ILiveBroadcast, IntergovCommission.Web.Hubs.LiveUpdates>();
         services.AddScoped<IntergovCommission.Web.Features.Decisions.ISignatureProvider, IntergovCommission.Web.Features.Decisions.PasswordOrAuthenticatorSignatureProvider>();
         services.AddScoped<IntergovCommission.Web.Features.Decisions.DecisionIssuer>();
         services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
@@ -303,7 +303,7 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapIntegrationApi();
         app.MapCorrespondingSource();
-        app.MapHub<IntergovCommission.Web.Features.Live.LiveSessionHub>(IntergovCommission.Web.Features.Live.LiveSessionHub.Path);
+        app.MapHub<IntergovCommission.Web.Hubs.LiveSessionHub>(IntergovCommission.Web.Hubs.LiveSessionHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

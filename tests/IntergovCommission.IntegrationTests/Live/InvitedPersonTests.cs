@@ -7,6 +7,7 @@ using IntergovCommission.IntegrationTests.Materials;
 using IntergovCommission.Testing;
 using IntergovCommission.Web.Features.Decisions;
 using IntergovCommission.Web.Features.Live;
+using IntergovCommission.Web.Hubs;
 using IntergovCommission.Web.Features.Tokens;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using Microsoft.AspNetCore.Http.Connections;

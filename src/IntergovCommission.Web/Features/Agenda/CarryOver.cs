@@ -11,7 +11,6 @@ using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -30,7 +29,6 @@ public static class DeferAgendaItem
     {
         public Guid SessionId { get; set; }
         public Guid AgendaItemId { get; set; }
-        [BindNever]
         public Guid CommissionId { get; internal set; }
     }
 
@@ -48,7 +46,7 @@ public static class DeferAgendaItem
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, Notifier notifier, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, Notifier notifier, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -163,7 +161,6 @@ public static class ReturnFromExpertGroup
         public string? ProposalKk { get; set; }
         public string? DraftDecisionRu { get; set; }
         public string? DraftDecisionKk { get; set; }
-        [BindNever]
         public Guid CommissionId { get; internal set; }
     }
 

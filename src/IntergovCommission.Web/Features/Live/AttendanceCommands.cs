@@ -78,7 +78,7 @@ public static class RegisterAttendance
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -126,7 +126,7 @@ public static class RequireInPerson
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -30,7 +30,7 @@ public static class OpenBallot
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -156,7 +156,7 @@ public static class CastVote
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, VoteChoice>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, VoteChoice>
     {
         public async Task<VoteChoice> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -211,7 +211,7 @@ public static class CloseBallot
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, LiveUpdates live, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -10,7 +10,6 @@ using IntergovCommission.Web.Infrastructure.Files;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -34,11 +33,8 @@ public static class UploadMaterial
         public string? Title { get; set; }
         /// <summary>Secretaries: the person of their side who submitted it (empty: themselves). Members: empty or themselves.</summary>
         public Guid? SubmittedByPersonId { get; set; }
-        [BindNever]
-        public string? FileName { get; set; }
-        [BindNever]
-        public Stream? Content { get; set; }
-        [BindNever]
+        public string? FileName { get; internal set; }
+        public Stream? Content { get; internal set; }
         public Guid CommissionId { get; internal set; }
     }
 

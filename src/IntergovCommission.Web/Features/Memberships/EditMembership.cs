@@ -5,7 +5,6 @@ using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +19,6 @@ public static class EditMembership
         public uint Version { get; set; }
 
         /// <summary>The membership's own commission, set by the authorizer: a body or form never chooses it.</summary>
-        [BindNever]
         [System.Text.Json.Serialization.JsonIgnore]
         public Guid CommissionId { get; internal set; }
     }

@@ -17,9 +17,8 @@ public static class EndMembership
         public Guid MembershipId { get; set; }
 
         /// <summary>The membership's own commission, set by the authorizer: the route id is the only id that counts.</summary>
-        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
         [System.Text.Json.Serialization.JsonIgnore]
-        public Guid CommissionId { get; set; }
+        public Guid CommissionId { get; internal set; }
         public uint Version { get; set; }
         public DateOnly? EndedOn { get; set; }
         public string? Reason { get; set; }

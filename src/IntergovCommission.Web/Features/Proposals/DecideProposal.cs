@@ -6,7 +6,6 @@ using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +17,6 @@ public abstract class ProposalCommand : ICommand<bool>, ICommissionScoped
     public Guid ProposalId { get; set; }
     /// <summary>The proposal's version the secretary saw.</summary>
     public uint Version { get; set; }
-    [BindNever]
     public Guid CommissionId { get; internal set; }
 }
 

@@ -8,7 +8,6 @@ using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using IntergovCommission.Web.Features.Notifications;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -29,7 +28,6 @@ public static class SubmitProposal
         public string? RationaleKk { get; set; }
         public string? DraftDecisionRu { get; set; }
         public string? DraftDecisionKk { get; set; }
-        [BindNever]
         public Guid CommissionId { get; internal set; }
     }
 

@@ -5,7 +5,6 @@ using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Features.Sessions;
@@ -28,7 +27,6 @@ public static class ChangeSessionState
         public uint Version { get; set; }
         public SessionStep Step { get; set; }
         public string? Reason { get; set; }
-        [BindNever]
         public Guid CommissionId { get; internal set; }
     }
 

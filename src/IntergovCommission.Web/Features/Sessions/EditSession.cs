@@ -3,7 +3,6 @@ using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Features.Sessions;
@@ -15,7 +14,6 @@ public static class EditSession
     {
         public Guid SessionId { get; set; }
         public uint Version { get; set; }
-        [BindNever]
         public Guid CommissionId { get; internal set; }
     }
 

@@ -1,7 +1,6 @@
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Mediator;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace IntergovCommission.Web.Features.Sessions;
 
@@ -14,7 +13,6 @@ public abstract class SessionCommand : ICommand<bool>, ICommissionScoped
 {
     public Guid SessionId { get; set; }
     public uint Version { get; set; }
-    [BindNever]
     public Guid CommissionId { get; internal set; }
 }
 

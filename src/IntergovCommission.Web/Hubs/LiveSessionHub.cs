@@ -4,7 +4,9 @@ using IntergovCommission.Web.Infrastructure.Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace IntergovCommission.Web.Features.Live;
+using IntergovCommission.Web.Features.Live;
+
+namespace IntergovCommission.Web.Hubs;
 
 /// <summary>
 /// SignalR hub of live sessions: a screen joins its session's group (only someone on the
@@ -44,17 +46,12 @@ public sealed class LiveSessionHub(CommissionDbContext db, TimeProvider clock) :
     public static string Group(Guid sessionId) => "session:" + sessionId.ToString("N");
 }
 
-/// <summary>Tells every screen of a session that its state changed, after the change is committed.</summary>
-public sealed class LiveUpdates(IHubContext<LiveSessionHub> hub, AfterCommit afterCommit)
+/// <summary>Tells every screen of a session that its state changed, after the change is committed (the hub behind <see cref="ILiveBroadcast"/>).</summary>
+public sealed class LiveUpdates(IHubContext<LiveSessionHub> hub, AfterCommit afterCommit) : ILiveBroadcast
 {
     public void SessionChanged(Guid sessionId, string what) =>
         afterCommit.Add(() => hub.Clients.Group(LiveSessionHub.Group(sessionId)).SendAsync("changed", new { sessionId, what }));
 
-    /// <summary>
-    /// A cast, with what every screen needs to show it without re-reading the panel: the member's
-    /// line of the roll call (and <paramref name="changes"/>, so a screen ignores an older message
-    /// that arrives late). Screens recount the tally from the roll call they hold.
-    /// </summary>
     public void VoteCast(Guid sessionId, Guid ballotId, Guid membershipId, Domain.Voting.VoteChoice choice, bool recordedBySecretary, int changes) =>
         afterCommit.Add(() => hub.Clients.Group(LiveSessionHub.Group(sessionId)).SendAsync("changed", new
         {
