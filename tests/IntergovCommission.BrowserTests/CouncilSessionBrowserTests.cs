@@ -1,0 +1,112 @@
+using IntergovCommission.BrowserTests.Support;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Testing;
+using IntergovCommission.Web.Features.Agenda;
+using IntergovCommission.Web.Features.Live;
+using IntergovCommission.Web.Features.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IntergovCommission.BrowserTests;
+
+/// <summary>
+/// A session of the CIS Council (seed 002) on the same live page as the KZRU commission: seven states,
+/// one of them with two delegates present whose state counts one vote (CIS-01); an item affecting an
+/// absent state is not put to the vote (CIS-11).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, CouncilAppFixture app) : BrowserTest(chromium, app), IClassFixture<CouncilAppFixture>
+{
+    private async Task<Guid> StartedSessionAsync()
+    {
+        var t = App.App;
+        var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(12), "Asia/Almaty");
+        var created = await t.SendAsAsync("cis.secretariat", new CreateSession.Command
+        {
+            CommissionId = App.CommissionId, Kind = SessionKind.Extraordinary, Format = SessionFormat.InPerson, Place = "Астана",
+            StartLocal = new DateTime(start.Year, start.Month, start.Day, 10, 0, 0, DateTimeKind.Unspecified), TimeZoneId = "Asia/Almaty",
+        });
+        foreach (var (title, draft) in new[] { ("О плане работы Совета", "Утвердить план работы Совета."), ("О проекте в Кыргызстане", "Одобрить проект.") })
+        {
+            await t.SendAsAsync("cis.secretariat", new SaveAgendaItem.Command
+            {
+                SessionId = created.SessionId, Version = await VersionAsync(created.SessionId), TitleRu = title, Rapporteurs = "Ахметова Д.", DecisionKind = DecisionKind.Other, DraftDecisionRu = draft,
+            });
+        }
+
+        await t.SendAsAsync("cis.secretariat", new SendAgendaForApproval.Command { SessionId = created.SessionId, Version = await VersionAsync(created.SessionId) });
+        var agendaVersion = await t.QueryAsync(db => db.Sessions.Where(s => s.Id == created.SessionId).Select(s => s.AgendaVersion).SingleAsync());
+        await t.SendAsAsync("cis.chair", new AnswerAgenda.Command { SessionId = created.SessionId, AgendaVersion = agendaVersion, Outcome = ApprovalOutcome.Approved });
+        await t.SendAsAsync("cis.secretariat", new ChangeSessionState.Command { SessionId = created.SessionId, Version = await VersionAsync(created.SessionId), Step = SessionStep.Start, Reason = "Внеочередное заседание проводится ранее" });
+        return created.SessionId;
+    }
+
+    private Task<uint> VersionAsync(Guid sessionId) => App.App.QueryAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Version).SingleAsync());
+
+    [Fact]
+    public async Task A_states_two_delegates_count_one_vote_and_an_item_affecting_an_absent_state_is_not_voted_on()
+    {
+        var sessionId = await StartedSessionAsync();
+        var livePath = $"/Sessions/Live/{sessionId}";
+        var roster = await App.App.QueryAsync(db => (from m in db.Memberships
+                                                     join s in db.Sides on m.SideId equals s.Id
+                                                     where m.CommissionId == App.CommissionId
+                                                     select new { m.Id, s.Code, m.Role }).ToListAsync());
+
+        // The secretariat registers six states' members (Kyrgyzstan absent) and Belarus's substitute too.
+        foreach (var row in roster.Where(r => (r.Role == CommissionRole.Member && r.Code != "KG") || (r.Role == CommissionRole.Substitute && r.Code == "BY")))
+        {
+            await App.App.SendAsAsync("cis.secretariat", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = row.Id, Mode = AttendanceMode.InPerson });
+        }
+
+        // The secretariat confirms the substitute's credentials on the live page (CIS-01) and marks item 2 as affecting Kyrgyzstan (CIS-11).
+        await SignInAsync("cis.secretariat");
+        await Page.GotoAsync(livePath);
+        var substituteRow = Page.Locator($"tr[data-member='{roster.Single(r => r.Role == CommissionRole.Substitute && r.Code == "BY").Id}']");
+        await Expect(substituteRow.GetByTestId("credentials")).ToHaveTextAsync(UiText.Ru("Council.CredentialsNotConfirmed"));
+        await substituteRow.GetByLabel(UiText.Ru("Council.CredentialsDocument")).FillAsync("Доверенность № 7 от 01.12.2026");
+        await substituteRow.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Council.ConfirmCredentials") }).ClickAsync();
+        await Expect(Page.Locator($"tr[data-member='{roster.Single(r => r.Role == CommissionRole.Substitute && r.Code == "BY").Id}']").GetByTestId("credentials"))
+            .ToHaveTextAsync(UiText.Ru("Council.CredentialsConfirmed"));
+        var items = await App.App.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId).OrderBy(i => i.Position).Select(i => i.Id).ToListAsync());
+        var second = Page.Locator($"li[data-item='{items[1]}']");
+        await second.GetByTestId("affected-open").ClickAsync();
+        await second.GetByLabel("Кыргызстан").CheckAsync();
+        await second.GetByTestId("affected-submit").ClickAsync();
+        await Expect(Page.Locator($"li[data-item='{items[1]}']").GetByTestId("affected-states")).ToContainTextAsync("Кыргызстан");
+        await Expect(Page.GetByTestId("live-quorum")).ToContainTextAsync(UiText.Ru("Live.QuorumMet"));
+
+        // The chair cannot put item 2 to the vote: Kyrgyzstan is absent; the refusal names the state.
+        var chair = await OpenAsAsync("cis.chair", livePath);
+        await chair.Locator($"li[data-item='{items[1]}']").GetByTestId("open-vote").ClickAsync();
+        await Expect(chair.GetByTestId("form-errors")).ToContainTextAsync("Кыргызстан");
+        await Expect(chair.GetByTestId("open-ballot")).ToHaveCountAsync(0);
+
+        // Item 1 opens; Belarus's head votes; its substitute, present with confirmed credentials, cannot cast a second vote for the state.
+        await chair.Locator($"li[data-item='{items[0]}']").GetByTestId("open-vote").ClickAsync();
+        await Expect(chair.GetByTestId("open-ballot")).ToBeVisibleAsync();
+        var head = await OpenAsAsync("cis.cochair", livePath);
+        var substitute = await OpenAsAsync("cis.by.substitute", livePath, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await head.GetByTestId("vote-for").ClickAsync();
+        await Expect(head.GetByTestId("my-vote")).ToHaveTextAsync(UiText.Ru("Vote.For"));
+        await Expect(substitute.GetByTestId("open-ballot")).ToBeVisibleAsync();
+        await substitute.GetByTestId("vote-against").ClickAsync();
+        await Expect(substitute.GetByTestId("form-errors")).ToContainTextAsync("каждое государство имеет один голос");
+        await chair.GetByTestId("vote-for").ClickAsync();
+        foreach (var page in new[] { chair, head, substitute })
+        {
+            await Expect(page.GetByTestId("tally-for")).ToHaveTextAsync("2", new() { Timeout = 8_000 });
+            await Expect(page.GetByTestId("tally-against")).ToHaveTextAsync("0", new() { Timeout = 8_000 });
+        }
+
+        await chair.GetByTestId("close-vote").ClickAsync();
+        await Expect(chair.Locator($"li[data-item='{items[0]}']").GetByTestId("ballot-result")).ToHaveTextAsync(UiText.Ru("Live.NotAdopted"));
+        var ballot = await App.App.QueryAsync(db => db.Ballots.SingleAsync(b => b.AgendaItemId == items[0]));
+        Assert.Equal(2, ballot.ForCount);
+        Assert.Equal(6, ballot.VotersPresentAtClose);
+    }
+}
