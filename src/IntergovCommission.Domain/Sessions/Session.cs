@@ -365,7 +365,7 @@ public sealed class Session
     /// Opens the session (KZRU-09/11): with the agenda approved, on its scheduled day in its own time zone. Opening it
     /// before that day is a rescheduling: it needs a reason, and the start as scheduled is kept beside the new one.
     /// </summary>
-    public void Start(DateTimeOffset now, string? rescheduleReason = null)
+    public void Start(DateTimeOffset now, string? rescheduleReason = null, Guid? profileId = null)
     {
         if (State != SessionState.AgendaApproved)
         {
@@ -389,7 +389,11 @@ public sealed class Session
         }
 
         State = SessionState.InProgress;
+        ProfileId = profileId;
     }
+
+    /// <summary>The regulation profile version the session started under: its rules hold for the whole session even if the commission moves to a newer version.</summary>
+    public Guid? ProfileId { get; private set; }
 
     public void Close()
     {

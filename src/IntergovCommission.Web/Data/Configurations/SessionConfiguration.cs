@@ -25,6 +25,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.RescheduleReason).HasMaxLength(1000);
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasOne<Commission>().WithMany().HasForeignKey(s => s.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Data.RegulationProfileRecord>().WithMany().HasForeignKey(s => s.ProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.CommissionId, s.Number }).IsUnique().HasDatabaseName(NumberIndex);
         builder.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Items).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -51,10 +51,13 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
     {
         var session = await db.Set<Session>().AsNoTracking()
             .Where(s => s.Id == sessionId)
-            .Select(s => new { s.Id, s.CommissionId, s.Number, s.State, s.StartsAt, s.TimeZoneId })
+            .Select(s => new { s.Id, s.CommissionId, s.Number, s.State, s.StartsAt, s.TimeZoneId, s.ProfileId })
             .SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Session", sessionId);
-        var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
+        // The profile the session started under (pinned), or the commission's current one before it starts.
+        var profile = session.ProfileId is Guid pinned
+            ? await CommissionRules.ProfileByIdAsync(db, pinned, ct)
+            : await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var memberships = db.Memberships.AsNoTracking()
             .Where(m => m.CommissionId == session.CommissionId && m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day)

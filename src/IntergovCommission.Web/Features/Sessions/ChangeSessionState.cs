@@ -57,7 +57,9 @@ public static class ChangeSessionState
             switch (request.Step)
             {
                 case SessionStep.Start:
-                    session.Start(clock.GetUtcNow(), request.Reason);
+                    // The session pins the profile version it starts under.
+                    var profileId = await db.Commissions.AsNoTracking().Where(c => c.Id == session.CommissionId).Select(c => c.ProfileId).SingleAsync(cancellationToken);
+                    session.Start(clock.GetUtcNow(), request.Reason, profileId);
                     break;
                 case SessionStep.Close:
                     // A session is not closed under an open vote: the vote would stay open in a closed session.
