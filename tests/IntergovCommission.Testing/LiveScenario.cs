@@ -22,7 +22,7 @@ public static class LiveScenario
     public static async Task<(Guid SessionId, Guid ItemId)> StartedSessionAsync(TestApp app, string itemTitle = "О программе лётных испытаний",
         DecisionKind kind = DecisionKind.ProgrammeApprovalOrChange, string draftRu = "Одобрить.", string? draftKk = null, string? itemTitleKk = null)
     {
-        var commissionId = await app.QueryAsync(db => db.Commissions.Select(c => c.Id).SingleAsync());
+        var commissionId = await app.QueryAsync(db => db.Commissions.Where(c => c.Code == "KZRU").Select(c => c.Id).SingleAsync());
         var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(12), Almaty);
         var created = await app.SendAsAsync("kz.secretary", new CreateSession.Command
         {

@@ -238,4 +238,47 @@ public sealed class CouncilSessionTests
         Assert.Equal("CIS-03", russia.RuleId);
         await app.SendAsAsync("cis.kg.head", new CloseBallot.Command(ballotId));
     }
+
+    [Fact]
+    public async Task Materials_of_a_regular_council_session_after_the_30_days_are_flagged_late_CIS_10()
+    {
+        await using var app = await TestApp.CreateAsync(settings: WithCouncil);
+        var council = await CouncilAsync(app);
+        // The demo's regular session is 40 days ahead: a material now is on time.
+        var onTime = await app.QueryAsync(db => db.Sessions.Where(s => s.CommissionId == council.CommissionId).Select(s => new { s.Id, Item = s.Items.OrderBy(i => i.Position).First().Id }).SingleAsync());
+        var secretariatPerson = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "cis.secretariat").Select(u => u.PersonId!.Value).SingleAsync());
+        await app.SendAsAsync("cis.secretariat", new Web.Features.Materials.UploadMaterial.Command
+        {
+            SessionId = onTime.Id, ItemId = onTime.Item, Title = "Проект плана", FileName = "plan.pdf", SubmittedByPersonId = secretariatPerson,
+            Content = new MemoryStream(Materials.MaterialTests.Pdf("plan")),
+        });
+        var pack = await app.SendAsAsync("cis.secretariat", new Web.Features.Materials.GetSessionPack.Query(onTime.Id));
+        Assert.NotNull(pack.MaterialsDue);
+        Assert.Equal("CIS-10", pack.MaterialsRule!.Id);
+        Assert.False(Assert.Single(pack.Materials).IsLate);
+
+        // A regular session 20 days ahead: its materials are already late.
+        var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(20), "Asia/Almaty");
+        var created = await app.SendAsAsync("cis.secretariat", new CreateSession.Command
+        {
+            CommissionId = council.CommissionId, Kind = SessionKind.Regular, Format = SessionFormat.InPerson, Place = "Минск",
+            StartLocal = new DateTime(start.Year, start.Month, start.Day, 10, 0, 0, DateTimeKind.Unspecified), TimeZoneId = "Asia/Almaty",
+        });
+        await app.SendAsAsync("cis.secretariat", new SaveAgendaItem.Command
+        {
+            SessionId = created.SessionId, Version = await VersionAsync(app, created.SessionId), TitleRu = "О программе", Rapporteurs = "Д. А.", DecisionKind = DecisionKind.Other, DraftDecisionRu = "Одобрить.",
+        });
+        var item = await app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == created.SessionId).Select(i => i.Id).SingleAsync());
+        await app.SendAsAsync("cis.secretariat", new Web.Features.Materials.UploadMaterial.Command
+        {
+            SessionId = created.SessionId, ItemId = item, Title = "Программа", FileName = "programme.pdf", SubmittedByPersonId = secretariatPerson,
+            Content = new MemoryStream(Materials.MaterialTests.Pdf("programme")),
+        });
+        var late = await app.SendAsAsync("cis.secretariat", new Web.Features.Materials.GetSessionPack.Query(created.SessionId));
+        Assert.True(Assert.Single(late.Materials).IsLate);
+
+        // The KZRU profile sets no lead time for materials: nothing is flagged.
+        var (kzruSession, _) = await LiveScenario.StartedSessionAsync(app);
+        Assert.Null((await app.SendAsAsync("kz.secretary", new Web.Features.Materials.GetSessionPack.Query(kzruSession))).MaterialsDue);
+    }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Materials;
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -21,11 +22,21 @@ public static class GetSessionPack
 {
     public sealed record Query(Guid SessionId) : IQuery<Result>;
 
-    public sealed record Result(GetSession.Result Session, IReadOnlyList<MaterialView> Materials, bool CanUpload, IReadOnlyList<PersonChoice> Submitters);
+    public sealed record Result(GetSession.Result Session, IReadOnlyList<MaterialView> Materials, bool CanUpload, IReadOnlyList<PersonChoice> Submitters)
+    {
+        /// <summary>CIS-10: the last moment materials of a regular session reach the members (null where the profile sets no lead time).</summary>
+        public DateTimeOffset? MaterialsDue { get; init; }
+
+        public RuleRef? MaterialsRule { get; init; }
+    }
 
     public sealed record MaterialView(
         Guid Id, Guid ItemId, string Title, string FileName, MaterialFileType FileType, long Size, string Sha256,
-        LocalizedText SubmittedBy, string ThroughSide, DateTimeOffset UploadedAt, int VersionNumber);
+        LocalizedText SubmittedBy, string ThroughSide, DateTimeOffset UploadedAt, int VersionNumber)
+    {
+        /// <summary>CIS-10: uploaded after the profile's lead time before the session: flagged late (not refused).</summary>
+        public bool IsLate { get; init; }
+    }
 
     public sealed record PersonChoice(Guid PersonId, LocalizedText Name);
 
@@ -46,10 +57,15 @@ public static class GetSessionPack
                 .Join(db.People, m => m.SubmittedByPersonId, p => p.Id, (m, p) => new { m, p.FullName })
                 .Join(db.Sides, x => x.m.ThroughSideId, s => s.Id, (x, s) => new { x.m, x.FullName, s.Code })
                 .ToListAsync(cancellationToken);
+            // CIS-10: materials of a regular session go to the members N days before it (the end of day D-N in its zone).
+            var profile = await Commissions.CommissionRules.ProfileAsync(db, session.CommissionId, cancellationToken);
+            DateTimeOffset? due = profile.Agenda.MaterialLeadDays is int lead && session.Kind == Domain.Sessions.SessionKind.Regular
+                ? Domain.Sessions.ProposalDeadline.For(session.StartsAt, session.TimeZoneId, lead, profile.Agenda.Counting)
+                : null;
             var materials = rows
                 .OrderBy(r => r.m.Title, StringComparer.CurrentCulture).ThenBy(r => r.m.VersionNumber)
                 .Select(r => new MaterialView(r.m.Id, r.m.AgendaItemId, r.m.Title, r.m.FileName, r.m.FileType, r.m.Size, r.m.Sha256,
-                    r.FullName, r.Code, r.m.UploadedAt, r.m.VersionNumber))
+                    r.FullName, r.Code, r.m.UploadedAt, r.m.VersionNumber) { IsLate = due is { } d && r.m.UploadedAt > d })
                 .ToList();
 
             var actor = await actors.GetActorAsync(cancellationToken);
@@ -67,7 +83,7 @@ public static class GetSessionPack
                 submitters = [.. people.DistinctBy(p => p.Id).Select(p => new PersonChoice(p.Id, p.FullName))];
             }
 
-            return new Result(session, materials, canUpload, submitters);
+            return new Result(session, materials, canUpload, submitters) { MaterialsDue = due, MaterialsRule = due is null ? null : profile.Agenda.MaterialRule };
         }
     }
 }
