@@ -40,6 +40,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
     public DbSet<Chairmanship> Chairmanships => Set<Chairmanship>();
     public DbSet<NoInterestDeclaration> NoInterestDeclarations => Set<NoInterestDeclaration>();
+    public DbSet<DecisionDistribution> DecisionDistributions => Set<DecisionDistribution>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -147,6 +147,21 @@ public sealed class CouncilSessionTests
         var signed = await app.SendAsAsync("cis.chair", new SignDecision.Command { DecisionId = decisionId, Kind = SignatureKind.Sign, ContentHash = hash, Confirmation = Password });
         Assert.Equal(DecisionState.Issued, signed.State);
         Assert.Equal(1, await app.QueryAsync(db => db.IssuedDecisionDocuments.CountAsync(i => i.DecisionId == decisionId)));
+
+        // CIS-12: sent to every member within two weeks of the session: due, then recorded by the secretariat only.
+        var issued = await app.SendAsAsync("cis.secretariat", new GetDecision.Query(decisionId));
+        Assert.Equal(issued.Date.AddDays(14), issued.Distribution!.Due);
+        Assert.Null(issued.Distribution.SentOn);
+        Assert.False(issued.Distribution.Overdue);
+        Assert.True(issued.Distribution.CanRecord);
+        var byMember = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.ru.head", new RecordDistribution.Command { DecisionId = decisionId, SentOn = DateOnly.FromDateTime(DateTime.UtcNow), How = "Почтой" }));
+        Assert.Equal("CIS-12", byMember.RuleId);
+        var future = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("cis.secretariat", new RecordDistribution.Command { DecisionId = decisionId, SentOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5), How = "Почтой" }));
+        Assert.Equal("CIS-12", future.RuleId);
+        Assert.True(await app.SendAsAsync("cis.secretariat", new RecordDistribution.Command { DecisionId = decisionId, SentOn = DateOnly.FromDateTime(DateTime.UtcNow), How = "Всем членам Совета дипломатической почтой" }));
+        var sent = await app.SendAsAsync("cis.chair", new GetDecision.Query(decisionId));
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), sent.Distribution!.SentOn);
+        Assert.False(sent.Distribution.CanRecord);
     }
 
     [Fact]

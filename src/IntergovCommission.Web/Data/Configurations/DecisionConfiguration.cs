@@ -81,3 +81,16 @@ public sealed class IssuedDecisionDocumentConfiguration : IEntityTypeConfigurati
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class DecisionDistributionConfiguration : IEntityTypeConfiguration<DecisionDistribution>
+{
+    public void Configure(EntityTypeBuilder<DecisionDistribution> builder)
+    {
+        builder.ToTable("decision_distributions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.How).HasMaxLength(1000).IsRequired();
+        builder.HasIndex(d => d.DecisionId).IsUnique();
+        builder.HasOne<Decision>().WithMany().HasForeignKey(d => d.DecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -33,8 +33,13 @@ public static class GetDecision
         IReadOnlyList<VersionRow> Versions, IssuedRow? Issued, SigningRoute PlannedRoute, ViewerRights Viewer)
     {
         public IEnumerable<SignatureRow> Awaited => Signatures.Where(s => s.SignedAt is null);
+
+        /// <summary>CIS-12: when the issued decision is due to reach every member, and whether it was sent (null where the profile tracks no distribution).</summary>
+        public DistributionView? Distribution { get; init; }
         public bool SignaturesComplete => Signatures.Where(s => s.Kind == SignatureKind.Sign).All(s => s.SignedAt is not null);
     }
+
+    public sealed record DistributionView(DateOnly Due, RuleRef Rule, DateOnly? SentOn, string? How, bool Overdue, bool CanRecord);
 
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {
@@ -42,7 +47,7 @@ public static class GetDecision
             Require.InCommission(actor, await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken));
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors) : IRequestHandler<Query, Result>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -74,7 +79,20 @@ public static class GetDecision
                 awaited, mine.Any(s => s.SignedAt is not null));
             return new Result(d.Id, d.CommissionId, commissionName, d.Number, d.VersionNumber, d.State, d.Kind, d.Route, d.RouteRuleId, d.Copies, d.ContentHash,
                 d.SessionId, facts.SessionNumber, facts.Date, facts.Place, facts.TimeZoneId, d.TitleKk, d.TitleRu, d.TextKk, d.TextRu, d.SigningStartedAt, d.ApprovedAt,
-                signatures, facts.RollCall, dissent, versions, issued, profile.Signing.RouteFor(d.Kind), viewer);
+                signatures, facts.RollCall, dissent, versions, issued, profile.Signing.RouteFor(d.Kind), viewer)
+            {
+                Distribution = profile.Distribution is { } rule && issued is not null
+                    ? await DistributionAsync(rule, d, facts.Date, actor.May(d.CommissionId, Capability.IssueDecision), cancellationToken)
+                    : null,
+            };
+        }
+
+        private async Task<DistributionView> DistributionAsync(DistributionRule rule, Decision d, DateOnly sessionDate, bool canRecord, CancellationToken ct)
+        {
+            var sent = await db.DecisionDistributions.AsNoTracking().Where(x => x.DecisionId == d.Id).Select(x => new { x.SentOn, x.How }).SingleOrDefaultAsync(ct);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            return new DistributionView(DecisionDistribution.Due(rule, sessionDate), rule.Rule, sent?.SentOn, sent?.How,
+                DecisionDistribution.IsOverdue(rule, sessionDate, sent?.SentOn, today), canRecord && sent is null);
         }
     }
 

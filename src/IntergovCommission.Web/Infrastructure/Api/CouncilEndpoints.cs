@@ -11,6 +11,8 @@ public static class CouncilApiBodies
     public sealed record AffectedStatesBody(IReadOnlyList<Guid>? SideIds);
 
     public sealed record ChairmanshipBody(Guid? SideId, DateOnly? StartsOn, DateOnly? EndsOn, string? Basis);
+
+    public sealed record DistributionBody(DateOnly? SentOn, string? How);
 }
 
 /// <summary>/api/v1 endpoints of the rules a profile may add: credentials, no-interest declarations, affected states, the rotating chair.</summary>
@@ -37,6 +39,13 @@ public static class CouncilEndpoints
                 return Results.NoContent();
             })
             .WithName("MarkAffectedStates").WithSummary("The states an item directly affects; it is not voted on in their absence (CIS-11).");
+
+        api.MapPost("/decisions/{decisionId:guid}/distribution", async (Guid decisionId, CouncilApiBodies.DistributionBody body, IMediator m, CancellationToken ct) =>
+            {
+                var added = await m.Send(new RecordDistribution.Command { DecisionId = decisionId, SentOn = body.SentOn, How = body.How }, ct);
+                return Results.Ok(new { recorded = true, added });
+            })
+            .WithTags("Decisions").WithName("RecordDistribution").WithSummary("The secretariat records that an issued decision was sent to every member (CIS-12).");
 
         var chair = api.MapGroup("/commissions/{commissionId:guid}/chairmanships").WithTags("Commissions");
         chair.MapGet("/", (Guid commissionId, IMediator m, CancellationToken ct) => m.Send(new GetChairmanships.Query(commissionId), ct))

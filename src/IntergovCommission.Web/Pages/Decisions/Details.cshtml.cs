@@ -41,6 +41,19 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
         return Redirect($"/Decisions/Details/{id}");
     }
 
+    /// <summary>CIS-12: the secretariat records that the issued decision was sent to every member.</summary>
+    [BindProperty]
+    public Features.Council.RecordDistribution.Command Distribution { get; set; } = new();
+
+    public async Task<IActionResult> OnPostDistributionAsync(Guid id, CancellationToken ct)
+    {
+        Data.DecisionId = id;
+        Distribution.DecisionId = id;
+        await mediator.Send(Distribution, ct);
+        TempData["Notice"] = text["Council.Distribution.Saved"].Value;
+        return Redirect($"/Decisions/Details/{id}");
+    }
+
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
     {
         Data.DecisionId = id; // a refusal (not issued yet) shows the decision page with the message
