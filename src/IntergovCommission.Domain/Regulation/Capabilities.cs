@@ -44,6 +44,8 @@ public enum Capability
     SeeContacts = 16,
     /// <summary>Mark an agenda item as directly affecting a state (CIS-11).</summary>
     MarkAffectedStates = 17,
+    /// <summary>Propose an extraordinary session on behalf of the seat's state, and answer another state's proposal (CIS-04).</summary>
+    ProposeExtraordinarySession = 18,
 }
 
 /// <summary>Whether a capability is held over the whole commission or only over the seat's own side.</summary>

@@ -203,6 +203,7 @@ public static class Profiles
             new(Capability.DeclareNoInterest, CisVoters, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("CIS-08", "cl. 5.8")),
             new(Capability.SeeContacts, [CommissionRole.Secretary, CommissionRole.Chair], CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
             new(Capability.MarkAffectedStates, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-11", "cl. 5.14")),
+            new(Capability.ProposeExtraordinarySession, CisVoters, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("CIS-04", "cl. 5.2")),
         ];
     }
 

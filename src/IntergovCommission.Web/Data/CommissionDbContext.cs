@@ -41,6 +41,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<Chairmanship> Chairmanships => Set<Chairmanship>();
     public DbSet<NoInterestDeclaration> NoInterestDeclarations => Set<NoInterestDeclaration>();
     public DbSet<DecisionDistribution> DecisionDistributions => Set<DecisionDistribution>();
+    public DbSet<ExtraordinaryProposal> ExtraordinaryProposals => Set<ExtraordinaryProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -296,4 +296,35 @@ public sealed class CouncilSessionTests
         var (kzruSession, _) = await LiveScenario.StartedSessionAsync(app);
         Assert.Null((await app.SendAsAsync("kz.secretary", new Web.Features.Materials.GetSessionPack.Query(kzruSession))).MaterialsDue);
     }
+
+    [Fact]
+    public async Task An_extraordinary_session_is_supported_once_a_majority_of_states_answers_yes_CIS_04()
+    {
+        await using var app = await TestApp.CreateAsync(settings: WithCouncil);
+        var council = await CouncilAsync(app);
+        var secretariat = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.secretariat", new ProposeExtraordinarySession.Command { CommissionId = council.CommissionId, Subject = "О ситуации на рынке" }));
+        Assert.Equal("CIS-04", secretariat.RuleId);
+        await Assert.ThrowsAsync<InputValidationException>(() => app.SendAsAsync("cis.kg.head", new ProposeExtraordinarySession.Command { CommissionId = council.CommissionId, Subject = " " }));
+        var proposalId = await app.SendAsAsync("cis.kg.head", new ProposeExtraordinarySession.Command { CommissionId = council.CommissionId, Subject = "О ситуации на рынке станкостроения" });
+
+        // Seven states: four are a majority. Kyrgyzstan (proposer) + Kazakhstan + Belarus: three, not yet.
+        Assert.False(await app.SendAsAsync("cis.chair", new AnswerExtraordinaryProposal.Command(proposalId, SupportAnswer.Supports)));
+        Assert.False(await app.SendAsAsync("cis.cochair", new AnswerExtraordinaryProposal.Command(proposalId, SupportAnswer.Supports)));
+        // The substitute answers for Belarus too: the state's answer changes, it is not counted twice.
+        Assert.False(await app.SendAsAsync("cis.by.substitute", new AnswerExtraordinaryProposal.Command(proposalId, SupportAnswer.Supports)));
+        Assert.False(await app.SendAsAsync("cis.ru.head", new AnswerExtraordinaryProposal.Command(proposalId, SupportAnswer.Opposes)));
+        var list = await app.SendAsAsync("cis.advisory", new ListExtraordinaryProposals.Query(council.CommissionId));
+        var row = Assert.Single(list.Proposals);
+        Assert.Equal(3, row.Supporting);
+        Assert.Equal(7, row.States);
+        Assert.Equal(4, row.Needed);
+        Assert.Null(row.SupportedAt);
+        Assert.False(list.CanPropose); // an advisory member answers for no state
+
+        // Russia changes its answer: the fourth state; the proposal is supported and the secretariat is told.
+        Assert.True(await app.SendAsAsync("cis.ru.head", new AnswerExtraordinaryProposal.Command(proposalId, SupportAnswer.Supports)));
+        var closed = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("cis.chair", new AnswerExtraordinaryProposal.Command(proposalId, SupportAnswer.Opposes)));
+        Assert.Equal("CIS-04", closed.RuleId);
+        Assert.Equal(1, await app.QueryAsync(db => db.Notifications.CountAsync(n => n.Kind == "extraordinary-supported")));
+    }
 }

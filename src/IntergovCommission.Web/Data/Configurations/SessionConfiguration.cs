@@ -37,3 +37,33 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Ignore(s => s.CurrentApprovals);
     }
 }
+
+public sealed class ExtraordinaryProposalConfiguration : IEntityTypeConfiguration<ExtraordinaryProposal>
+{
+    public void Configure(EntityTypeBuilder<ExtraordinaryProposal> builder)
+    {
+        builder.ToTable("extraordinary_proposals");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Subject).HasMaxLength(2000).IsRequired();
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.Ignore(p => p.Supporting);
+        builder.HasOne<Commission>().WithMany().HasForeignKey(p => p.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Side>().WithMany().HasForeignKey(p => p.ProposingSideId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Answers).WithOne().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class ExtraordinaryAnswerConfiguration : IEntityTypeConfiguration<ExtraordinaryAnswer>
+{
+    public void Configure(EntityTypeBuilder<ExtraordinaryAnswer> builder)
+    {
+        builder.ToTable("extraordinary_answers");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Answer).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(a => new { a.ProposalId, a.SideId }).IsUnique();
+        builder.HasOne<Side>().WithMany().HasForeignKey(a => a.SideId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

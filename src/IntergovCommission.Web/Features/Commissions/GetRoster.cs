@@ -32,6 +32,9 @@ public static class GetRoster
 
         /// <summary>CIS-03: the chair rotates (the chair's terms are kept on their own page).</summary>
         public bool RotatingChair { get; init; }
+
+        /// <summary>CIS-04: the body holds extraordinary sessions on a state's proposal with a majority's support.</summary>
+        public bool ExtraordinaryOnProposal { get; init; }
     }
 
     public sealed record SideGroup(Guid Id, string Code, LocalizedText Name, LocalizedText AppointingAuthority, LocalizedText NominatingBody, string TimeZoneId, bool CanManage, IReadOnlyList<Row> Rows);
@@ -107,6 +110,7 @@ public static class GetRoster
             {
                 RoleNames = profile.Roles.ToDictionary(r => r.Role.ToString(), r => r.Name),
                 RotatingChair = profile.Presiding.Mode == PresidingMode.RotatingChair,
+                ExtraordinaryOnProposal = profile.Frequency is not null,
             };
         }
 

@@ -13,6 +13,10 @@ public static class CouncilApiBodies
     public sealed record ChairmanshipBody(Guid? SideId, DateOnly? StartsOn, DateOnly? EndsOn, string? Basis);
 
     public sealed record DistributionBody(DateOnly? SentOn, string? How);
+
+    public sealed record ExtraordinaryBody(string? Subject);
+
+    public sealed record AnswerBody(Domain.Sessions.SupportAnswer Answer);
 }
 
 /// <summary>/api/v1 endpoints of the rules a profile may add: credentials, no-interest declarations, affected states, the rotating chair.</summary>
@@ -46,6 +50,22 @@ public static class CouncilEndpoints
                 return Results.Ok(new { recorded = true, added });
             })
             .WithTags("Decisions").WithName("RecordDistribution").WithSummary("The secretariat records that an issued decision was sent to every member (CIS-12).");
+
+        var extraordinary = api.MapGroup("/commissions/{commissionId:guid}/extraordinary-proposals").WithTags("Commissions");
+        extraordinary.MapGet("/", (Guid commissionId, IMediator m, CancellationToken ct) => m.Send(new ListExtraordinaryProposals.Query(commissionId), ct))
+            .WithName("ListExtraordinaryProposals").WithSummary("Proposals of extraordinary sessions with each state's answer (CIS-04).");
+        extraordinary.MapPost("/", async (Guid commissionId, CouncilApiBodies.ExtraordinaryBody body, IMediator m, CancellationToken ct) =>
+            {
+                var id = await m.Send(new ProposeExtraordinarySession.Command { CommissionId = commissionId, Subject = body.Subject }, ct);
+                return Results.Created($"/api/v1/commissions/{commissionId}/extraordinary-proposals", new { id });
+            })
+            .WithName("ProposeExtraordinarySession").WithSummary("A state proposes an extraordinary session (CIS-04).");
+        api.MapPost("/extraordinary-proposals/{proposalId:guid}/answers", async (Guid proposalId, CouncilApiBodies.AnswerBody body, IMediator m, CancellationToken ct) =>
+            {
+                var supported = await m.Send(new AnswerExtraordinaryProposal.Command(proposalId, body.Answer), ct);
+                return Results.Ok(new { supported });
+            })
+            .WithTags("Commissions").WithName("AnswerExtraordinaryProposal").WithSummary("A state's answer: supports or opposes (CIS-04); a majority of the states makes it supported.");
 
         var chair = api.MapGroup("/commissions/{commissionId:guid}/chairmanships").WithTags("Commissions");
         chair.MapGet("/", (Guid commissionId, IMediator m, CancellationToken ct) => m.Send(new GetChairmanships.Query(commissionId), ct))
