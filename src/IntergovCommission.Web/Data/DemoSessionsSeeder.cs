@@ -134,6 +134,69 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
         logger.LogInformation("Demo sessions made: one in progress today (a decision awaiting the RU secretary's signature, a vote open), the next in preparation.");
     }
 
+    /// <summary>
+    /// The demo council's session held today (CIS profile, seed 002): six of seven states present, Belarus's
+    /// substitute with confirmed credentials beside its head, one decision adopted (one vote per state) and
+    /// signed by the chair alone, then the session closed. Its other session stays in preparation.
+    /// </summary>
+    public async Task SeedCouncilAsync(CancellationToken ct = default)
+    {
+        var councilId = await QueryAsync(db => db.Commissions.Where(c => c.Code == DemoCouncilSeeder.CommissionCode).Select(c => c.Id).SingleOrDefaultAsync(ct));
+        if (councilId == Guid.Empty || await QueryAsync(db => db.Sessions.AnyAsync(s => s.CommissionId == councilId && s.State != SessionState.Draft, ct)))
+        {
+            return;
+        }
+
+        var local = SessionTime.ToLocal(clock.GetUtcNow().AddHours(2), TimeZone);
+        var created = await AsAsync("cis.secretariat", new CreateSession.Command
+        {
+            CommissionId = councilId,
+            Kind = SessionKind.Extraordinary,
+            Format = SessionFormat.InPerson,
+            Place = "Минск, Дом правительства",
+            StartLocal = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified),
+            TimeZoneId = TimeZone,
+        }, ct);
+        var sessionId = created.SessionId;
+        await AsAsync("cis.secretariat", new SaveAgendaItem.Command
+        {
+            SessionId = sessionId, Version = await VersionAsync(sessionId, ct),
+            TitleRu = "О согласованных мерах поддержки станкостроения",
+            Rapporteurs = "Жаксыбеков Е.",
+            DecisionKind = DecisionKind.Other,
+            DraftDecisionRu = "1. Одобрить согласованные меры поддержки станкостроения государств — участников Совета.\n2. Секретариату Совета направить решение членам Совета.",
+        }, ct);
+        await AsAsync("cis.secretariat", new SendAgendaForApproval.Command { SessionId = sessionId, Version = await VersionAsync(sessionId, ct) }, ct);
+        var agendaVersion = await QueryAsync(db => db.Sessions.Where(x => x.Id == sessionId).Select(x => x.AgendaVersion).SingleAsync(ct));
+        await AsAsync("cis.chair", new AnswerAgenda.Command { SessionId = sessionId, AgendaVersion = agendaVersion, Outcome = ApprovalOutcome.Approved }, ct);
+        await AsAsync("cis.secretariat", new ChangeSessionState.Command { SessionId = sessionId, Version = await VersionAsync(sessionId, ct), Step = SessionStep.Start, Reason = "Демонстрационные данные: заседание открыто ранее назначенного времени" }, ct);
+
+        var roster = await QueryAsync(db => (from m in db.Memberships
+                                             join sd in db.Sides on m.SideId equals sd.Id
+                                             where m.CommissionId == councilId && m.EndedOn == null
+                                             select new { m.Id, m.Role, Side = sd.Code }).ToListAsync(ct));
+        foreach (var person in roster.Where(r => (r.Role == CommissionRole.Member && r.Side != "UZ") || (r.Role == CommissionRole.Substitute && r.Side == "BY")))
+        {
+            await AsAsync("cis.secretariat", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = person.Id, Mode = AttendanceMode.InPerson }, ct);
+        }
+
+        var substitute = roster.Single(r => r.Role == CommissionRole.Substitute && r.Side == "BY").Id;
+        await AsAsync("cis.secretariat", new Features.Council.ConfirmCredentials.Command { SessionId = sessionId, MembershipId = substitute, Document = "Доверенность № 17 Министерства промышленности" }, ct);
+        var item = await QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId).Select(i => i.Id).SingleAsync(ct));
+        var ballot = await AsAsync("cis.chair", new OpenBallot.Command(sessionId, item), ct);
+        foreach (var user in new[] { "cis.chair", "cis.cochair", "cis.kg.head", "cis.ru.head" })
+        {
+            await AsAsync(user, new CastVote.Command { BallotId = ballot, Choice = VoteChoice.For }, ct);
+        }
+
+        await AsAsync("cis.chair", new CloseBallot.Command(ballot), ct);
+        var decision = await QueryAsync(db => db.Decisions.Where(d => d.BallotId == ballot).Select(d => d.Id).SingleAsync(ct));
+        var hash = await AsAsync("cis.secretariat", new StartSigning.Command(decision), ct);
+        await AsAsync("cis.chair", new SignDecision.Command { DecisionId = decision, Kind = SignatureKind.Sign, ContentHash = hash, Confirmation = DemoDataSeeder.DemoPassword }, ct);
+        await AsAsync("cis.secretariat", new ChangeSessionState.Command { SessionId = sessionId, Version = await VersionAsync(sessionId, ct), Step = SessionStep.Close }, ct);
+        logger.LogInformation("Demo council session made: held today, one decision signed by the chair and issued.");
+    }
+
     private async Task<Guid> CreateSessionAsync(Guid commissionId, DateTime startLocal, CancellationToken ct)
     {
         var created = await AsAsync("kz.secretary", new CreateSession.Command

@@ -262,6 +262,10 @@ public static class AppSetup
                     try
                     {
                         await app.Services.GetRequiredService<DemoSessionsSeeder>().SeedAsync();
+                        if (app.Configuration.GetValue("Demo:Council", false))
+                        {
+                            await app.Services.GetRequiredService<DemoSessionsSeeder>().SeedCouncilAsync();
+                        }
                     }
                     catch (Exception ex) when (ex is IntergovCommission.Domain.Common.RuleViolationException or ForbiddenException or InputValidationException or ConflictException or NotFoundException)
                     {
