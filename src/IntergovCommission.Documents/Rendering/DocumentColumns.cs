@@ -91,7 +91,18 @@ internal sealed class DocumentColumns
     public string Join(BilingualText text, string separator = " · ") => Join(text.Kk, text.Ru, separator);
 
     /// <summary>A name in a table cell: with two languages one line when both forms agree (<see cref="Bilingual.NameCell"/>).</summary>
-    public string NameCell(BilingualText name) => Parallel ? Bilingual.NameCell(name) : Pick(Codes[0], name);
+    public string NameCell(BilingualText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Parallel)
+        {
+            return Bilingual.NameCell(name);
+        }
+
+        // One free text kept in either slot (an invited person's topic) is printed as it is.
+        var text = Pick(Codes[0], name);
+        return text.Length > 0 ? text : (name.Ru.Length > 0 ? name.Ru : name.Kk);
+    }
 
     public Block SectionHeading(string kk, string ru, TextAlign align = TextAlign.Left) =>
         Row(kk, ru, Heading, align, spaceAfter: 6, spaceBefore: 10) with { KeepWithNext = true };
