@@ -107,9 +107,12 @@ public sealed class CouncilSessionTests
         await RegisterAsync(app, sessionId, Head(council, "UZ"));
         Assert.True((await app.SendAsAsync("cis.secretariat", new GetLiveSession.Query(sessionId))).Quorum.IsMet);
 
-        // CIS-03: a state's member does not open the vote; the chair (Kazakhstan's head) does.
-        var notChair = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.kg.head", new OpenBallot.Command(sessionId, itemId)));
+        // CIS-03: a state's member does not open the vote (Russia's head holds no office); Kyrgyzstan's head, the next
+        // chair and so a co-chair, replaces only an absent chair; the chair (Kazakhstan's head) opens it.
+        var notChair = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.ru.head", new OpenBallot.Command(sessionId, itemId)));
         Assert.Equal("CIS-03", notChair.RuleId);
+        var chairPresent = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("cis.kg.head", new OpenBallot.Command(sessionId, itemId)));
+        Assert.Equal("CIS-03", chairPresent.RuleId);
         var ballotId = await app.SendAsAsync("cis.chair", new OpenBallot.Command(sessionId, itemId));
 
         // CIS-01: Belarus has its head and a substitute present; the state has one vote, cast by the head.
