@@ -187,6 +187,9 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             return TimeZoneInfo.ConvertTime(at.Value, TimeZoneInfo.FindSystemTimeZoneById(zone));
         }
 
+        // CIS-09: the chair signs alone in the office held by rotation (the seat itself is a state's member's).
+        CommissionRole PositionOf(CommissionRole seat) =>
+            decision.Route == SigningRoute.ChairAlone && profile.Presiding.PresidingRoles.Count > 0 ? profile.Presiding.PresidingRoles[0] : seat;
         BilingualText NameOf(Guid personId) => SessionDocuments.Names(names.GetValueOrDefault(personId, LocalizedText.Empty));
 
         return new DecisionDocument(
@@ -202,7 +205,7 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             decision.Signatures.Where(s => s.Kind == SignatureKind.Approve)
                 .Select(s => new CoChairApproval(NameOf(s.PersonId), SideOf(s.SideId), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Signatures.Where(s => s.Kind == SignatureKind.Sign)
-                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), SessionDocuments.Role(profile, s.Role), InSideZone(s.SignedAt, s.SideId))).ToList(),
+                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), SessionDocuments.Role(profile, PositionOf(s.Role)), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Copies,
             RollCall(body, facts.RollCall).Select(r => new RollCallEntry(SessionDocuments.Names(r.Name), SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
             dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(SessionDocuments.Name(d.FullName, body), SideOf(d.SideId), d.Text,
