@@ -207,7 +207,7 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             decision.Signatures.Where(s => s.Kind == SignatureKind.Sign)
                 .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), SessionDocuments.Role(profile, PositionOf(s.Role)), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Copies,
-            RollCall(body, facts.RollCall).Select(r => new RollCallEntry(SessionDocuments.Names(r.Name), SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
+            RollCall(body, facts.RollCall, r => SideOf(r.SideId).Ru).Select(r => new RollCallEntry(SessionDocuments.Names(r.Name), SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
             dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(SessionDocuments.Name(d.FullName, body), SideOf(d.SideId), d.Text,
                 d.Language == "kk" ? DocumentLanguage.Kazakh : DocumentLanguage.Russian)).ToList(),
             decision.ContentHash ?? string.Empty,
@@ -216,12 +216,15 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             Body: body);
     }
 
-    /// <summary>The roll call as printed: one line per voter, or with a vote per state (CIS-01) one line per state, with the vote that counts (the latest of its delegation).</summary>
-    private static IEnumerable<DecisionRecords.RollCallRow> RollCall(IssuingBody body, IReadOnlyList<DecisionRecords.RollCallRow> rows) =>
+    /// <summary>
+    /// The roll call as printed: one line per voter, or with a vote per state (CIS-01) one line per state,
+    /// with the vote that counts (the latest of its delegation), the states in Russian alphabetical order (as CIS-03 orders them).
+    /// </summary>
+    private static IEnumerable<DecisionRecords.RollCallRow> RollCall(IssuingBody body, IReadOnlyList<DecisionRecords.RollCallRow> rows, Func<DecisionRecords.RollCallRow, string> stateName) =>
         !body.VotesByState ? rows : rows
             .GroupBy(r => r.SideId ?? r.MembershipId)
             .Select(g => g.OrderByDescending(r => r.CastAt).First())
-            .OrderBy(r => r.SideCode, StringComparer.Ordinal);
+            .OrderBy(stateName, StringComparer.Create(CultureInfo.GetCultureInfo("ru"), ignoreCase: false));
 
     /// <summary>One resource in Kazakh and in Russian, whatever the reader's language.</summary>
     public static BilingualText Bilingual(IStringLocalizer localizer, string key)
