@@ -12,7 +12,8 @@ public sealed record AgendaDocument(
     IReadOnlyList<AgendaEntry> Items,
     IReadOnlyList<InvitedPerson> Invited,
     IReadOnlyList<CoChairApproval> Approvals,
-    string? ContentHash);
+    string? ContentHash,
+    [property: JsonIgnore] IssuingBody? Body = null);
 
 /// <param name="Speaker">Who reports on the item, if known (Russian, or the one text).</param>
 /// <param name="SpeakerKk">The same in Kazakh for the Kazakh column; null prints <paramref name="Speaker"/> there

@@ -15,7 +15,8 @@ public sealed record MinutesDocument(
     IReadOnlyList<MinutesItem> Items,
     IReadOnlyList<MinutesSignatory> Signatories,
     string? ContentHash,
-    IReadOnlyList<InvitedPerson>? Invited = null);
+    IReadOnlyList<InvitedPerson>? Invited = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] IssuingBody? Body = null);
 
 public enum AttendanceMode
 {

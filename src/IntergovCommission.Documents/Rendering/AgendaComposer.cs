@@ -21,63 +21,75 @@ internal static class AgendaComposer
         }
     }
 
-    public static RunningElements Running(AgendaDocument a) => new(
-        Header: $"Күн тәртібі · Повестка дня · № {a.SessionNumber} · {NumericDate(a.Date)}",
-        FooterLeft: $"Күн тәртібі · Повестка дня · отырыс / заседание № {a.SessionNumber}" + (a.ContentHash is { } h ? $" · SHA-256 {ShortHash(h)}" : string.Empty),
-        PageLabel: "Бет · Страница");
+    public static RunningElements Running(AgendaDocument a)
+    {
+        var c = DocumentColumns.For(a.Body);
+        return new(
+            Header: $"{c.Join("Күн тәртібі", "Повестка дня")} · № {a.SessionNumber} · {NumericDate(a.Date)}",
+            FooterLeft: $"{c.Join("Күн тәртібі", "Повестка дня")} · {c.Join("отырыс", "заседание", " / ")} № {a.SessionNumber}" + (a.ContentHash is { } h ? $" · SHA-256 {ShortHash(h)}" : string.Empty),
+            PageLabel: c.Join("Бет", "Страница"));
+    }
 
-    public static DocumentMetadata Metadata(AgendaDocument a) => new(
-        $"Күн тәртібі · Повестка дня № {a.SessionNumber}", $"Повестка дня заседания № {a.SessionNumber} {Glossary.CommissionGenitive.Ru}", a.CommissionName.Ru,
-        a.ContentHash is { } h ? $"sha256:{h}" : string.Empty);
+    public static DocumentMetadata Metadata(AgendaDocument a)
+    {
+        var c = DocumentColumns.For(a.Body);
+        return new(
+            $"{c.Join("Күн тәртібі", "Повестка дня")} № {a.SessionNumber}",
+            c.Main == "kk" ? $"{DocumentColumns.Kk(c.Body.Genitive)} № {a.SessionNumber} отырысының күн тәртібі" : $"Повестка дня заседания № {a.SessionNumber} {DocumentColumns.Ru(c.Body.Genitive)}",
+            c.InMain(a.CommissionName),
+            a.ContentHash is { } h ? $"sha256:{h}" : string.Empty);
+    }
 
     public static IReadOnlyList<Block> Compose(AgendaDocument a)
     {
+        var c = DocumentColumns.For(a.Body);
+        var body = c.Body;
         var blocks = new List<Block>();
-        blocks.AddRange(Letterhead(a.CommissionName));
+        blocks.AddRange(c.Letterhead(a.CommissionName));
         var approved = a.Approvals.Count > 0 && a.Approvals.All(x => x.ApprovedAt is not null);
         if (approved)
         {
-            // KZRU-11: both co-chairs approved; the date is the later of the two approvals.
+            // KZRU-11: both co-chairs approved (CIS: the chair); the date is the last of the approvals.
             var day = a.Approvals.Max(x => DateOnly.FromDateTime(x.ApprovedAt!.Value.DateTime));
-            blocks.Add(new ParallelColumnsBlock(
-                [new Paragraph($"{Glossary.CommissionGenitive.Kk} тең төрағалары БЕКІТКЕН\n{KazakhDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)],
-                [new Paragraph($"УТВЕРЖДЕНА сопредседателями {Glossary.CommissionGenitive.Ru}\n{RussianDate(day)}", Small.AsBold(), TextAlign.Left, LeftIndent: 60, SpaceAfter: 8)]));
+            blocks.Add(c.Columns(language => new Paragraph(
+                $"{body.AgendaApproved[language]}\n{DocumentColumns.Pick(language, KazakhDate(day), RussianDate(day))}",
+                Small.AsBold(), TextAlign.Left, LeftIndent: c.Parallel ? 60 : 300, SpaceAfter: 8)));
         }
         else
         {
-            blocks.Add(Row("ЖОБА", "ПРОЕКТ", Heading, TextAlign.Right, spaceAfter: 8));
+            blocks.Add(c.Row("ЖОБА", "ПРОЕКТ", Heading, TextAlign.Right, spaceAfter: 8));
         }
 
-        blocks.Add(Row("КҮН ТӘРТІБІ", "ПОВЕСТКА ДНЯ", Title, TextAlign.Center, spaceAfter: 2));
-        blocks.Add(Row($"{Glossary.CommissionGenitive.Kk} № {a.SessionNumber} отырысының", $"заседания № {a.SessionNumber} {Glossary.CommissionGenitive.Ru}", Heading, TextAlign.Center, spaceAfter: 10));
-        blocks.Add(Row(
+        blocks.Add(c.Row("КҮН ТӘРТІБІ", "ПОВЕСТКА ДНЯ", Title, TextAlign.Center, spaceAfter: 2));
+        blocks.Add(c.Row($"{DocumentColumns.Kk(body.Genitive)} № {a.SessionNumber} отырысының", $"заседания № {a.SessionNumber} {DocumentColumns.Ru(body.Genitive)}", Heading, TextAlign.Center, spaceAfter: 10));
+        blocks.Add(c.Row(
             KazakhDate(a.Date) + (string.IsNullOrWhiteSpace(a.Place.Kk) ? string.Empty : $", {a.Place.Kk}"),
             RussianDate(a.Date) + (string.IsNullOrWhiteSpace(a.Place.Ru) ? string.Empty : $", {a.Place.Ru}"),
             Body, spaceAfter: 0));
-        blocks.Add(Row($"Өткізу нысаны: {a.Format.Kk}", $"Форма проведения: {a.Format.Ru}", Body, spaceAfter: 8));
+        blocks.Add(c.Row($"Өткізу нысаны: {a.Format.Kk}", $"Форма проведения: {a.Format.Ru}", Body, spaceAfter: 8));
 
         foreach (var item in a.Items)
         {
-            blocks.Add(Row($"{item.Number}. {item.Title.Kk}", $"{item.Number}. {item.Title.Ru}", Body.AsBold(), TextAlign.Left, spaceAfter: 1, spaceBefore: 6) with { KeepWithNext = item.SpeakerText is not null });
+            blocks.Add(c.Row($"{item.Number}. {item.Title.Kk}", $"{item.Number}. {item.Title.Ru}", Body.AsBold(), TextAlign.Left, spaceAfter: 1, spaceBefore: 6) with { KeepWithNext = item.SpeakerText is not null });
             if (item.SpeakerText is { } speaker)
             {
-                blocks.Add(Row($"Баяндамашы: {speaker.Kk}", $"Докладчик: {speaker.Ru}", Body, spaceAfter: 2));
+                blocks.Add(c.Row($"Баяндамашы: {speaker.Kk}", $"Докладчик: {speaker.Ru}", Body, spaceAfter: 2));
             }
         }
 
         if (a.Invited.Count > 0)
         {
-            blocks.Add(SectionHeading(Glossary.InvitedPersons.Kk.ToUpperInvariant(), Glossary.InvitedPersons.Ru.ToUpperInvariant()));
+            blocks.Add(c.SectionHeading(Glossary.InvitedPersons.Kk.ToUpperInvariant(), Glossary.InvitedPersons.Ru.ToUpperInvariant()));
             blocks.Add(new TableBlock(
                 [
                     new TableColumn("№", 0.6, TextAlign.Right),
-                    new TableColumn(Stacked("Аты-жөні", "Фамилия, имя"), 2.8),
-                    new TableColumn(Stacked("Ұйым", "Организация"), 3),
-                    new TableColumn(Stacked("Сөз сөйлеу тақырыбы", "Тема выступления"), 4),
-                    new TableColumn(Stacked("Мәселе", "Вопрос"), 1.2, TextAlign.Center),
+                    new TableColumn(c.Stack("Аты-жөні", "Фамилия, имя"), 2.8),
+                    new TableColumn(c.Stack("Ұйым", "Организация"), 3),
+                    new TableColumn(c.Stack("Сөз сөйлеу тақырыбы", "Тема выступления"), 4),
+                    new TableColumn(c.Stack("Мәселе", "Вопрос"), 1.2, TextAlign.Center),
                 ],
                 [.. a.Invited.Select((p, i) => (IReadOnlyList<string>)
-                    [$"{i + 1}", p.Name, NameCell(p.OrganisationText), NameCell(p.Topic), string.Join(", ", p.Items.Select(n => n.ToString(CultureInfo.InvariantCulture)))])],
+                    [$"{i + 1}", p.Name, c.NameCell(p.OrganisationText), c.NameCell(p.Topic), string.Join(", ", p.Items.Select(n => n.ToString(CultureInfo.InvariantCulture)))])],
                 CellHeader, Cell));
         }
 
@@ -85,14 +97,14 @@ internal static class AgendaComposer
         {
             blocks.Add(new KeepTogetherBlock(
             [
-                SectionHeading("ТЕҢ ТӨРАҒАЛАРДЫҢ БЕКІТУІ", "УТВЕРЖДЕНИЕ СОПРЕДСЕДАТЕЛЯМИ"),
+                c.Row(body.AgendaApprovalHeading, Heading, TextAlign.Left, spaceAfter: 6, spaceBefore: 10) with { KeepWithNext = true },
                 new TableBlock(
                     [
-                        new TableColumn(Stacked(Glossary.Side.Kk, Glossary.Side.Ru), 3),
-                        new TableColumn(Stacked("Тең төраға", "Сопредседатель"), 4),
-                        new TableColumn(Stacked("Бекітілген уақыты", "Время утверждения"), 3),
+                        new TableColumn(c.UnitHeader, 3),
+                        new TableColumn(c.Stack(body.ApproverHeader), 4),
+                        new TableColumn(c.Stack("Бекітілген уақыты", "Время утверждения"), 3),
                     ],
-                    [.. a.Approvals.Select(x => (IReadOnlyList<string>)[Stacked(x.Side), NameCell(x.Name), x.ApprovedAt is { } at ? Time(at) : Stacked(Awaited)])],
+                    [.. a.Approvals.Select(x => (IReadOnlyList<string>)[c.Stack(x.Side), c.NameCell(x.Name), x.ApprovedAt is { } at ? Time(at) : c.Stack(Awaited)])],
                     CellHeader, Cell),
             ]));
         }

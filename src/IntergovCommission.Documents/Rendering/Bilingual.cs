@@ -3,7 +3,7 @@ using IntergovCommission.Documents.Layout;
 
 namespace IntergovCommission.Documents.Rendering;
 
-/// <summary>Wording, date formats and recurring block shapes shared by the bilingual documents.</summary>
+/// <summary>Text styles, wording and date formats shared by the documents (the block shapes by language: <see cref="DocumentColumns"/>).</summary>
 internal static class Bilingual
 {
     public static readonly TextStyle Body = new(10);
@@ -48,10 +48,6 @@ internal static class Bilingual
 
     public static BilingualText Awaited { get; } = new("Күтілуде", "Ожидается");
 
-    public static string Stacked(BilingualText text) => $"{text.Kk}\n{text.Ru}";
-
-    public static string Stacked(string kk, string ru) => $"{kk}\n{ru}";
-
     public static BilingualText Vote(VoteChoice vote) => vote switch
     {
         VoteChoice.For => Capitalised(Glossary.VoteFor.Bilingual),
@@ -83,7 +79,7 @@ internal static class Bilingual
 
     /// <summary>A name in a table cell: one line when both forms agree, the Kazakh form over the Russian one otherwise.</summary>
     public static string NameCell(BilingualText name) =>
-        string.Equals(name.Kk, name.Ru, StringComparison.Ordinal) || name.Ru.Length == 0 ? name.Kk : name.Kk.Length == 0 ? name.Ru : Stacked(name);
+        string.Equals(name.Kk, name.Ru, StringComparison.Ordinal) || name.Ru.Length == 0 ? name.Kk : name.Kk.Length == 0 ? name.Ru : $"{name.Kk}\n{name.Ru}";
 
     /// <summary>
     /// A side's Russian name in the genitive, for "от Республики Казахстан" / "от Российской Федерации":
@@ -128,39 +124,4 @@ internal static class Bilingual
     };
 
     public static string ShortHash(string hash) => hash.Length <= 16 ? hash : hash[..16];
-
-    /// <summary>One row of two level columns: Kazakh left, Russian right.</summary>
-    public static ParallelColumnsBlock Row(string kk, string ru, TextStyle style, TextAlign align = TextAlign.Left, double spaceAfter = 2, double spaceBefore = 0) =>
-        new([new Paragraph(kk, style, align, SpaceBefore: spaceBefore, SpaceAfter: spaceAfter)],
-            [new Paragraph(ru, style, align, SpaceBefore: spaceBefore, SpaceAfter: spaceAfter)]);
-
-    public static ParallelColumnsBlock Row(BilingualText text, TextStyle style, TextAlign align = TextAlign.Left, double spaceAfter = 2, double spaceBefore = 0) =>
-        Row(text.Kk, text.Ru, style, align, spaceAfter, spaceBefore);
-
-    /// <summary>The letterhead: both names of the commission, then a double rule.</summary>
-    public static IEnumerable<Block> Letterhead(BilingualText commission)
-    {
-        yield return Row(commission.Kk.ToUpperInvariant(), commission.Ru.ToUpperInvariant(), LetterheadStyle, TextAlign.Center, spaceAfter: 0);
-        yield return new RuleBlock(Thickness: 1.2, SpaceBefore: 6, SpaceAfter: 10) { Double = true };
-    }
-
-    /// <summary>A section heading that never ends a page.</summary>
-    public static ParallelColumnsBlock SectionHeading(string kk, string ru, TextAlign align = TextAlign.Left) =>
-        Row(kk, ru, Heading, align, spaceAfter: 6, spaceBefore: 10) with { KeepWithNext = true };
-
-    /// <summary>The standard annex mark at the top right (glossary): «Мемлекетаралық комиссияның 2026 жылғы 21 қарашадағы № 5 шешіміне 1-қосымша» ‖ «Приложение № 1 к решению Межгосударственной комиссии от 21 ноября 2026 г. № 5».</summary>
-    public static ParallelColumnsBlock AnnexMark(int number, string decisionNumber, DateOnly date) =>
-        Row($"{Glossary.CommissionGenitive.Kk}\n{KazakhDateAttributive(date)} № {decisionNumber}\nшешіміне {number}-қосымша",
-            $"Приложение № {number}\nк решению {Glossary.CommissionGenitive.Ru}\nот {RussianDate(date)} № {decisionNumber}",
-            Small, TextAlign.Right, spaceAfter: 8);
-
-    public static ImageBlock VerificationBlock(byte[] qrPng, Uri url, string hash) =>
-        new(qrPng, 78,
-        [
-            new Paragraph("Құжаттың түпнұсқалығын тексеру · Проверка подлинности документа", Small.AsBold(), TextAlign.Left, SpaceAfter: 2),
-            new Paragraph(url.ToString(), Small, TextAlign.Left, SpaceAfter: 2),
-            new Paragraph($"SHA-256: {hash}", Small, TextAlign.Left, SpaceAfter: 2),
-            new Paragraph("QR-кодты сканерлеңіз немесе сілтемені ашыңыз: сервер құжаттың ресімделген нұсқаға сәйкестігін растайды.", Small, TextAlign.Left, SpaceAfter: 1),
-            new Paragraph("Отсканируйте QR-код или откройте ссылку: сервер подтвердит, что документ совпадает с оформленным.", Small, TextAlign.Left),
-        ]);
 }

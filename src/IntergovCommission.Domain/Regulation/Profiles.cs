@@ -155,6 +155,14 @@ public static class Profiles
         Retention = null,
         Languages = new LanguageRule(new RuleRef("CIS-13", "cl. 5.17"), "ru", ["ru"]),
         Dissent = new DissentRule(new RuleRef("CIS-08", "cl. 5.8"), 3, AttachedToDecision: false),
+        Documents = new DocumentWording(
+            LocalizedText.Of("Кеңес", "Совет", "Council"),
+            LocalizedText.Of("Кеңестің", "Совета", "of the Council"),
+            LocalizedText.Of("Кеңес ШЕШІМ ҚАБЫЛДАДЫ:", "Совет РЕШИЛ:", "The Council DECIDED:"),
+            LocalizedText.Of("Кеңестегі лауазымы", "Должность в Совете", "Position in the Council"),
+            LocalizedText.Of("Кеңес төрағасы БЕКІТКЕН", "УТВЕРЖДЕНА Председателем Совета", "APPROVED by the Chair of the Council"),
+            LocalizedText.Of("КЕҢЕС ТӨРАҒАСЫНЫҢ БЕКІТУІ", "УТВЕРЖДЕНИЕ ПРЕДСЕДАТЕЛЕМ СОВЕТА", "APPROVAL BY THE CHAIR OF THE COUNCIL"),
+            LocalizedText.Of("Кеңес төрағасы", "Председатель Совета", "Chair of the Council")),
         Presiding = new PresidingRule(new RuleRef("CIS-03", "cl. 4.3"), [CommissionRole.Chair], CommissionRole.CoChair)
         {
             Mode = PresidingMode.RotatingChair,

@@ -36,8 +36,27 @@ public sealed record RegulationProfile
     /// <summary>CIS-04: sessions at least yearly; extraordinary sessions on a state's proposal with a majority's support (null: silent).</summary>
     public SessionFrequencyRule? Frequency { get; init; }
 
+    /// <summary>How the official documents name the body (null: the Interstate Commission's words, glossary.md).</summary>
+    public DocumentWording? Documents { get; init; }
+
     public RoleDefinition? RoleOf(CommissionRole role) => Roles.FirstOrDefault(r => r.Role == role);
 }
+
+/// <summary>
+/// How a body names itself in its official documents: the short name in the nominative and in the
+/// genitive («Совет» / «Совета»), the operative formula whose verb agrees with it («Совет РЕШИЛ:»,
+/// «Межгосударственная комиссия РЕШИЛА:»), the position column, who approves the agenda, and the note on
+/// the language of its decisions (null: none).
+/// </summary>
+public sealed record DocumentWording(
+    LocalizedText Name,
+    LocalizedText Genitive,
+    LocalizedText Resolved,
+    LocalizedText PositionHeader,
+    LocalizedText AgendaApproved,
+    LocalizedText AgendaApprovalHeading,
+    LocalizedText ApproverHeader,
+    LocalizedText? LanguageNote = null);
 
 /// <summary>A role of the regulation: its name in the three languages, and whether it is an office held by rotation (not appointed).</summary>
 public sealed record RoleDefinition(CommissionRole Role, LocalizedText Name, bool Office = false);

@@ -20,13 +20,14 @@ public sealed class DemoCouncilSeeder(CommissionDbContext db, UserManager<AppUse
     public static readonly IReadOnlyList<string> DemoUserNames =
         ["cis.chair", "cis.cochair", "cis.kg.head", "cis.ru.head", "cis.by.substitute", "cis.secretariat", "cis.advisory"];
 
-    private sealed record StateSeed(string Code, string Kk, string Ru, string En, string Zone, string HeadRu, string HeadEn, string? User);
+    /// <param name="HeadKk">The head's name in Kazakh spelling where it differs from the Russian (CIS-13: the council's documents print the Russian form).</param>
+    private sealed record StateSeed(string Code, string Kk, string Ru, string En, string Zone, string HeadRu, string HeadEn, string? User, string? HeadKk = null);
 
     private static readonly StateSeed[] States =
     [
         new("AM", "Армения", "Армения", "Armenia", "Asia/Yerevan", "Арам Саргсян", "Aram Sargsyan", null),
         new("BY", "Беларусь", "Беларусь", "Belarus", "Europe/Minsk", "Виктор Лукашевич", "Viktor Lukashevich", "cis.cochair"),
-        new("KZ", "Қазақстан", "Казахстан", "Kazakhstan", "Asia/Almaty", "Ерлан Жақсыбеков", "Yerlan Zhaksybekov", "cis.chair"),
+        new("KZ", "Қазақстан", "Казахстан", "Kazakhstan", "Asia/Almaty", "Ерлан Жаксыбеков", "Yerlan Zhaksybekov", "cis.chair", "Ерлан Жақсыбеков"),
         new("KG", "Қырғызстан", "Кыргызстан", "Kyrgyzstan", "Asia/Bishkek", "Алмаз Токтогулов", "Almaz Toktogulov", "cis.kg.head"),
         new("RU", "Ресей", "Россия", "Russia", "Europe/Moscow", "Павел Морозов", "Pavel Morozov", "cis.ru.head"),
         new("TJ", "Тәжікстан", "Таджикистан", "Tajikistan", "Asia/Dushanbe", "Фаррух Рахимов", "Farrukh Rakhimov", null),
@@ -58,7 +59,7 @@ public sealed class DemoCouncilSeeder(CommissionDbContext db, UserManager<AppUse
         var termStart = today.AddMonths(-6);
         foreach (var state in States)
         {
-            await SeatAsync(council.Id, sides[state.Code], CommissionRole.Member, LocalizedText.Of(state.HeadRu, state.HeadRu, state.HeadEn),
+            await SeatAsync(council.Id, sides[state.Code], CommissionRole.Member, LocalizedText.Of(state.HeadKk ?? state.HeadRu, state.HeadRu, state.HeadEn),
                 LocalizedText.Of("Өнеркәсіп министрі", "Министр промышленности", "Minister of Industry"), state.User, termStart, now);
         }
 

@@ -7,6 +7,8 @@ using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Documents;
 using IntergovCommission.Web.Features.Live;
 using IntergovCommission.Web.Infrastructure.Documents;
@@ -87,7 +89,8 @@ public static class DecisionRecords
             facts.BallotTextHash);
     }
 
-    public sealed record RollCallRow(Guid MembershipId, LocalizedText Name, string? SideCode, Guid? SideId, Domain.Voting.VoteChoice Choice, bool RecordedBySecretary);
+    /// <param name="CastAt">When the vote was cast (CIS-01: the latest of a state's delegation counts); not part of the content hash.</param>
+    public sealed record RollCallRow(Guid MembershipId, LocalizedText Name, string? SideCode, Guid? SideId, Domain.Voting.VoteChoice Choice, bool RecordedBySecretary, DateTimeOffset? CastAt = null);
 
     /// <param name="Place">The place as entered (Russian); <paramref name="PlaceKk"/> its Kazakh form, the same text when none was given.</param>
     public sealed record Facts(int SessionNumber, DateOnly Date, string Place, string TimeZoneId, string BallotTextHash, int Round, IReadOnlyList<RollCallRow> RollCall, string PlaceKk);
@@ -107,17 +110,19 @@ public static class DecisionRecords
                               join s in db.Sides on m.SideId equals s.Id into sides
                               from s in sides.DefaultIfEmpty()
                               where v.BallotId == decision.BallotId
-                              select new { v.MembershipId, p.FullName, SideCode = s == null ? null : s.Code, m.SideId, v.Choice, v.RecordedByMembershipId })
+                              select new { v.MembershipId, p.FullName, SideCode = s == null ? null : s.Code, m.SideId, v.Choice, v.RecordedByMembershipId, v.CastAt })
             .ToListAsync(ct);
         return new Facts(session.Number, date, session.Place ?? string.Empty, session.TimeZoneId, ballot.TextHash, ballot.Round,
             rollCall.OrderBy(r => r.SideCode).ThenBy(r => r.FullName.Ru)
-                .Select(r => new RollCallRow(r.MembershipId, r.FullName, r.SideCode, r.SideId, r.Choice, r.RecordedByMembershipId is not null)).ToList(), string.IsNullOrWhiteSpace(session.PlaceKk) ? session.Place ?? string.Empty : session.PlaceKk);
+                .Select(r => new RollCallRow(r.MembershipId, r.FullName, r.SideCode, r.SideId, r.Choice, r.RecordedByMembershipId is not null, r.CastAt)).ToList(), string.IsNullOrWhiteSpace(session.PlaceKk) ? session.Place ?? string.Empty : session.PlaceKk);
     }
 }
 
 /// <summary>
-/// Issues an approved decision (KZRU-18, KZRU-23): renders the bilingual PDF with the signature
-/// sheet, roll call and dissenting opinions, signs it with the server's certificate, stores the
+/// Issues an approved decision (KZRU-18, KZRU-23, CIS-09, CIS-13): renders the PDF in the profile's
+/// document languages and words with the signature sheet, roll call (by state where each state has
+/// one vote, CIS-01) and the dissenting opinions where the profile attaches them to the decision (KZRU-19;
+/// CIS-08 enters them in the minutes instead), signs it with the server's certificate, stores the
 /// exact bytes with their SHA-256 in the same transaction, and marks the decision issued.
 /// </summary>
 public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer renderer, ServerSigningCertificate certificate, PdfSettings settings,
@@ -154,6 +159,8 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
     public async Task<DecisionDocument> BuildDocumentAsync(Decision decision, CancellationToken ct)
     {
         var facts = await DecisionRecords.FactsAsync(db, decision, ct);
+        var profile = await CommissionRules.ProfileAsync(db, decision.CommissionId, ct);
+        var body = SessionDocuments.Body(profile);
         var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == decision.CommissionId).Select(c => c.Name).SingleAsync(ct);
         var sides = await db.Sides.AsNoTracking().Where(s => s.CommissionId == decision.CommissionId).ToDictionaryAsync(s => s.Id, ct);
         var personIds = decision.Signatures.Select(s => s.PersonId).ToList();
@@ -161,7 +168,7 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
         var dissent = await (from d in db.DissentingOpinions.AsNoTracking()
                              join m in db.Memberships on d.MembershipId equals m.Id
                              join p in db.People on d.PersonId equals p.Id
-                             where d.BallotId == decision.BallotId
+                             where d.BallotId == decision.BallotId && profile.Dissent.AttachedToDecision
                              orderby d.SubmittedAt
                              select new { p.FullName, m.SideId, d.Text, d.Language })
             .ToListAsync(ct);
@@ -180,6 +187,9 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             return TimeZoneInfo.ConvertTime(at.Value, TimeZoneInfo.FindSystemTimeZoneById(zone));
         }
 
+        // CIS-09: the chair signs alone in the office held by rotation (the seat itself is a state's member's).
+        CommissionRole PositionOf(CommissionRole seat) =>
+            decision.Route == SigningRoute.ChairAlone && profile.Presiding.PresidingRoles.Count > 0 ? profile.Presiding.PresidingRoles[0] : seat;
         BilingualText NameOf(Guid personId) => SessionDocuments.Names(names.GetValueOrDefault(personId, LocalizedText.Empty));
 
         return new DecisionDocument(
@@ -195,14 +205,26 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
             decision.Signatures.Where(s => s.Kind == SignatureKind.Approve)
                 .Select(s => new CoChairApproval(NameOf(s.PersonId), SideOf(s.SideId), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Signatures.Where(s => s.Kind == SignatureKind.Sign)
-                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), SessionDocuments.Role(s.Role), InSideZone(s.SignedAt, s.SideId))).ToList(),
+                .Select(s => new SignatureEntry(NameOf(s.PersonId), SideOf(s.SideId), SessionDocuments.Role(profile, PositionOf(s.Role)), InSideZone(s.SignedAt, s.SideId))).ToList(),
             decision.Copies,
-            facts.RollCall.Select(r => new RollCallEntry(SessionDocuments.Names(r.Name), SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
-            dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(SessionDocuments.Name(d.FullName), SideOf(d.SideId), d.Text,
+            RollCall(body, facts.RollCall, r => SideOf(r.SideId).Ru).Select(r => new RollCallEntry(SessionDocuments.Names(r.Name), SideOf(r.SideId), (DocVote)(int)r.Choice, r.RecordedBySecretary)).ToList(),
+            dissent.Select(d => new IntergovCommission.Documents.DissentingOpinion(SessionDocuments.Name(d.FullName, body), SideOf(d.SideId), d.Text,
                 d.Language == "kk" ? DocumentLanguage.Kazakh : DocumentLanguage.Russian)).ToList(),
             decision.ContentHash ?? string.Empty,
-            VerificationUrl(decision.Id));
+            VerificationUrl(decision.Id),
+            SignedByPosition: decision.Route == SigningRoute.ChairAlone,
+            Body: body);
     }
+
+    /// <summary>
+    /// The roll call as printed: one line per voter, or with a vote per state (CIS-01) one line per state,
+    /// with the vote that counts (the latest of its delegation), the states in Russian alphabetical order (as CIS-03 orders them).
+    /// </summary>
+    private static IEnumerable<DecisionRecords.RollCallRow> RollCall(IssuingBody body, IReadOnlyList<DecisionRecords.RollCallRow> rows, Func<DecisionRecords.RollCallRow, string> stateName) =>
+        !body.VotesByState ? rows : rows
+            .GroupBy(r => r.SideId ?? r.MembershipId)
+            .Select(g => g.OrderByDescending(r => r.CastAt).First())
+            .OrderBy(stateName, StringComparer.Create(CultureInfo.GetCultureInfo("ru"), ignoreCase: false));
 
     /// <summary>One resource in Kazakh and in Russian, whatever the reader's language.</summary>
     public static BilingualText Bilingual(IStringLocalizer localizer, string key)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IntergovCommission.Web.Features.Documents;
 
 /// <summary>
-/// The approved agenda as a bilingual PDF (KZRU-11, KZRU-23): the items of the version both
+/// The approved agenda as a PDF in the profile's document languages (KZRU-11, KZRU-23, CIS-13): the items of the version both
 /// co-chairs approved (with the unscheduled items they accepted, KZRU-12), the invited persons and
 /// their topics (KZRU-07, KZRU-14), and each co-chair's approval with its time on their side's clock.
 /// Only once the agenda is approved; before that it is refused with KZRU-11.
@@ -91,7 +91,8 @@ public static class GetAgendaPdf
                     SessionDocuments.Names(names.GetValueOrDefault(x.Approval.PersonId, LocalizedText.Empty)),
                     x.Side is null ? new BilingualText("—", "—") : SessionDocuments.Both(x.Side.Name),
                     SessionDocuments.InZone(x.Approval.DecidedAt, x.Side?.TimeZoneId ?? session.TimeZoneId)))],
-            ContentHash: null);
+            ContentHash: null,
+            Body: SessionDocuments.Body(profile));
         return document with { ContentHash = SessionDocuments.ContentHash(document) };
     }
 }

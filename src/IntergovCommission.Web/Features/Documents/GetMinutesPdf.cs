@@ -18,10 +18,11 @@ using RegisterEntry = IntergovCommission.Domain.Voting.AttendanceEntry;
 namespace IntergovCommission.Web.Features.Documents;
 
 /// <summary>
-/// The minutes of a session as a bilingual PDF (KZRU-23), from the live session's data: who
+/// The minutes of a session as a PDF in the profile's document languages (KZRU-23, CIS-13), from the live session's data: who
 /// attended and how (KZRU-14, KZRU-15), the quorum as the profile computes it (KZRU-16), who
 /// presided (KZRU-10), each agenda item with the final round's tally and its outcome (KZRU-17,
-/// KZRU-20), the decision number of an adopted item, and every dissenting opinion in full (KZRU-19).
+/// KZRU-20), the decision number of an adopted item, and every dissenting opinion in full (KZRU-19;
+/// CIS-08: entered in the minutes under «Особые мнения», not annexed to the decision).
 /// Issued once the session has started (in progress: the minutes so far; closed: final).
 /// </summary>
 public static class GetMinutesPdf
@@ -64,6 +65,7 @@ public static class GetMinutesPdf
         }
 
         var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
+        var body = SessionDocuments.Body(profile);
         var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == session.CommissionId).Select(c => c.Name).SingleAsync(ct);
         var day = SessionDocuments.Day(session.StartsAt, session.TimeZoneId);
 
@@ -141,7 +143,7 @@ public static class GetMinutesPdf
                 var opinions = dissents.Where(d => itemBallots.Contains(d.BallotId))
                     .OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id)
                     .Select(d => new Doc.DissentingOpinion(
-                        SessionDocuments.Name(d.FullName),
+                        SessionDocuments.Name(d.FullName, body),
                         SessionDocuments.Both(dissentSides.GetValueOrDefault(d.MembershipId, LocalizedText.Empty)),
                         d.Text,
                         d.Language == "kk" ? DocumentLanguage.Kazakh : DocumentLanguage.Russian))
@@ -150,8 +152,8 @@ public static class GetMinutesPdf
             })
             .ToList();
 
-        var signatories = presiding.Select(p => new MinutesSignatory(SessionDocuments.Names(p.Name), SessionDocuments.SigningPosition(p.Role)))
-            .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Names(r.Name), SessionDocuments.SigningPosition(r.Role))))
+        var signatories = presiding.Select(p => new MinutesSignatory(SessionDocuments.Names(p.Name), SessionDocuments.SigningPosition(profile, p.Role)))
+            .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Names(r.Name), SessionDocuments.SigningPosition(profile, r.Role))))
             .ToList();
 
         var positionOf = session.Items.ToDictionary(i => i.Id, i => i.Position);
@@ -164,9 +166,9 @@ public static class GetMinutesPdf
             SessionDocuments.Format(session.Format),
             [.. presiding.Select(p => SessionDocuments.Names(p.Name))],
             [.. register.Select(r => new Doc.AttendanceEntry(
-                SessionDocuments.Name(r.Name),
+                SessionDocuments.Name(r.Name, body),
                 SessionDocuments.Both(r.SideName),
-                SessionDocuments.Role(r.Role),
+                SessionDocuments.Role(profile, r.Role),
                 Mode(r.Mode),
                 r.Mode == RegulationMode.Represented ? r.RepresentativeName : null))],
             new QuorumLine(quorum.IsMet, quorum.Present, quorum.Total, quorum.Required, SessionDocuments.ClauseNumber(quorum.Rule.Clause)),
@@ -176,7 +178,8 @@ public static class GetMinutesPdf
             Invited: [.. session.Invitees
                 .OrderBy(p => p.FullName, StringComparer.Ordinal)
                 .Select(p => new Doc.InvitedPerson(p.FullName, p.Organisation, SessionDocuments.Topics(p.Topics, p.TopicsKk),
-                    [.. p.ItemIds.Where(positionOf.ContainsKey).Select(id => positionOf[id]).Where(listed.Contains).Order()], p.OrganisationKk))]);
+                    [.. p.ItemIds.Where(positionOf.ContainsKey).Select(id => positionOf[id]).Where(listed.Contains).Order()], p.OrganisationKk))],
+            Body: body);
         return document with { ContentHash = SessionDocuments.ContentHash(document) };
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Documents;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -15,9 +16,10 @@ public sealed record PdfFile(string FileName, byte[] Content, string ContentHash
 }
 
 /// <summary>
-/// Who reads a session's documents (the agenda and minutes PDFs), and the bilingual wording the
-/// use cases fill the document records with (the glossary's words, <see cref="Glossary"/>). Documents
-/// are always issued in Kazakh and Russian side by side (KZRU-23), whatever the reader's interface language.
+/// Who reads a session's documents (the agenda and minutes PDFs), and the wording the use cases fill
+/// the document records with. The documents are issued in the languages of the commission's profile
+/// (KZRU-23: Kazakh and Russian side by side; CIS-13: Russian only), whatever the reader's interface
+/// language, and name the body and its positions in the profile's words (<see cref="Body"/>, <see cref="Role(RegulationProfile, CommissionRole)"/>).
 /// </summary>
 public static class SessionDocuments
 {
@@ -56,6 +58,92 @@ public static class SessionDocuments
 
     /// <summary>A person's name for each document column: the Kazakh form in the Kazakh column, the Russian form in the Russian one.</summary>
     public static BilingualText Names(LocalizedText name) => Both(name);
+
+    /// <summary>
+    /// The body that issues the commission's documents, from its profile: the document languages
+    /// (KZRU-23 / CIS-13), the body's words (<see cref="RegulationProfile.Documents"/>; none: the
+    /// Interstate Commission's, glossary.md), a vote per state (CIS-01), where dissent goes (KZRU-19 /
+    /// CIS-08) and the clause on expert groups.
+    /// </summary>
+    public static IssuingBody Body(RegulationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var body = profile.Documents is { } w
+            ? new IssuingBody
+            {
+                Languages = ["ru"],
+                Name = Text(w.Name),
+                Genitive = Text(w.Genitive),
+                Resolved = Text(w.Resolved),
+                PositionHeader = Text(w.PositionHeader),
+                AgendaApproved = Text(w.AgendaApproved),
+                AgendaApprovalHeading = Text(w.AgendaApprovalHeading),
+                ApproverHeader = Text(w.ApproverHeader),
+                LanguageNote = w.LanguageNote is { } note ? Text(note) : null,
+            }
+            : IssuingBody.InterstateCommission;
+        var expertGroup = profile.Capabilities.FirstOrDefault(g => g.Capability == Capability.ReferToExpertGroup)?.Rule.Clause;
+        return body with
+        {
+            Languages = [.. profile.Languages.DocumentLanguages],
+            VotesByState = profile.Voting.Unit == VoteUnit.State,
+            DissentInMinutes = !profile.Dissent.AttachedToDecision,
+            ExpertGroupClause = expertGroup is null ? null : ClauseNumber(expertGroup),
+        };
+    }
+
+    /// <summary>A stored text keyed by language code, for the documents.</summary>
+    public static LanguageText Text(LocalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, value) in new[] { ("kk", text.Kk), ("ru", text.Ru), ("en", text.En) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                texts[code] = value;
+            }
+        }
+
+        return new LanguageText(texts);
+    }
+
+    /// <summary>A person's name for documents in <paramref name="body"/>'s languages: with Kazakh, <see cref="Name(LocalizedText)"/>; without, the Russian form alone.</summary>
+    public static string Name(LocalizedText name, IssuingBody body)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(body);
+        return body.Languages.Contains("kk", StringComparer.Ordinal) ? Name(name) : name.For(body.Languages[0]);
+    }
+
+    /// <summary>
+    /// A position in the documents: the profile's name of the role (CIS: «Председатель Совета»), the
+    /// glossary's word where the profile names none (KZRU).
+    /// </summary>
+    public static BilingualText Role(RegulationProfile profile, CommissionRole role)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var glossary = role is CommissionRole.CoChair or CommissionRole.DeputyCoChair or CommissionRole.Secretary or CommissionRole.Member
+            or CommissionRole.Representative or CommissionRole.Invitee;
+        if (glossary && profile.Documents is null)
+        {
+            return Role(role);
+        }
+
+        return profile.RoleOf(role)?.Name is { IsEmpty: false } name ? Both(name) : glossary ? Role(role) : new(role.ToString(), role.ToString());
+    }
+
+    /// <summary>The position the minutes are signed in: the presiding officer, the secretary (the profile's word for a secretariat).</summary>
+    public static BilingualText SigningPosition(RegulationProfile profile, CommissionRole role)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (role == CommissionRole.Secretary && profile.Documents is not null && profile.RoleOf(role)?.Name is { IsEmpty: false } name)
+        {
+            return Both(name);
+        }
+
+        return SigningPosition(role);
+    }
 
     public static BilingualText Role(CommissionRole role) => role switch
     {
