@@ -30,7 +30,8 @@ public sealed class ArchitectureTests
                 "IntergovCommission.Web.Infrastructure.Api",
                 "IntergovCommission.Web.Hubs",
                 "Microsoft.AspNetCore.Mvc",
-                "Microsoft.AspNetCore.SignalR")
+                "Microsoft.AspNetCore.SignalR",
+                "Microsoft.AspNetCore.Http")
             .GetResult();
         Assert.True(result.IsSuccessful, "Use-case types with a forbidden dependency: " + string.Join(", ", result.FailingTypeNames ?? []));
     }

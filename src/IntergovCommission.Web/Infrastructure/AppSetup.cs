@@ -81,6 +81,7 @@ public static class AppSetup
         services.AddScoped<IntergovCommission.Web.Features.Live.ILiveBroadcast, IntergovCommission.Web.Hubs.LiveUpdates>();
         services.AddScoped<IntergovCommission.Web.Features.Decisions.ISignatureProvider, IntergovCommission.Web.Features.Decisions.PasswordOrAuthenticatorSignatureProvider>();
         services.AddScoped<IntergovCommission.Web.Features.Decisions.DecisionIssuer>();
+        services.AddScoped<IntergovCommission.Web.Features.Decisions.IPublicAddress, IntergovCommission.Web.Infrastructure.Web.PublicAddress>();
         services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
         services.AddSignalR();
         services.AddUseCases(typeof(AppSetup).Assembly);

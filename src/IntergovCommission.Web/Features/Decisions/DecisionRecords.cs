@@ -126,7 +126,7 @@ public static class DecisionRecords
 /// exact bytes with their SHA-256 in the same transaction, and marks the decision issued.
 /// </summary>
 public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer renderer, ServerSigningCertificate certificate, PdfSettings settings,
-    IStringLocalizer<SharedResource> text, TimeProvider clock, IHttpContextAccessor http)
+    IStringLocalizer<SharedResource> text, TimeProvider clock, IPublicAddress address)
 {
     public async Task<IssuedDecisionDocument> IssueAsync(Decision decision, CancellationToken ct)
     {
@@ -145,16 +145,7 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
     private static IntergovCommission.Documents.Signing.PdfSignatureDetails PdfSignatureDetailsFor(string number, string location) =>
         IntergovCommission.Documents.Signing.PdfSignatureDetails.IssuedDecision(number, location);
 
-    public Uri VerificationUrl(Guid decisionId)
-    {
-        var baseUrl = settings.PublicBaseUrl;
-        if (string.IsNullOrWhiteSpace(baseUrl) && http.HttpContext?.Request is { } request)
-        {
-            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-
-        return new Uri(new Uri((string.IsNullOrWhiteSpace(baseUrl) ? "http://localhost" : baseUrl).TrimEnd('/') + "/"), $"Verify/{decisionId}");
-    }
+    public Uri VerificationUrl(Guid decisionId) => new(address.BaseUri, $"Verify/{decisionId}");
 
     public async Task<DecisionDocument> BuildDocumentAsync(Decision decision, CancellationToken ct)
     {
