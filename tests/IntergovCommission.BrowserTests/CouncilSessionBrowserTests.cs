@@ -45,6 +45,9 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
         return created.SessionId;
     }
 
+    /// <summary>The live page has connected and caught up (its first panel refresh is done): safe to type into its forms.</summary>
+    private static Task ConnectedAsync(IPage page) => Expect(page.Locator("#live[data-live='connected']")).ToHaveCountAsync(1);
+
     private Task<uint> VersionAsync(Guid sessionId) => App.App.QueryAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Version).SingleAsync());
 
     [Fact]
@@ -66,6 +69,7 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
         // The secretariat confirms the substitute's credentials on the live page (CIS-01) and marks item 2 as affecting Kyrgyzstan (CIS-11).
         await SignInAsync("cis.secretariat");
         await Page.GotoAsync(livePath);
+        await ConnectedAsync(Page);
         var substituteRow = Page.Locator($"tr[data-member='{roster.Single(r => r.Role == CommissionRole.Substitute && r.Code == "BY").Id}']");
         await Expect(substituteRow.GetByTestId("credentials")).ToHaveTextAsync(UiText.Ru("Council.CredentialsNotConfirmed"));
         await substituteRow.GetByLabel(UiText.Ru("Council.CredentialsDocument")).FillAsync("Доверенность № 7 от 01.12.2026");
@@ -73,6 +77,7 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
         await Expect(Page.Locator($"tr[data-member='{roster.Single(r => r.Role == CommissionRole.Substitute && r.Code == "BY").Id}']").GetByTestId("credentials"))
             .ToHaveTextAsync(UiText.Ru("Council.CredentialsConfirmed"));
         var items = await App.App.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId).OrderBy(i => i.Position).Select(i => i.Id).ToListAsync());
+        await ConnectedAsync(Page);
         var second = Page.Locator($"li[data-item='{items[1]}']");
         await second.GetByTestId("affected-open").ClickAsync();
         await second.GetByLabel("Кыргызстан").CheckAsync();
@@ -82,6 +87,7 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
 
         // The chair cannot put item 2 to the vote: Kyrgyzstan is absent; the refusal names the state.
         var chair = await OpenAsAsync("cis.chair", livePath);
+        await ConnectedAsync(chair);
         await chair.Locator($"li[data-item='{items[1]}']").GetByTestId("open-vote").ClickAsync();
         await Expect(chair.GetByTestId("form-errors")).ToContainTextAsync("Кыргызстан");
         await Expect(chair.GetByTestId("open-ballot")).ToHaveCountAsync(0);
@@ -91,6 +97,8 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
         await Expect(chair.GetByTestId("open-ballot")).ToBeVisibleAsync();
         var head = await OpenAsAsync("cis.cochair", livePath);
         var substitute = await OpenAsAsync("cis.by.substitute", livePath, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await ConnectedAsync(head);
+        await ConnectedAsync(substitute);
         await head.GetByTestId("vote-for").ClickAsync();
         await Expect(head.GetByTestId("my-vote")).ToHaveTextAsync(UiText.Ru("Vote.For"));
         await Expect(substitute.GetByTestId("open-ballot")).ToBeVisibleAsync();
@@ -108,5 +116,58 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
         var ballot = await App.App.QueryAsync(db => db.Ballots.SingleAsync(b => b.AgendaItemId == items[0]));
         Assert.Equal(2, ballot.ForCount);
         Assert.Equal(6, ballot.VotersPresentAtClose);
+    }
+
+    [Fact]
+    public async Task The_chair_signs_alone_and_the_decision_is_issued_in_Russian_only_CIS_09_CIS_13()
+    {
+        var sessionId = await StartedSessionAsync();
+        var t = App.App;
+        var roster = await t.QueryAsync(db => (from m in db.Memberships
+                                               join s in db.Sides on m.SideId equals s.Id
+                                               where m.CommissionId == App.CommissionId && m.Role == CommissionRole.Member
+                                               select m.Id).ToListAsync());
+        foreach (var member in roster)
+        {
+            await t.SendAsAsync("cis.secretariat", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = member, Mode = AttendanceMode.InPerson });
+        }
+
+        var item = await t.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync());
+        var ballot = await t.SendAsAsync("cis.chair", new OpenBallot.Command(sessionId, item));
+        foreach (var user in new[] { "cis.chair", "cis.cochair", "cis.kg.head", "cis.ru.head" })
+        {
+            await t.SendAsAsync(user, new CastVote.Command { BallotId = ballot, Choice = VoteChoice.For });
+        }
+
+        await t.SendAsAsync("cis.chair", new CloseBallot.Command(ballot));
+        var decisionId = await t.QueryAsync(db => db.Decisions.Where(d => d.BallotId == ballot).Select(d => d.Id).SingleAsync());
+
+        // The secretariat sends it for signature from the decision page; the route is the chair alone.
+        await SignInAsync("cis.secretariat");
+        await Page.GotoAsync($"/Decisions/Details/{decisionId}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Decisions.Start") }).ClickAsync();
+        await Expect(Page.GetByTestId("route")).ToContainTextAsync(UiText.Ru("Decisions.Route.ChairAlone"));
+
+        // The chair signs from their "awaiting" list at phone width; that one signature issues the decision.
+        var chair = await OpenAsAsync("cis.chair", "/Decisions", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var row = chair.Locator($"li[data-decision='{decisionId}']");
+        await row.GetByLabel(UiText.Ru("Decisions.Confirm.Label")).FillAsync(DemoPassword);
+        await row.GetByTestId("sign").ClickAsync();
+        await Expect(chair.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru("Decisions.Done.Issued"));
+
+        await Page.GotoAsync($"/Decisions/Details/{decisionId}");
+        await Expect(Page.GetByTestId("decision-state")).ToHaveTextAsync(UiText.Ru("Decisions.State.Issued"));
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("download-pdf").ClickAsync());
+        var text = PdfTools.Text(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        Assert.DoesNotContain(text, c => "әғқңөұүһіӘҒҚҢӨҰҮҺІ".Contains(c));
+        Assert.Contains("Совет РЕШИЛ:", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Председатель Совета _+ "));
+
+        // CIS-12: the secretariat records the sending to every member on the decision page.
+        await Expect(Page.GetByTestId("distribution-due")).ToBeVisibleAsync();
+        await Page.GetByLabel(UiText.Ru("Council.Distribution.SentOn")).FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.GetByLabel(UiText.Ru("Council.Distribution.How")).FillAsync("Всем членам Совета письмом секретариата");
+        await Page.GetByTestId("distribution-form").GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(Page.GetByTestId("distribution-sent")).ToContainTextAsync("письмом секретариата");
     }
 }
