@@ -38,6 +38,8 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<IssuedDecisionDocument> IssuedDecisionDocuments => Set<IssuedDecisionDocument>();
     public DbSet<ProposalDeadlineReminder> ProposalDeadlineReminders => Set<ProposalDeadlineReminder>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
