@@ -25,5 +25,14 @@ public sealed class CalendarDayRecord
     public DateOnly? MovedFrom { get; private set; }
     public string? Note { get; private set; }
 
+    /// <summary>Corrects what the day is (the date stays).</summary>
+    public void Change(CalendarDay day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        Kind = day.Kind;
+        MovedFrom = day.MovedFrom;
+        Note = day.Note;
+    }
+
     public CalendarDay ToDomain() => new(Date, Kind, MovedFrom, Note);
 }
