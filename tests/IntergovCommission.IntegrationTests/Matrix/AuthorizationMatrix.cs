@@ -182,6 +182,13 @@ internal static class AuthorizationMatrix
             Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/materials", "/sessions/{session}/items/{item1}/materials", "multipart:", Voters, Mode.Probe, "KZRU-06/13: members and secretaries submit materials; probe: a text file"),
             Api("GET", "/sessions/{sessionId:guid}/materials/{materialId:guid}", "/sessions/{session}/materials/{material}", null, Seated, Mode.Real, "a material of item 1: not an invitee of item 3", AdminOpen),
 
+            // Working-day calendars (WF-06, issue 13): public facts for the signed-in; an administrator keeps them (system data, not a commission's business).
+            Api("GET", "/calendars/{country}/{year:int}", "/calendars/KZ/2026", null, SignedIn, Mode.Real, "WF-06: a calendar year is read by anyone signed in"),
+            Api("GET", "/calendars/{country}/working-days", "/calendars/RU/working-days?from=2026-12-11&days=5", null, SignedIn, Mode.Real, "WF-06: the working-day count for anyone signed in"),
+            Api("PUT", "/calendars/{country}/{year:int}", "/calendars/KZ/2026", """{"source":"","provisional":false,"version":1}""", [Admin], Mode.Probe, "WF-06: an administrator keeps the calendars; probe: no source"),
+            Api("PUT", "/calendars/{country}/days/{date}", "/calendars/KZ/days/2026-06-03", """{"kind":"WorkingWeekend","version":1}""", [Admin], Mode.Probe, "WF-06: an administrator; probe: a weekday cannot be a working weekend day"),
+            Api("DELETE", "/calendars/{country}/days/{date}", "/calendars/KZ/days/2026-01-01?version=1", null, [Admin], Mode.Probe, "WF-06: an administrator; probe: stale version of the year"),
+
             // Outside /api.
             new("OTHER ANY /health/live", "", "GET", "/health/live", null, Everyone, Mode.Real, "health is public"),
             new("OTHER ANY /health/ready", "", "GET", "/health/ready", null, Everyone, Mode.Real, "health is public"),
@@ -303,6 +310,12 @@ internal static class AuthorizationMatrix
             Page("GET", "/Sessions/Pack", "Zip", "/Sessions/Pack/{session}?handler=Zip", null, Seated, "the whole pack", AdminOpen.Plus(Invitee)),
             Page("GET", "/Sessions/Referral", null, "/Sessions/Referral/{referral}", null, Seated, "the commission's people", AdminOpen),
             Page("POST", "/Sessions/Referral", null, "/Sessions/Referral/{referral}", "Data.ReferralId={referral}&Data.ProposalRu=", CoChairs.Plus(Secretaries), "KZRU-20; probe: empty"),
+
+            // Pages: working-day calendars (WF-06).
+            Page("GET", "/WorkingDays/Index", null, "/WorkingDays?country=KZ&year=2026", null, SignedIn, "WF-06: the calendar and the count for anyone signed in"),
+            Page("POST", "/WorkingDays/Index", "Year", "/WorkingDays?handler=Year", "country=KZ&year=2026&YearData.Source=&YearData.Version=1", [Admin], "WF-06: an administrator; probe: no source"),
+            Page("POST", "/WorkingDays/Index", "Day", "/WorkingDays?handler=Day", "country=KZ&year=2026&Data.Date=2026-06-03&Data.Kind=WorkingWeekend&Data.Version=1", [Admin], "WF-06: an administrator; probe: a weekday as a working weekend day"),
+            Page("POST", "/WorkingDays/Index", "Remove", "/WorkingDays?handler=Remove", "country=KZ&year=2026&date=2026-01-01&version=1", [Admin], "WF-06: an administrator; probe: stale version of the year"),
 
             // Pages: decisions.
             Page("GET", "/Decisions/Index", null, "/Decisions", null, SignedIn, "one's own"),
