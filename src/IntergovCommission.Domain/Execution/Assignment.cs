@@ -184,6 +184,14 @@ public sealed class Assignment
         SetDeadline(extension.Proposed);
     }
 
+    /// <summary>KZRU-04: the co-chair of the assignment's side refuses the extension: the deadline stays.</summary>
+    public void RefuseExtension(DeadlineExtension extension, Guid byPersonId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        EnsureUnfinished();
+        extension.Decide(false, byPersonId, at);
+    }
+
     /// <summary>A calendar changed: a deadline counted in working days is counted again. Returns the old date when it moved.</summary>
     public DateOnly? Recount(WorkingDayCalendar calendar)
     {

@@ -1,5 +1,6 @@
 using IntergovCommission.Domain.Calendars;
 using IntergovCommission.Web.Features.Calendars;
+using IntergovCommission.Web.Features.Execution;
 using MediatR;
 
 namespace IntergovCommission.Web.Infrastructure.Api;
@@ -15,6 +16,20 @@ public static class ExecutionApiBodies
     /// <param name="Kind">Holiday, DayOff (moved; give MovedFrom), WorkingWeekend or Shortened (still a working day).</param>
     /// <param name="Version">The year's version read with GET.</param>
     public sealed record CalendarDayBody(CalendarDayKind Kind, DateOnly? MovedFrom, string? Note, uint Version);
+
+    /// <param name="Version">The assignment's version as read (optional): a stale one is refused (409).</param>
+    public sealed record AcceptBody(Guid ReportId, uint? Version);
+
+    /// <param name="Reason">Why the report is returned (WF-02: always reasoned).</param>
+    public sealed record ReturnBody(Guid ReportId, string? Reason, uint? Version);
+
+    public sealed record CancelBody(string? Reason, uint? Version);
+
+    /// <param name="DueOn">The new deadline as a date, or give WorkingDays (and CountFrom).</param>
+    public sealed record ExtensionBody(DateOnly? DueOn, int? WorkingDays, DateOnly? CountFrom, string? Reason);
+
+    /// <param name="Approve">True approves (the new deadline is in force); false refuses.</param>
+    public sealed record ExtensionDecisionBody(bool Approve);
 }
 
 /// <summary>
@@ -39,5 +54,87 @@ public static class ExecutionEndpoints
         calendars.MapDelete("/{country}/days/{date}", (string country, DateOnly date, uint version, IMediator m, CancellationToken ct) =>
                 m.Send(new RemoveCalendarDay.Command { Country = country, Date = date, Version = version }, ct))
             .WithName("RemoveCalendarDay").WithSummary("An administrator removes a day from an entered year (send the year's version as ?version=); answers with the deadlines that moved.");
+
+        var control = api.MapGroup("/commissions/{commissionId:guid}/assignments").WithTags("Assignments");
+        control.MapGet("/", (Guid commissionId, Guid? sideId, ControlFilter? filter, int? dueWithin, string? organisation, Guid? responsiblePersonId, IMediator m, CancellationToken ct) =>
+                m.Send(new ListAssignments.Query(commissionId, sideId, filter ?? ControlFilter.Unfinished, dueWithin ?? 5, organisation, responsiblePersonId), ct))
+            .WithName("ListAssignments").WithSummary("The control list (KZRU-07): assignments with deadline, working days left and overdue (derived today on the side's calendar), counts, groups by organisation and responsible person. Filters: sideId, filter (Unfinished, DueSoon, Overdue, Accepted, Cancelled, All), dueWithin (working days), organisation, responsiblePersonId.");
+        control.MapPost("/", async (Guid commissionId, CreateAssignment.Command command, IMediator m, CancellationToken ct) =>
+            {
+                command.CommissionId = commissionId;
+                var result = await m.Send(command, ct);
+                return Results.Created($"/api/v1/assignments/{result.AssignmentId}", result);
+            })
+            .AddEndpointFilter<IdempotencyFilter>()
+            .WithName("CreateAssignment").WithSummary("Put an assignment under control: from an issued decision (the side's secretary) or a co-chair's act (KZRU-05, that side's co-chair); deadline as dueOn or workingDays on the side's country calendar (WF-06). Send an Idempotency-Key.");
+
+        var assignments = api.MapGroup("/assignments").WithTags("Assignments");
+        assignments.MapGet("/mine", (IMediator m, CancellationToken ct) => m.Send(new ListAssignments.Query(null, Filter: ControlFilter.All, Mine: true), ct))
+            .WithName("MyAssignments").WithSummary("The caller's own assignments (where they are the responsible person), across commissions.");
+        assignments.MapGet("/{assignmentId:guid}", (Guid assignmentId, IMediator m, CancellationToken ct) => m.Send(new GetAssignment.Query(assignmentId), ct))
+            .WithName("GetAssignment").WithSummary("An assignment: deadline in force and original with its rule, reports with files, extensions, overdue today, and what the caller may do.");
+        assignments.MapPost("/{assignmentId:guid}/reports", async (Guid assignmentId, [Microsoft.AspNetCore.Mvc.FromForm] string? text, IFormFileCollection? files, IMediator m, CancellationToken ct) =>
+            {
+                var streams = new List<Stream>();
+                try
+                {
+                    var uploads = new List<ReportUpload>();
+                    foreach (var file in files ?? new FormFileCollection())
+                    {
+                        var stream = file.OpenReadStream();
+                        streams.Add(stream);
+                        uploads.Add(new ReportUpload(file.FileName, stream));
+                    }
+
+                    var result = await m.Send(new SubmitReport.Command { AssignmentId = assignmentId, Text = text, Files = uploads }, ct);
+                    return Results.Created($"/api/v1/assignments/{assignmentId}", result);
+                }
+                finally
+                {
+                    foreach (var stream in streams)
+                    {
+                        await stream.DisposeAsync();
+                    }
+                }
+            })
+            .DisableAntiforgery()
+            .AddEndpointFilter<IdempotencyFilter>()
+            .WithName("SubmitAssignmentReport").WithSummary("Post a progress report as multipart/form-data (text, files…; the materials' upload rules) (WF-05): the responsible person or the side's secretary. Send an Idempotency-Key.");
+        assignments.MapGet("/{assignmentId:guid}/files/{fileId:guid}", async (Guid assignmentId, Guid fileId, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new GetReportFile.Query(assignmentId, fileId), ct);
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithName("DownloadAssignmentReportFile").WithSummary("Download a file of an assignment report.");
+        assignments.MapPost("/{assignmentId:guid}/accept", async (Guid assignmentId, ExecutionApiBodies.AcceptBody body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new AcceptReport.Command(assignmentId, body.ReportId, body.Version), ct);
+                return Results.NoContent();
+            })
+            .WithName("AcceptAssignmentReport").WithSummary("The controller accepts the awaited report: the assignment is executed and off control (KZRU-07). Two answers at once: one wins, the other gets 409 or 422.");
+        assignments.MapPost("/{assignmentId:guid}/return", async (Guid assignmentId, ExecutionApiBodies.ReturnBody body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new ReturnReport.Command { AssignmentId = assignmentId, ReportId = body.ReportId, Reason = body.Reason, Version = body.Version }, ct);
+                return Results.NoContent();
+            })
+            .WithName("ReturnAssignmentReport").WithSummary("The controller returns the awaited report for rework with a reason (WF-02).");
+        assignments.MapPost("/{assignmentId:guid}/cancel", async (Guid assignmentId, ExecutionApiBodies.CancelBody body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new CancelAssignment.Command { AssignmentId = assignmentId, Reason = body.Reason, Version = body.Version }, ct);
+                return Results.NoContent();
+            })
+            .WithName("CancelAssignment").WithSummary("The side's secretary records that a decision cancelled the assignment (reason required).");
+        assignments.MapPost("/{assignmentId:guid}/extensions", async (Guid assignmentId, ExecutionApiBodies.ExtensionBody body, IMediator m, CancellationToken ct) =>
+            {
+                var result = await m.Send(new RequestExtension.Command { AssignmentId = assignmentId, DueOn = body.DueOn, WorkingDays = body.WorkingDays, CountFrom = body.CountFrom, Reason = body.Reason }, ct);
+                return Results.Created($"/api/v1/assignments/{assignmentId}", result);
+            })
+            .WithName("RequestDeadlineExtension").WithSummary("Ask for a later deadline with a reason; in force only once the co-chair of the assignment's side approves (KZRU-04).");
+        assignments.MapPost("/{assignmentId:guid}/extensions/{extensionId:guid}/decision", async (Guid assignmentId, Guid extensionId, ExecutionApiBodies.ExtensionDecisionBody body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new ApproveExtension.Command(assignmentId, extensionId, body.Approve), ct);
+                return Results.NoContent();
+            })
+            .WithName("DecideDeadlineExtension").WithSummary("The co-chair of the assignment's side approves or refuses a requested extension (KZRU-04); the other side's co-chair is refused.");
     }
 }

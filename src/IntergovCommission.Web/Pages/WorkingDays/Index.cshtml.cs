@@ -65,8 +65,19 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
+        // What the page shows is always a readable year: a country or year that cannot be read falls back (and the refusal,
+        // if the request was a command, is already in ModelState).
         Country = (Country ?? "KZ").Trim().ToUpperInvariant();
-        Year ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year;
+        if (!Domain.Calendars.WorkingDayCalendar.IsCountryCode(Country))
+        {
+            Country = "KZ";
+        }
+
+        if (Year is not (>= 1900 and <= 2100))
+        {
+            Year = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year;
+        }
+
         Calendar = await mediator.Send(new GetCalendarYear.Query(Country, Year.Value), cancellationToken);
         if (YearData.Version is null && Calendar.Entered && string.IsNullOrEmpty(YearData.Source))
         {
