@@ -189,6 +189,19 @@ internal static class AuthorizationMatrix
             Api("PUT", "/calendars/{country}/days/{date}", "/calendars/KZ/days/2026-06-03", """{"kind":"WorkingWeekend","version":1}""", [Admin], Mode.Probe, "WF-06: an administrator; probe: a weekday cannot be a working weekend day"),
             Api("DELETE", "/calendars/{country}/days/{date}", "/calendars/KZ/days/2026-01-01?version=1", null, [Admin], Mode.Probe, "WF-06: an administrator; probe: stale version of the year"),
 
+            // Assignments under control (KZRU-05, KZRU-07, WF-02, WF-05; issue 13). The assignment is the KZ side's, the KZ member responsible.
+            Api("GET", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments?filter=All", null, readers, Mode.Real, "KZRU-07: the control list for the commission's people (not an invitee, KZRU-14) and the administrator's reading"),
+            Api("POST", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments", """{"sideId":"{kzSide}","decisionId":"{issuedDecision}","taskRu":"","organisation":"","workingDays":5}""", [KzSecretary], Mode.Probe, "KZRU-07: the secretary of the responsible side records a decision's assignments; probe: no task and no organisation"),
+            Api("GET", "/assignments/mine", "/assignments/mine", null, SignedIn, Mode.Real, "one's own assignments"),
+            Api("GET", "/assignments/{assignmentId:guid}", "/assignments/{assignment}", null, readers, Mode.Real, "the commission's people (not an invitee)"),
+            Api("POST", "/assignments/{assignmentId:guid}/reports", "/assignments/{cancelledAssignment}/reports", "multipart:", [KzMember, KzSecretary], Mode.Probe, "WF-05: the responsible person or the secretary of the side; probe: no text, a cancelled assignment"),
+            Api("GET", "/assignments/{assignmentId:guid}/files/{fileId:guid}", "/assignments/{assignment}/files/{assignmentFile}", null, readers, Mode.Real, "a report's file: the commission's people"),
+            Api("POST", "/assignments/{assignmentId:guid}/accept", "/assignments/{assignment}/accept", """{"reportId":"{assignmentReport}"}""", [KzSecretary], Mode.Probe, "KZRU-07: the controller (the KZ secretary); probe: report 1 was superseded by report 2"),
+            Api("POST", "/assignments/{assignmentId:guid}/return", "/assignments/{assignment}/return", """{"reportId":"{assignmentReport}","reason":"x"}""", [KzSecretary], Mode.Probe, "KZRU-07/WF-02: the controller; probe: report 1 was superseded"),
+            Api("POST", "/assignments/{assignmentId:guid}/cancel", "/assignments/{cancelledAssignment}/cancel", """{"reason":"","version":1}""", [KzSecretary], Mode.Probe, "KZRU-07: the secretary of the side; probe: no reason, already cancelled"),
+            Api("POST", "/assignments/{assignmentId:guid}/extensions", "/assignments/{assignment}/extensions", """{"workingDays":5,"reason":""}""", [KzMember, KzSecretary], Mode.Probe, "the responsible person or the side's secretary; probe: one extension already waits, no reason"),
+            Api("POST", "/assignments/{assignmentId:guid}/extensions/{extensionId:guid}/decision", "/assignments/{assignment}/extensions/{refusedExtension}/decision", """{"approve":true}""", [KzCoChair], Mode.Probe, "KZRU-04: the co-chair of the assignment's side only; probe: already refused"),
+
             // Outside /api.
             new("OTHER ANY /health/live", "", "GET", "/health/live", null, Everyone, Mode.Real, "health is public"),
             new("OTHER ANY /health/ready", "", "GET", "/health/ready", null, Everyone, Mode.Real, "health is public"),

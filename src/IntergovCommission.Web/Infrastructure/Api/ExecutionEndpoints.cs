@@ -56,9 +56,9 @@ public static class ExecutionEndpoints
             .WithName("RemoveCalendarDay").WithSummary("An administrator removes a day from an entered year (send the year's version as ?version=); answers with the deadlines that moved.");
 
         var control = api.MapGroup("/commissions/{commissionId:guid}/assignments").WithTags("Assignments");
-        control.MapGet("/", (Guid commissionId, Guid? sideId, ControlFilter? filter, int? dueWithin, string? organisation, Guid? responsiblePersonId, IMediator m, CancellationToken ct) =>
-                m.Send(new ListAssignments.Query(commissionId, sideId, filter ?? ControlFilter.Unfinished, dueWithin ?? 5, organisation, responsiblePersonId), ct))
-            .WithName("ListAssignments").WithSummary("The control list (KZRU-07): assignments with deadline, working days left and overdue (derived today on the side's calendar), counts, groups by organisation and responsible person. Filters: sideId, filter (Unfinished, DueSoon, Overdue, Accepted, Cancelled, All), dueWithin (working days), organisation, responsiblePersonId.");
+        control.MapGet("/", (Guid commissionId, Guid? sideId, ControlFilter? filter, int? dueWithin, Guid? responsiblePersonId, IMediator m, CancellationToken ct) =>
+                m.Send(new ListAssignments.Query(commissionId, sideId, filter ?? ControlFilter.Unfinished, dueWithin ?? 5, null, responsiblePersonId), ct))
+            .WithName("ListAssignments").WithSummary("The control list (KZRU-07): assignments with deadline, working days left and overdue (derived today on the side's calendar), counts, groups by organisation and responsible person. Filters: sideId, filter (Unfinished, DueSoon, Overdue, Accepted, Cancelled, All), dueWithin (working days), responsiblePersonId (the organisation groups are in the answer).");
         control.MapPost("/", async (Guid commissionId, CreateAssignment.Command command, IMediator m, CancellationToken ct) =>
             {
                 command.CommissionId = commissionId;
