@@ -330,6 +330,20 @@ internal static class AuthorizationMatrix
             Page("POST", "/WorkingDays/Index", "Day", "/WorkingDays?handler=Day", "country=KZ&year=2026&Data.Date=2026-06-03&Data.Kind=WorkingWeekend&Data.Version=1", [Admin], "WF-06: an administrator; probe: a weekday as a working weekend day"),
             Page("POST", "/WorkingDays/Index", "Remove", "/WorkingDays?handler=Remove", "country=KZ&year=2026&date=2026-01-01&version=1", [Admin], "WF-06: an administrator; probe: stale version of the year"),
 
+            // Pages: execution control (KZRU-05, KZRU-07, WF-02, WF-05).
+            Page("GET", "/Execution/Index", null, "/Execution?commissionId={commission}", null, readers, "KZRU-07: the control page for the commission's people (not an invitee)"),
+            Page("GET", "/Execution/Mine", null, "/Execution/Mine", null, SignedIn, "one's own assignments"),
+            Page("GET", "/Execution/Create", null, "/Execution/Create?commissionId={commission}", null, [.. Secretaries, .. CoChairs], "KZRU-07 secretaries record a decision's assignments; KZRU-05 co-chairs give their own"),
+            Page("POST", "/Execution/Create", null, "/Execution/Create", "Data.CommissionId={commission}&Data.SideId={kzSide}&Data.Source=Decision&Data.DecisionId={issuedDecision}&Data.TaskRu=&Data.Organisation=", [KzSecretary], "KZRU-07: the secretary of the responsible side; probe: no task, no organisation"),
+            Page("GET", "/Execution/Details", null, "/Execution/Details/{assignment}", null, readers, "the commission's people"),
+            Page("GET", "/Execution/Details", "File", "/Execution/Details/{assignment}?handler=File&fileId={assignmentFile}", null, readers, "a report's file: the commission's people"),
+            Page("POST", "/Execution/Details", "Report", "/Execution/Details/{cancelledAssignment}?handler=Report", "Data=", [KzMember, KzSecretary], "WF-05: the responsible person or the side's secretary; probe: no text, cancelled"),
+            Page("POST", "/Execution/Details", "Accept", "/Execution/Details/{assignment}?handler=Accept", "ReportId={assignmentReport}", [KzSecretary], "KZRU-07: the controller; probe: superseded report"),
+            Page("POST", "/Execution/Details", "Return", "/Execution/Details/{assignment}?handler=Return", "ReportId={assignmentReport}&Data=x", [KzSecretary], "KZRU-07/WF-02: the controller; probe: superseded report"),
+            Page("POST", "/Execution/Details", "Cancel", "/Execution/Details/{cancelledAssignment}?handler=Cancel", "Data=&Version=1", [KzSecretary], "KZRU-07: the side's secretary; probe: no reason, already cancelled"),
+            Page("POST", "/Execution/Details", "Extension", "/Execution/Details/{assignment}?handler=Extension", "Extension.WorkingDays=5&Extension.Reason=", [KzMember, KzSecretary], "the responsible person or the side's secretary; probe: one already waits, no reason"),
+            Page("POST", "/Execution/Details", "Decide", "/Execution/Details/{assignment}?handler=Decide", "extensionId={refusedExtension}&approve=true", [KzCoChair], "KZRU-04: the co-chair of the assignment's side; probe: already refused"),
+
             // Pages: decisions.
             Page("GET", "/Decisions/Index", null, "/Decisions", null, SignedIn, "one's own"),
             Page("GET", "/Decisions/Index", "Ballot", "/Decisions?handler=Ballot&ballotId={ballotClosed}", null, Seated, "issue 10 #2: not an invitee", AdminOpen),

@@ -47,7 +47,11 @@ public static class ListAssignments
 
     public sealed record Group(string Key, int Unfinished, int Overdue, int Accepted);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, Counts Counts, IReadOnlyList<Group> ByOrganisation, IReadOnlyList<Group> ByResponsible, int DueWithin);
+    /// <summary>A side of the commission and whether the caller may put assignments of it under control (asked of CreateAssignment's authorizer).</summary>
+    public sealed record SideChoice(Guid Id, string Code, LocalizedText Name, bool CanRecord, bool CanGive);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, Counts Counts, IReadOnlyList<Group> ByOrganisation, IReadOnlyList<Group> ByResponsible, int DueWithin,
+        LocalizedText? CommissionName, IReadOnlyList<SideChoice> Sides);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -152,7 +156,17 @@ public static class ListAssignments
                 _ => all,
             };
             var list = shown.ToList();
-            return new Result(list, counts, Groups(all, r => r.Organisation), Groups(all, r => r.ResponsibleLabel("ru")), request.DueWithin);
+            LocalizedText? name = null;
+            List<SideChoice> sides = [];
+            if (request.CommissionId is Guid id)
+            {
+                name = await db.Commissions.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+                sides = (await db.Sides.AsNoTracking().Where(s => s.CommissionId == id).OrderBy(s => s.Code).Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(cancellationToken))
+                    .Select(s => new SideChoice(s.Id, s.Code, s.Name, CreateAssignment.Authorizer.MayRecord(actor, id, s.Id), CreateAssignment.Authorizer.MayGive(actor, id, s.Id)))
+                    .ToList();
+            }
+
+            return new Result(list, counts, Groups(all, r => r.Organisation), Groups(all, r => r.ResponsibleLabel("ru")), request.DueWithin, name, sides);
         }
 
         private static List<Group> Groups(IEnumerable<Row> rows, Func<Row, string> key) =>
