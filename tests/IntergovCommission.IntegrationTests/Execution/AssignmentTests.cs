@@ -266,6 +266,50 @@ public sealed class AssignmentTests(AssignmentTests.Fixture fixture) : IClassFix
         Assert.Contains("dueOn", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.True(list.GetProperty("rows").GetArrayLength() >= 1);
     }
+
+    [Fact]
+    public async Task The_csv_report_neutralises_cells_a_spreadsheet_would_run_as_formulas()
+    {
+        var command = await NewAsync(organisation: "=HYPERLINK(\"http://evil.example\",\"x\")");
+        command.TaskRu = "+1+1";
+        command.ResponsiblePersonId = null;
+        command.ResponsibleName = "@SUM(A1:A9)";
+        await _app.SendAsAsync("kz.secretary", command);
+
+        var csv = await _app.SendAsAsync("ru.member", new GetExecutionReportCsv.Query(_demo.CommissionId, KzToday.AddDays(-1), KzToday.AddMonths(2)));
+        var text = System.Text.Encoding.UTF8.GetString(csv.Content);
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv.Content[..3]);
+        var cells = text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Skip(1).SelectMany(line => line.Split(';')).Select(c => c.Trim('"')).ToList();
+        Assert.Contains(cells, c => c.StartsWith("'=HYPERLINK", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c == "'+1+1");
+        Assert.Contains(cells, c => c == "'@SUM(A1:A9)");
+        Assert.DoesNotContain(cells, c => c.Length > 0 && "=+-@".Contains(c[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_pdf_report_lists_an_accepted_assignment_as_done_under_its_organisation_with_the_discipline()
+    {
+        var created = await _app.SendAsAsync("kz.secretary", await NewAsync(organisation: "ТОО «Отчётная организация»"));
+        var report = await _app.SendAsAsync("kz.member", new SubmitReport.Command { AssignmentId = created.AssignmentId, Text = "Исполнено." });
+        await _app.SendAsAsync("kz.secretary", new AcceptReport.Command(created.AssignmentId, report.ReportId));
+
+        var pdf = await _app.SendAsAsync("kz.member", new GetExecutionReportPdf.Query(_demo.CommissionId, KzToday.AddDays(-1), KzToday.AddMonths(2)));
+        var text = PdfTools.Text(pdf.Content);
+
+        Assert.Contains("СВОДНЫЙ ОТЧЁТ ОБ ИСПОЛНЕНИИ ПОРУЧЕНИЙ", text, StringComparison.Ordinal);
+        Assert.Contains("Отчётная организация", text, StringComparison.Ordinal);
+        Assert.Contains($"KZRU-{created.Number}", text, StringComparison.Ordinal);
+        Assert.Contains("исполнено", text, StringComparison.Ordinal);
+        Assert.Contains("ИСПОЛНИТЕЛЬСКАЯ ДИСЦИПЛИНА", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_period_that_ends_before_it_starts_is_refused()
+    {
+        var refused = await Assert.ThrowsAsync<InputValidationException>(() => _app.SendAsAsync("kz.member", new GetExecutionReportPdf.Query(_demo.CommissionId, KzToday, KzToday.AddDays(-1))));
+        Assert.Contains("To", refused.Errors.Keys);
+    }
 }
 
 internal static class CreateAssignmentCommandExtensions

@@ -68,6 +68,21 @@ public static class ExecutionEndpoints
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("CreateAssignment").WithSummary("Put an assignment under control: from an issued decision (the side's secretary) or a co-chair's act (KZRU-05, that side's co-chair); deadline as dueOn or workingDays on the side's country calendar (WF-06). Send an Idempotency-Key.");
 
+        control.MapGet("/report.pdf", async (Guid commissionId, DateOnly from, DateOnly to, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new GetExecutionReportPdf.Query(commissionId, from, to), ct);
+                return Results.File(file.Content, Features.Documents.PdfFile.ContentType, file.FileName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithName("ExecutionReportPdf").WithSummary("The consolidated execution report of a period (WF-05) as a bilingual PDF: every assignment grouped by organisation, totals, execution discipline.");
+        control.MapGet("/report.csv", async (Guid commissionId, DateOnly from, DateOnly to, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new GetExecutionReportCsv.Query(commissionId, from, to), ct);
+                return Results.File(file.Content, "text/csv; charset=utf-8", file.FileName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithName("ExecutionReportCsv").WithSummary("The same report as CSV (UTF-8, ';'); a cell that starts with = + - @ is neutralised with a leading apostrophe.");
+
         var assignments = api.MapGroup("/assignments").WithTags("Assignments");
         assignments.MapGet("/mine", (IMediator m, CancellationToken ct) => m.Send(new ListAssignments.Query(null, Filter: ControlFilter.All, Mine: true), ct))
             .WithName("MyAssignments").WithSummary("The caller's own assignments (where they are the responsible person), across commissions.");

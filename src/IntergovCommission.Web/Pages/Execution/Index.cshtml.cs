@@ -1,6 +1,7 @@
 using IntergovCommission.Web.Features.Execution;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using IntergovCommission.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IntergovCommission.Web.Pages.Execution;
@@ -9,7 +10,7 @@ namespace IntergovCommission.Web.Pages.Execution;
 /// /Execution?commissionId=…: the control page of a commission (KZRU-07): everything on control, due within N working days, overdue
 /// (derived on each side's calendar), filters by side, state and organisation, counts, groups by organisation and responsible person.
 /// </summary>
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid CommissionId { get; set; }
@@ -28,7 +29,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public ListAssignments.Result Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => ReloadAsync(ct);
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(Filter))
         {
@@ -37,7 +40,34 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
         DueWithin = Math.Clamp(DueWithin, 1, 100);
         Organisation = string.IsNullOrWhiteSpace(Organisation) || Organisation.Length > 500 ? null : Organisation;
-        Result = await mediator.Send(new ListAssignments.Query(CommissionId, SideId, Filter, DueWithin, Organisation), ct);
+        Result = await mediator.Send(new ListAssignments.Query(CommissionId, SideId, Filter, DueWithin, Organisation), cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        NextFixedDate = ExecutionReport.FixedDates.SelectMany(d => new[] { new DateOnly(today.Year, d.Month, d.Day), new DateOnly(today.Year + 1, d.Month, d.Day) })
+            .Where(d => d >= today).Min();
+        // The half-year the next report covers: 1 January–15 June or 16 June–15 December (10 January: the whole past year).
+        From ??= NextFixedDate.Month == 1 ? new DateOnly(NextFixedDate.Year - 1, 1, 1) : NextFixedDate.Month == 6 ? new DateOnly(NextFixedDate.Year, 1, 1) : new DateOnly(NextFixedDate.Year, 6, 16);
+        To ??= NextFixedDate.Month == 1 ? new DateOnly(NextFixedDate.Year - 1, 12, 31) : NextFixedDate;
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>WF-05: the next fixed report date (15 June, 15 December, 10 January) on or after today.</summary>
+    public DateOnly NextFixedDate { get; private set; }
+
+    public async Task<IActionResult> OnGetReportPdfAsync(CancellationToken ct)
+    {
+        var file = await mediator.Send(new GetExecutionReportPdf.Query(CommissionId, From ?? default, To ?? default), ct);
+        return File(file.Content, Features.Documents.PdfFile.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnGetReportCsvAsync(CancellationToken ct)
+    {
+        var file = await mediator.Send(new GetExecutionReportCsv.Query(CommissionId, From ?? default, To ?? default), ct);
+        return File(file.Content, "text/csv; charset=utf-8", file.FileName);
     }
 
     public string FilterUrl(ControlFilter filter) =>
