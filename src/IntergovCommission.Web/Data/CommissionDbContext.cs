@@ -45,6 +45,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<AssignmentReport> AssignmentReports => Set<AssignmentReport>();
     public DbSet<AssignmentReportFile> AssignmentReportFiles => Set<AssignmentReportFile>();
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+    public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

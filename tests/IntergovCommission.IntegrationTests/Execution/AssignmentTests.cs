@@ -9,6 +9,7 @@ using IntergovCommission.Web.Features.Calendars;
 using IntergovCommission.Web.Features.Execution;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntergovCommission.IntegrationTests.Execution;
 
@@ -309,6 +310,30 @@ public sealed class AssignmentTests(AssignmentTests.Fixture fixture) : IClassFix
     {
         var refused = await Assert.ThrowsAsync<InputValidationException>(() => _app.SendAsAsync("kz.member", new GetExecutionReportPdf.Query(_demo.CommissionId, KzToday, KzToday.AddDays(-1))));
         Assert.Contains("To", refused.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Reminders_go_once_before_the_deadline_and_once_it_passed_with_escalation_to_the_controller()
+    {
+        var reminders = new AssignmentReminders(_app.Services.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new AssignmentReminderOptions { LeadWorkingDays = 3 }), Microsoft.Extensions.Logging.Abstractions.NullLogger<AssignmentReminders>.Instance);
+        var created = await _app.SendAsAsync("kz.secretary", await NewAsync(workingDays: 2));
+        var member = await Demo.PersonOfAsync(_app, "kz.member");
+        var secretary = await Demo.PersonOfAsync(_app, "kz.secretary");
+        var link = $"/Execution/Details/{created.AssignmentId}";
+
+        await reminders.RunOnceAsync(CancellationToken.None);
+        await reminders.RunOnceAsync(CancellationToken.None);
+        var coming = await _app.QueryAsync(db => db.Notifications.Where(n => n.Link == link).Select(n => new { n.RecipientPersonId, n.Kind }).ToListAsync());
+        Assert.Equal([(member, "assignment-coming")], coming.Select(n => (n.RecipientPersonId, n.Kind)));
+
+        await _app.QueryAsync(db => db.Assignments.Where(a => a.Id == created.AssignmentId).ExecuteUpdateAsync(u => u.SetProperty(a => a.DueOn, KzToday.AddDays(-1))));
+        await reminders.RunOnceAsync(CancellationToken.None);
+        await reminders.RunOnceAsync(CancellationToken.None);
+        var overdue = await _app.QueryAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == "assignment-overdue").Select(n => n.RecipientPersonId).ToListAsync());
+        Assert.Equal(2, overdue.Count);
+        Assert.Contains(member, overdue);
+        Assert.Contains(secretary, overdue);
     }
 }
 

@@ -86,3 +86,14 @@ public sealed class DeadlineExtensionConfiguration : IEntityTypeConfiguration<De
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.DecidedByPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class AssignmentReminderConfiguration : IEntityTypeConfiguration<AssignmentReminder>
+{
+    public void Configure(EntityTypeBuilder<AssignmentReminder> builder)
+    {
+        builder.ToTable("assignment_reminders");
+        builder.HasKey(r => new { r.AssignmentId, r.Kind, r.DueOn });
+        builder.Property(r => r.Kind).HasMaxLength(16);
+        builder.HasOne<Assignment>().WithMany().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
