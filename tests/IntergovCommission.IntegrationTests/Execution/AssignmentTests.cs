@@ -335,6 +335,27 @@ public sealed class AssignmentTests(AssignmentTests.Fixture fixture) : IClassFix
         Assert.Contains(member, overdue);
         Assert.Contains(secretary, overdue);
     }
+
+    [Fact]
+    public async Task Unfinished_assignments_go_onto_the_next_draft_agenda_in_one_step_once()
+    {
+        await _app.SendAsAsync("kz.secretary", await NewAsync());
+        var next = await Sessions.SessionSteps.CreateSessionAsync(_app, 30);
+        var decisionNumber = await _app.QueryAsync(db => db.Decisions.Where(d => d.Id == fixture.DecisionId).Select(d => d.Number).SingleAsync());
+
+        Assert.Equal("KZRU-07", (await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsAsync("kz.member", new PutOnAgenda.Command(_demo.CommissionId, next)))).RuleId);
+        var control = await _app.SendAsAsync("ru.secretary", new ListAssignments.Query(_demo.CommissionId));
+        Assert.True(control.CanPutOnAgenda);
+        Assert.NotNull(control.NextDraftSessionId);
+        var first = await _app.SendAsAsync("ru.secretary", new PutOnAgenda.Command(_demo.CommissionId, next));
+        var again = await _app.SendAsAsync("kz.secretary", new PutOnAgenda.Command(_demo.CommissionId, next));
+
+        Assert.True(first.ItemsAdded >= 1);
+        Assert.Equal(0, again.ItemsAdded);
+        var items = await _app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == next).Select(i => new { i.Title.Ru, Draft = i.DraftDecision.Ru }).ToListAsync());
+        var item = Assert.Single(items, i => i.Ru == $"Об исполнении решения № {decisionNumber}");
+        Assert.Contains("Представить график подготовки стартового комплекса", item.Draft, StringComparison.Ordinal);
+    }
 }
 
 internal static class CreateAssignmentCommandExtensions

@@ -193,6 +193,7 @@ internal static class AuthorizationMatrix
             Api("GET", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments?filter=All", null, readers, Mode.Real, "KZRU-07: the control list for the commission's people (not an invitee, KZRU-14) and the administrator's reading"),
             Api("POST", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments", """{"sideId":"{kzSide}","decisionId":"{issuedDecision}","taskRu":"","organisation":"","workingDays":5}""", [KzSecretary], Mode.Probe, "KZRU-07: the secretary of the responsible side records a decision's assignments; probe: no task and no organisation"),
             Api("GET", "/assignments/mine", "/assignments/mine", null, SignedIn, Mode.Real, "one's own assignments"),
+            Api("POST", "/commissions/{commissionId:guid}/assignments/to-agenda", "/commissions/{commission}/assignments/to-agenda", """{"sessionId":"{session}"}""", Secretaries, Mode.Probe, "KZRU-07: the secretaries draft the agenda; probe: the session is in progress (its agenda is fixed)"),
             Api("GET", "/commissions/{commissionId:guid}/assignments/report.pdf", "/commissions/{commission}/assignments/report.pdf?from=2026-01-01&to=2027-12-31", null, readers, Mode.Real, "WF-05: the consolidated report for the commission's people"),
             Api("GET", "/commissions/{commissionId:guid}/assignments/report.csv", "/commissions/{commission}/assignments/report.csv?from=2026-01-01&to=2027-12-31", null, readers, Mode.Real, "WF-05: the same as CSV"),
             Api("GET", "/assignments/{assignmentId:guid}", "/assignments/{assignment}", null, readers, Mode.Real, "the commission's people (not an invitee)"),
@@ -335,6 +336,7 @@ internal static class AuthorizationMatrix
             // Pages: execution control (KZRU-05, KZRU-07, WF-02, WF-05).
             Page("GET", "/Execution/Index", null, "/Execution?commissionId={commission}", null, readers, "KZRU-07: the control page for the commission's people (not an invitee)"),
             Page("GET", "/Execution/Mine", null, "/Execution/Mine", null, SignedIn, "one's own assignments"),
+            Page("POST", "/Execution/Index", "PutOnAgenda", "/Execution?handler=PutOnAgenda", "commissionId={commission}&sessionId={session}", Secretaries, "KZRU-07: the secretaries draft the agenda; probe: the session is in progress"),
             Page("GET", "/Execution/Index", "ReportPdf", "/Execution?commissionId={commission}&handler=ReportPdf&from=2026-01-01&to=2027-12-31", null, readers, "WF-05: the consolidated report"),
             Page("GET", "/Execution/Index", "ReportCsv", "/Execution?commissionId={commission}&handler=ReportCsv&from=2026-01-01&to=2027-12-31", null, readers, "WF-05: the consolidated report as CSV"),
             Page("GET", "/Execution/Create", null, "/Execution/Create?commissionId={commission}", null, [.. Secretaries, .. CoChairs], "KZRU-07 secretaries record a decision's assignments; KZRU-05 co-chairs give their own"),

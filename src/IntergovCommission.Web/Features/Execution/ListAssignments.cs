@@ -50,8 +50,9 @@ public static class ListAssignments
     /// <summary>A side of the commission and whether the caller may put assignments of it under control (asked of CreateAssignment's authorizer).</summary>
     public sealed record SideChoice(Guid Id, string Code, LocalizedText Name, bool CanRecord, bool CanGive);
 
+    /// <param name="CanPutOnAgenda">The caller may put the unfinished assignments on the next draft agenda (asked of PutOnAgenda's authorizer).</param>
     public sealed record Result(IReadOnlyList<Row> Rows, Counts Counts, IReadOnlyList<Group> ByOrganisation, IReadOnlyList<Group> ByResponsible, int DueWithin,
-        LocalizedText? CommissionName, IReadOnlyList<SideChoice> Sides);
+        LocalizedText? CommissionName, IReadOnlyList<SideChoice> Sides, bool CanPutOnAgenda = false, Guid? NextDraftSessionId = null, int? NextDraftSessionNumber = null);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -166,7 +167,9 @@ public static class ListAssignments
                     .ToList();
             }
 
-            return new Result(list, counts, Groups(all, r => r.Organisation), Groups(all, r => r.ResponsibleLabel("ru")), request.DueWithin, name, sides);
+            var next = request.CommissionId is Guid forNext ? await PutOnAgenda.NextDraftAsync(db, forNext, clock, cancellationToken) : null;
+            return new Result(list, counts, Groups(all, r => r.Organisation), Groups(all, r => r.ResponsibleLabel("ru")), request.DueWithin, name, sides,
+                request.CommissionId is Guid scope && PutOnAgenda.Authorizer.May(actor, scope), next?.Id, next?.Number);
         }
 
         private static List<Group> Groups(IEnumerable<Row> rows, Func<Row, string> key) =>

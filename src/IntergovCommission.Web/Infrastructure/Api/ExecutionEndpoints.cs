@@ -28,6 +28,9 @@ public static class ExecutionApiBodies
     /// <param name="DueOn">The new deadline as a date, or give WorkingDays (and CountFrom).</param>
     public sealed record ExtensionBody(DateOnly? DueOn, int? WorkingDays, DateOnly? CountFrom, string? Reason);
 
+    /// <param name="SessionId">The session whose draft agenda receives the items.</param>
+    public sealed record ToAgendaBody(Guid SessionId);
+
     /// <param name="Approve">True approves (the new deadline is in force); false refuses.</param>
     public sealed record ExtensionDecisionBody(bool Approve);
 }
@@ -82,6 +85,10 @@ public static class ExecutionEndpoints
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithName("ExecutionReportCsv").WithSummary("The same report as CSV (UTF-8, ';'); a cell that starts with = + - @ is neutralised with a leading apostrophe.");
+
+        control.MapPost("/to-agenda", (Guid commissionId, ExecutionApiBodies.ToAgendaBody body, IMediator m, CancellationToken ct) =>
+                m.Send(new PutOnAgenda.Command(commissionId, body.SessionId), ct))
+            .WithName("PutAssignmentsOnAgenda").WithSummary("A secretary puts the unfinished assignments on the draft agenda of a session in preparation (sessionId), one item \"on the execution of decision N\" per decision (KZRU-07); an item already there is not added twice.");
 
         var assignments = api.MapGroup("/assignments").WithTags("Assignments");
         assignments.MapGet("/mine", (IMediator m, CancellationToken ct) => m.Send(new ListAssignments.Query(null, Filter: ControlFilter.All, Mine: true), ct))

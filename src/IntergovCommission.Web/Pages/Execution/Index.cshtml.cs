@@ -10,7 +10,7 @@ namespace IntergovCommission.Web.Pages.Execution;
 /// /Execution?commissionId=…: the control page of a commission (KZRU-07): everything on control, due within N working days, overdue
 /// (derived on each side's calendar), filters by side, state and organisation, counts, groups by organisation and responsible person.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel, IReloadablePage
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.Localization.SharedResource> text) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid CommissionId { get; set; }
@@ -68,6 +68,13 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     {
         var file = await mediator.Send(new GetExecutionReportCsv.Query(CommissionId, From ?? default, To ?? default), ct);
         return File(file.Content, "text/csv; charset=utf-8", file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostPutOnAgendaAsync(Guid sessionId, CancellationToken ct)
+    {
+        var result = await mediator.Send(new PutOnAgenda.Command(CommissionId, sessionId), ct);
+        TempData["Notice"] = text["Execution.PutOnAgendaDone", result.SessionNumber, result.ItemsAdded].Value;
+        return Redirect($"/Execution?commissionId={CommissionId}");
     }
 
     public string FilterUrl(ControlFilter filter) =>
