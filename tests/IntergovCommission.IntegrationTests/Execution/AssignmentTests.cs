@@ -356,6 +356,25 @@ public sealed class AssignmentTests(AssignmentTests.Fixture fixture) : IClassFix
         var item = Assert.Single(items, i => i.Ru == $"Об исполнении решения № {decisionNumber}");
         Assert.Contains("Представить график подготовки стартового комплекса", item.Draft, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Execution_discipline_is_the_share_of_the_period_s_assignments_done_on_time()
+    {
+        const string organisation = "ТОО «Дисциплина»";
+        var onTime = await _app.SendAsAsync("kz.secretary", await NewAsync(organisation: organisation));
+        var report = await _app.SendAsAsync("kz.member", new SubmitReport.Command { AssignmentId = onTime.AssignmentId, Text = "Сделано." });
+        await _app.SendAsAsync("kz.secretary", new AcceptReport.Command(onTime.AssignmentId, report.ReportId));
+        var late = await _app.SendAsAsync("kz.secretary", await NewAsync(organisation: organisation));
+        await _app.QueryAsync(db => db.Assignments.Where(a => a.Id == late.AssignmentId).ExecuteUpdateAsync(u => u.SetProperty(a => a.DueOn, KzToday.AddDays(-2))));
+
+        var rows = await _app.SendAsAsync("ru.member", new GetExecutionDiscipline.Query(_demo.CommissionId, KzToday.AddDays(-10), KzToday.AddMonths(2)));
+
+        var row = Assert.Single(rows, r => r.Organisation == organisation);
+        Assert.Equal(2, row.Due);
+        Assert.Equal(1, row.DoneOnTime);
+        Assert.Equal(1, row.Overdue);
+        Assert.Equal(50, row.OnTimePercent);
+    }
 }
 
 internal static class CreateAssignmentCommandExtensions

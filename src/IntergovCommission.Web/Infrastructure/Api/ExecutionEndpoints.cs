@@ -86,6 +86,9 @@ public static class ExecutionEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithName("ExecutionReportCsv").WithSummary("The same report as CSV (UTF-8, ';'); a cell that starts with = + - @ is neutralised with a leading apostrophe.");
 
+        control.MapGet("/discipline", (Guid commissionId, DateOnly from, DateOnly to, IMediator m, CancellationToken ct) =>
+                m.Send(new GetExecutionDiscipline.Query(commissionId, from, to), ct))
+            .WithName("ExecutionDiscipline").WithSummary("Execution discipline per organisation for a period (WF-05): assignments due, done on time, late, open, overdue, cancelled, and the share on time (onTimePercent).");
         control.MapPost("/to-agenda", (Guid commissionId, ExecutionApiBodies.ToAgendaBody body, IMediator m, CancellationToken ct) =>
                 m.Send(new PutOnAgenda.Command(commissionId, body.SessionId), ct))
             .WithName("PutAssignmentsOnAgenda").WithSummary("A secretary puts the unfinished assignments on the draft agenda of a session in preparation (sessionId), one item \"on the execution of decision N\" per decision (KZRU-07); an item already there is not added twice.");

@@ -47,6 +47,10 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, Microsoft
         // The half-year the next report covers: 1 January–15 June or 16 June–15 December (10 January: the whole past year).
         From ??= NextFixedDate.Month == 1 ? new DateOnly(NextFixedDate.Year - 1, 1, 1) : NextFixedDate.Month == 6 ? new DateOnly(NextFixedDate.Year, 1, 1) : new DateOnly(NextFixedDate.Year, 6, 16);
         To ??= NextFixedDate.Month == 1 ? new DateOnly(NextFixedDate.Year - 1, 12, 31) : NextFixedDate;
+        if (From <= To && To.Value.DayNumber - From.Value.DayNumber <= 3660)
+        {
+            Discipline = await mediator.Send(new GetExecutionDiscipline.Query(CommissionId, From.Value, To.Value), cancellationToken);
+        }
     }
 
     [BindProperty(SupportsGet = true)]
@@ -54,6 +58,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, Microsoft
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
+
+    /// <summary>WF-05: the execution discipline per organisation for the report period shown.</summary>
+    public IReadOnlyList<Documents.ExecutionDisciplineRow> Discipline { get; private set; } = [];
 
     /// <summary>WF-05: the next fixed report date (15 June, 15 December, 10 January) on or after today.</summary>
     public DateOnly NextFixedDate { get; private set; }
