@@ -166,7 +166,10 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
 
                 if (row.Body is not null && row.Body.StartsWith("multipart:", StringComparison.Ordinal))
                 {
-                    probes.AddRange(MultipartProbes(endpoint.Key, caller, url, true, new() { ["title"] = "Справка" }, ["title", "submittedByPersonId"], row.FreshSession));
+                    // An assignment report (issue 13) carries its text and any files (none is fine); the materials upload needs its file.
+                    probes.AddRange(endpoint.Key.EndsWith("/reports", StringComparison.Ordinal)
+                        ? MultipartProbes(endpoint.Key, caller, url, true, new() { ["text"] = "Отчёт" }, ["text"], row.FreshSession, fileRequired: false)
+                        : MultipartProbes(endpoint.Key, caller, url, true, new() { ["title"] = "Справка" }, ["title", "submittedByPersonId"], row.FreshSession));
                     continue;
                 }
 
@@ -261,9 +264,13 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
         || value is "InPerson" or "Video" or "Absent" or "For" or "Against" or "Abstain" or "Other" or "Regular" or "Mixed" or "Approved" or "Member" or "Cancel" or "Sign";
 
     /// <summary>An upload of a small valid PDF whose other fields carry hostile values, one field at a time; and one without its file.</summary>
-    private static IEnumerable<HostileProbe> MultipartProbes(string endpoint, Caller caller, string url, bool isApi, Dictionary<string, string> fields, string[] targets, bool fresh)
+    private static IEnumerable<HostileProbe> MultipartProbes(string endpoint, Caller caller, string url, bool isApi, Dictionary<string, string> fields, string[] targets, bool fresh, bool fileRequired = true)
     {
-        yield return new HostileProbe(endpoint, caller, "POST", url, "multipart", JsonSerializer.Serialize(fields.Append(new("$nofile", "1")).ToDictionary()), isApi ? "file" : null, "upload without its file", isApi, fresh);
+        if (fileRequired)
+        {
+            yield return new HostileProbe(endpoint, caller, "POST", url, "multipart", JsonSerializer.Serialize(fields.Append(new("$nofile", "1")).ToDictionary()), isApi ? "file" : null, "upload without its file", isApi, fresh);
+        }
+
         foreach (var target in targets)
         {
             foreach (var value in target.EndsWith("PersonId", StringComparison.OrdinalIgnoreCase) ? HostileInputs.HostileText.Append("not-a-guid") : HostileInputs.HostileText)
@@ -368,6 +375,10 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
         ["decisions"] = await db.Decisions.CountAsync(),
         ["api tokens"] = await db.ApiTokens.CountAsync(),
         ["users"] = await db.Users.CountAsync(),
+        ["assignments"] = await db.Assignments.CountAsync(),
+        ["assignment reports"] = await db.AssignmentReports.CountAsync(),
+        ["deadline extensions"] = await db.DeadlineExtensions.CountAsync(),
+        ["calendar days"] = await db.CalendarDays.CountAsync(),
     });
 
     private static string Grown(Dictionary<string, int> before, Dictionary<string, int> after, bool ignoreAudit) =>

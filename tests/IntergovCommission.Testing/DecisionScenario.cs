@@ -1,7 +1,9 @@
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Features.Admin;
+using IntergovCommission.Web.Features.Decisions;
 using IntergovCommission.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,5 +78,18 @@ public static class DecisionScenario
         }
 
         return result;
+    }
+
+    /// <summary>An issued decision (short route, KZRU-21: both secretaries sign, both co-chairs approve) of a new session.</summary>
+    public static async Task<Guid> IssuedAsync(TestApp app)
+    {
+        var adopted = await AdoptedAsync(app, DecisionKind.ProgrammeApprovalOrChange);
+        var hash = await app.SendAsAsync("kz.secretary", new StartSigning.Command(adopted.DecisionId));
+        foreach (var (user, kind) in new[] { ("kz.secretary", SignatureKind.Sign), ("ru.secretary", SignatureKind.Sign), ("kz.cochair", SignatureKind.Approve), ("ru.cochair", SignatureKind.Approve) })
+        {
+            await app.SendAsAsync(user, new SignDecision.Command { DecisionId = adopted.DecisionId, Kind = kind, ContentHash = hash, Confirmation = Password });
+        }
+
+        return adopted.DecisionId;
     }
 }

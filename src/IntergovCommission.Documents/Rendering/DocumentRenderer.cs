@@ -37,6 +37,14 @@ public sealed class DocumentRenderer
         return Save(pdf);
     }
 
+    /// <summary>The consolidated report on the execution of assignments for a period (WF-05).</summary>
+    public byte[] RenderExecutionReport(ExecutionReportDocument report)
+    {
+        ExecutionReportComposer.Validate(report);
+        using var pdf = Build(ExecutionReportComposer.Compose(report), ExecutionReportComposer.Running(report), ExecutionReportComposer.Metadata(report));
+        return Save(pdf);
+    }
+
     /// <summary>The laid-out pages of a decision, before drawing (for inspection and tests).</summary>
     public IReadOnlyList<LaidOutPage> LayoutDecision(DecisionDocument decision)
     {

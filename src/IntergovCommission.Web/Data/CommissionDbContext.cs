@@ -1,6 +1,7 @@
 using System.Text;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Decisions;
+using IntergovCommission.Domain.Execution;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using Microsoft.AspNetCore.Identity;
@@ -42,6 +43,13 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<NoInterestDeclaration> NoInterestDeclarations => Set<NoInterestDeclaration>();
     public DbSet<DecisionDistribution> DecisionDistributions => Set<DecisionDistribution>();
     public DbSet<ExtraordinaryProposal> ExtraordinaryProposals => Set<ExtraordinaryProposal>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AssignmentReport> AssignmentReports => Set<AssignmentReport>();
+    public DbSet<AssignmentReportFile> AssignmentReportFiles => Set<AssignmentReportFile>();
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+    public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

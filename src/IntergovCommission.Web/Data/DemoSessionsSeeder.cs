@@ -131,7 +131,33 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             DraftDecisionRu = "Поручить рабочей группе подготовить согласованный порядок страхования рисков до следующего заседания.",
         }, ct);
 
-        logger.LogInformation("Demo sessions made: one in progress today (a decision awaiting the RU secretary's signature, a vote open), the next in preparation.");
+        // Execution (issue 13): the co-chairs' own assignments (KZRU-05), one of them overdue (its deadline put in the past, as if
+        // time had passed), one with a report waiting for the KZ secretary, one counted in working days on the RU calendar.
+        var sides = await QueryAsync(db => db.Sides.Where(s => s.CommissionId == commissionId).ToDictionaryAsync(s => s.Code, s => s.Id, ct));
+        var kzMember = await QueryAsync(db => db.Users.Where(u => u.UserName == "kz.member").Select(u => u.PersonId).SingleAsync(ct));
+        var overdue = await AsAsync("kz.cochair", new Features.Execution.CreateAssignment.Command
+        {
+            CommissionId = commissionId, SideId = sides["KZ"], Source = Domain.Execution.AssignmentSource.CoChairAct,
+            SourceAct = "Поручение сопредседателя с казахстанской стороны",
+            TaskRu = "Представить заключение о готовности стартового комплекса «Байтерек»", TaskKk = "«Бәйтерек» старттық кешенінің дайындығы туралы қорытынды ұсыну",
+            Organisation = "АО «Национальная компания «Қазақстан Ғарыш Сапары»", ResponsiblePersonId = kzMember, WorkingDays = 5,
+        }, ct);
+        var dueBefore = DateOnly.FromDateTime(SessionTime.ToLocal(clock.GetUtcNow(), TimeZone)).AddDays(-3);
+        await QueryAsync(db => db.Assignments.Where(a => a.Id == overdue.AssignmentId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.DueOn, dueBefore).SetProperty(a => a.OriginalDueOn, dueBefore).SetProperty(a => a.DeadlineWorkingDays, (int?)null).SetProperty(a => a.DeadlineCountedFrom, (DateOnly?)null).SetProperty(a => a.DeadlineCountry, (string?)null), ct));
+        var reported = await AsAsync("kz.cochair", new Features.Execution.CreateAssignment.Command
+        {
+            CommissionId = commissionId, SideId = sides["KZ"], Source = Domain.Execution.AssignmentSource.CoChairAct, SourceAct = "Поручение сопредседателя с казахстанской стороны",
+            TaskRu = "Представить график подготовки расчётов к пуску", Organisation = "Аэрокосмический комитет", ResponsiblePersonId = kzMember, WorkingDays = 10,
+        }, ct);
+        await AsAsync("kz.member", new Features.Execution.SubmitReport.Command { AssignmentId = reported.AssignmentId, Text = "График подготовлен и направлен письмом." }, ct);
+        await AsAsync("ru.cochair", new Features.Execution.CreateAssignment.Command
+        {
+            CommissionId = commissionId, SideId = sides["RU"], Source = Domain.Execution.AssignmentSource.CoChairAct, SourceAct = "Поручение сопредседателя с российской стороны",
+            TaskRu = "Представить материалы о результатах огневых испытаний двигательной установки", Organisation = "Госкорпорация «Роскосмос»", ResponsibleName = "Главный конструктор", WorkingDays = 15,
+        }, ct);
+
+        logger.LogInformation("Demo sessions made: one in progress today (a decision awaiting the RU secretary's signature, a vote open), the next in preparation; three assignments under control, one overdue.");
     }
 
     /// <summary>

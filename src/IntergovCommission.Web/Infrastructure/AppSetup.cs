@@ -71,6 +71,9 @@ public static class AppSetup
         services.Configure<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminderOptions>(configuration.GetSection("Notifications"));
         services.AddSingleton<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>());
+        services.Configure<IntergovCommission.Web.Features.Execution.AssignmentReminderOptions>(configuration.GetSection("Execution"));
+        services.AddSingleton<IntergovCommission.Web.Features.Execution.AssignmentReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Execution.AssignmentReminders>());
         services.Configure<IntergovCommission.Web.Infrastructure.Files.FileStoreOptions>(configuration.GetSection("Materials"));
         services.AddScoped<IntergovCommission.Web.Infrastructure.Files.FileStore>();
         // KZRU-13: the request limits leave room above Materials:MaxFileBytes, so a too-big file

@@ -193,6 +193,30 @@ internal static class AuthorizationMatrix
             Api("POST", "/sessions/{sessionId:guid}/items/{itemId:guid}/materials", "/sessions/{session}/items/{item1}/materials", "multipart:", Voters, Mode.Probe, "KZRU-06/13: members and secretaries submit materials; probe: a text file"),
             Api("GET", "/sessions/{sessionId:guid}/materials/{materialId:guid}", "/sessions/{session}/materials/{material}", null, Seated, Mode.Real, "a material of item 1: not an invitee of item 3", AdminOpen),
 
+            // Working-day calendars (WF-06, issue 13): public facts for the signed-in; an administrator keeps them (system data, not a commission's business).
+            Api("GET", "/calendars/{country}/{year:int}", "/calendars/KZ/2026", null, SignedIn, Mode.Real, "WF-06: a calendar year is read by anyone signed in"),
+            Api("GET", "/calendars/{country}/working-days", "/calendars/RU/working-days?from=2026-12-11&days=5", null, SignedIn, Mode.Real, "WF-06: the working-day count for anyone signed in"),
+            Api("PUT", "/calendars/{country}/{year:int}", "/calendars/KZ/2026", """{"source":"","provisional":false,"version":1}""", [Admin], Mode.Probe, "WF-06: an administrator keeps the calendars; probe: no source"),
+            Api("PUT", "/calendars/{country}/days/{date}", "/calendars/KZ/days/2026-06-03", """{"kind":"WorkingWeekend","version":1}""", [Admin], Mode.Probe, "WF-06: an administrator; probe: a weekday cannot be a working weekend day"),
+            Api("DELETE", "/calendars/{country}/days/{date}", "/calendars/KZ/days/2026-01-01?version=1", null, [Admin], Mode.Probe, "WF-06: an administrator; probe: stale version of the year"),
+
+            // Assignments under control (KZRU-05, KZRU-07, WF-02, WF-05; issue 13). The assignment is the KZ side's, the KZ member responsible.
+            Api("GET", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments?filter=All", null, readers, Mode.Real, "KZRU-07: the control list for the commission's people (not an invitee, KZRU-14) and the administrator's reading"),
+            Api("POST", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments", """{"sideId":"{kzSide}","decisionId":"{issuedDecision}","taskRu":"","organisation":"","workingDays":5}""", [KzSecretary], Mode.Probe, "KZRU-07: the secretary of the responsible side records a decision's assignments; probe: no task and no organisation"),
+            Api("GET", "/assignments/mine", "/assignments/mine", null, SignedIn, Mode.Real, "one's own assignments"),
+            Api("GET", "/commissions/{commissionId:guid}/assignments/discipline", "/commissions/{commission}/assignments/discipline?from=2026-01-01&to=2027-12-31", null, readers, Mode.Real, "WF-05: execution discipline for the commission's people"),
+            Api("POST", "/commissions/{commissionId:guid}/assignments/to-agenda", "/commissions/{commission}/assignments/to-agenda", """{"sessionId":"{session}"}""", Secretaries, Mode.Probe, "KZRU-07: the secretaries draft the agenda; probe: the session is in progress (its agenda is fixed)"),
+            Api("GET", "/commissions/{commissionId:guid}/assignments/report.pdf", "/commissions/{commission}/assignments/report.pdf?from=2026-01-01&to=2027-12-31", null, readers, Mode.Real, "WF-05: the consolidated report for the commission's people"),
+            Api("GET", "/commissions/{commissionId:guid}/assignments/report.csv", "/commissions/{commission}/assignments/report.csv?from=2026-01-01&to=2027-12-31", null, readers, Mode.Real, "WF-05: the same as CSV"),
+            Api("GET", "/assignments/{assignmentId:guid}", "/assignments/{assignment}", null, readers, Mode.Real, "the commission's people (not an invitee)"),
+            Api("POST", "/assignments/{assignmentId:guid}/reports", "/assignments/{cancelledAssignment}/reports", "multipart:", [KzMember, KzSecretary], Mode.Probe, "WF-05: the responsible person or the secretary of the side; probe: no text, a cancelled assignment"),
+            Api("GET", "/assignments/{assignmentId:guid}/files/{fileId:guid}", "/assignments/{assignment}/files/{assignmentFile}", null, readers, Mode.Real, "a report's file: the commission's people"),
+            Api("POST", "/assignments/{assignmentId:guid}/accept", "/assignments/{assignment}/accept", """{"reportId":"{assignmentReport}"}""", [KzSecretary], Mode.Probe, "KZRU-07: the controller (the KZ secretary); probe: report 1 was superseded by report 2"),
+            Api("POST", "/assignments/{assignmentId:guid}/return", "/assignments/{assignment}/return", """{"reportId":"{assignmentReport}","reason":"x"}""", [KzSecretary], Mode.Probe, "KZRU-07/WF-02: the controller; probe: report 1 was superseded"),
+            Api("POST", "/assignments/{assignmentId:guid}/cancel", "/assignments/{cancelledAssignment}/cancel", """{"reason":"","version":1}""", [KzSecretary], Mode.Probe, "KZRU-07: the secretary of the side; probe: no reason, already cancelled"),
+            Api("POST", "/assignments/{assignmentId:guid}/extensions", "/assignments/{assignment}/extensions", """{"workingDays":5,"reason":""}""", [KzMember, KzSecretary], Mode.Probe, "the responsible person or the side's secretary; probe: one extension already waits, no reason"),
+            Api("POST", "/assignments/{assignmentId:guid}/extensions/{extensionId:guid}/decision", "/assignments/{assignment}/extensions/{refusedExtension}/decision", """{"approve":true}""", [KzCoChair], Mode.Probe, "KZRU-04: the co-chair of the assignment's side only; probe: already refused"),
+
             // Outside /api.
             new("OTHER ANY /health/live", "", "GET", "/health/live", null, Everyone, Mode.Real, "health is public"),
             new("OTHER ANY /health/ready", "", "GET", "/health/ready", null, Everyone, Mode.Real, "health is public"),
@@ -322,6 +346,29 @@ internal static class AuthorizationMatrix
             Page("GET", "/Sessions/Pack", "Zip", "/Sessions/Pack/{session}?handler=Zip", null, Seated, "the whole pack", AdminOpen.Plus(Invitee)),
             Page("GET", "/Sessions/Referral", null, "/Sessions/Referral/{referral}", null, Seated, "the commission's people", AdminOpen),
             Page("POST", "/Sessions/Referral", null, "/Sessions/Referral/{referral}", "Data.ReferralId={referral}&Data.ProposalRu=", CoChairs.Plus(Secretaries), "KZRU-20; probe: empty"),
+
+            // Pages: working-day calendars (WF-06).
+            Page("GET", "/WorkingDays/Index", null, "/WorkingDays?country=KZ&year=2026", null, SignedIn, "WF-06: the calendar and the count for anyone signed in"),
+            Page("POST", "/WorkingDays/Index", "Year", "/WorkingDays?handler=Year", "country=KZ&year=2026&YearData.Source=&YearData.Version=1", [Admin], "WF-06: an administrator; probe: no source"),
+            Page("POST", "/WorkingDays/Index", "Day", "/WorkingDays?handler=Day", "country=KZ&year=2026&Data.Date=2026-06-03&Data.Kind=WorkingWeekend&Data.Version=1", [Admin], "WF-06: an administrator; probe: a weekday as a working weekend day"),
+            Page("POST", "/WorkingDays/Index", "Remove", "/WorkingDays?handler=Remove", "country=KZ&year=2026&date=2026-01-01&version=1", [Admin], "WF-06: an administrator; probe: stale version of the year"),
+
+            // Pages: execution control (KZRU-05, KZRU-07, WF-02, WF-05).
+            Page("GET", "/Execution/Index", null, "/Execution?commissionId={commission}", null, readers, "KZRU-07: the control page for the commission's people (not an invitee)"),
+            Page("GET", "/Execution/Mine", null, "/Execution/Mine", null, SignedIn, "one's own assignments"),
+            Page("POST", "/Execution/Index", "PutOnAgenda", "/Execution?handler=PutOnAgenda", "commissionId={commission}&sessionId={session}", Secretaries, "KZRU-07: the secretaries draft the agenda; probe: the session is in progress"),
+            Page("GET", "/Execution/Index", "ReportPdf", "/Execution?commissionId={commission}&handler=ReportPdf&from=2026-01-01&to=2027-12-31", null, readers, "WF-05: the consolidated report"),
+            Page("GET", "/Execution/Index", "ReportCsv", "/Execution?commissionId={commission}&handler=ReportCsv&from=2026-01-01&to=2027-12-31", null, readers, "WF-05: the consolidated report as CSV"),
+            Page("GET", "/Execution/Create", null, "/Execution/Create?commissionId={commission}", null, [.. Secretaries, .. CoChairs], "KZRU-07 secretaries record a decision's assignments; KZRU-05 co-chairs give their own"),
+            Page("POST", "/Execution/Create", null, "/Execution/Create", "Data.CommissionId={commission}&Data.SideId={kzSide}&Data.Source=Decision&Data.DecisionId={issuedDecision}&Data.TaskRu=&Data.Organisation=", [KzSecretary], "KZRU-07: the secretary of the responsible side; probe: no task, no organisation"),
+            Page("GET", "/Execution/Details", null, "/Execution/Details/{assignment}", null, readers, "the commission's people"),
+            Page("GET", "/Execution/Details", "File", "/Execution/Details/{assignment}?handler=File&fileId={assignmentFile}", null, readers, "a report's file: the commission's people"),
+            Page("POST", "/Execution/Details", "Report", "/Execution/Details/{cancelledAssignment}?handler=Report", "Data=", [KzMember, KzSecretary], "WF-05: the responsible person or the side's secretary; probe: no text, cancelled"),
+            Page("POST", "/Execution/Details", "Accept", "/Execution/Details/{assignment}?handler=Accept", "ReportId={assignmentReport}", [KzSecretary], "KZRU-07: the controller; probe: superseded report"),
+            Page("POST", "/Execution/Details", "Return", "/Execution/Details/{assignment}?handler=Return", "ReportId={assignmentReport}&Data=x", [KzSecretary], "KZRU-07/WF-02: the controller; probe: superseded report"),
+            Page("POST", "/Execution/Details", "Cancel", "/Execution/Details/{cancelledAssignment}?handler=Cancel", "Data=&Version=1", [KzSecretary], "KZRU-07: the side's secretary; probe: no reason, already cancelled"),
+            Page("POST", "/Execution/Details", "Extension", "/Execution/Details/{assignment}?handler=Extension", "Extension.WorkingDays=5&Extension.Reason=", [KzMember, KzSecretary], "the responsible person or the side's secretary; probe: one already waits, no reason"),
+            Page("POST", "/Execution/Details", "Decide", "/Execution/Details/{assignment}?handler=Decide", "extensionId={refusedExtension}&approve=true", [KzCoChair], "KZRU-04: the co-chair of the assignment's side; probe: already refused"),
 
             // Pages: decisions.
             Page("GET", "/Decisions/Index", null, "/Decisions", null, SignedIn, "one's own"),

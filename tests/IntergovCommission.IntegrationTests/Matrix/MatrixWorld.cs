@@ -16,6 +16,7 @@ using IntergovCommission.Web.Features.Admin;
 using IntergovCommission.Web.Features.Agenda;
 using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Decisions;
+using IntergovCommission.Web.Features.Execution;
 using IntergovCommission.Web.Features.Live;
 using IntergovCommission.Web.Features.Materials;
 using IntergovCommission.Web.Features.Memberships;
@@ -280,6 +281,36 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         }
 
         Ids["issuedDecision"] = issued.ToString();
+
+        // Execution (issue 13): an assignment of the issued decision on the KZ side, the KZ member responsible; report 1 superseded by
+        // report 2 (awaiting, so answering report 1 is refused whatever else the request says); one extension refused, one waiting; a
+        // second assignment, cancelled, for the report and cancel probes (a report or a cancellation on it is refused). Every probe on them is refused, so they stay as made.
+        var responsiblePerson = await Demo.PersonOfAsync(App, "kz.member");
+        var assignment = await App.SendAsAsync("kz.secretary", new CreateAssignment.Command
+        {
+            CommissionId = commissionId, SideId = kzSide, DecisionId = issued, TaskRu = "Представить график", Organisation = "АО «НК «Қазақстан Ғарыш Сапары»»",
+            ResponsiblePersonId = responsiblePerson, WorkingDays = 10,
+        });
+        var firstReport = await App.SendAsAsync("kz.member", new SubmitReport.Command
+        {
+            AssignmentId = assignment.AssignmentId, Text = "Первый отчёт",
+            Files = [new ReportUpload("otchet.pdf", new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4\n% matrix report\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")))],
+        });
+        await App.SendAsAsync("kz.member", new SubmitReport.Command { AssignmentId = assignment.AssignmentId, Text = "Второй отчёт" });
+        var refusedExtension = await App.SendAsAsync("kz.member", new RequestExtension.Command { AssignmentId = assignment.AssignmentId, WorkingDays = 30, Reason = "Нужно время" });
+        await App.SendAsAsync("kz.cochair", new ApproveExtension.Command(assignment.AssignmentId, refusedExtension.ExtensionId, Approve: false));
+        await App.SendAsAsync("kz.member", new RequestExtension.Command { AssignmentId = assignment.AssignmentId, WorkingDays = 40, Reason = "Ещё нужно время" });
+        var spareAssignment = await App.SendAsAsync("kz.secretary", new CreateAssignment.Command
+        {
+            CommissionId = commissionId, SideId = kzSide, DecisionId = issued, TaskRu = "Отменённое поручение", Organisation = "ТОО «Запас»", WorkingDays = 10,
+            ResponsiblePersonId = responsiblePerson,
+        });
+        await App.SendAsAsync("kz.secretary", new CancelAssignment.Command { AssignmentId = spareAssignment.AssignmentId, Reason = "Отменено решением № 1" });
+        Ids["assignment"] = assignment.AssignmentId.ToString();
+        Ids["assignmentReport"] = firstReport.ReportId.ToString();
+        Ids["assignmentFile"] = (await App.QueryAsync(db => db.AssignmentReportFiles.Where(f => f.ReportId == firstReport.ReportId).Select(f => f.Id).SingleAsync())).ToString();
+        Ids["refusedExtension"] = refusedExtension.ExtensionId.ToString();
+        Ids["cancelledAssignment"] = spareAssignment.AssignmentId.ToString();
 
         // Item 4 referred to an expert group (KZRU-20).
         var kzMemberMembership = await Demo.MembershipOfAsync(App, "kz.member");

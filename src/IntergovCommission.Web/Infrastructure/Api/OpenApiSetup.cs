@@ -36,6 +36,8 @@ public static class OpenApiSetup
         ["Notifications"] = "The caller's notifications (the bell): read and mark read.",
         ["Access tokens"] = "The caller's personal access tokens: list, rotate (a successor before expiry), revoke one or all.",
         ["Administration"] = "Sign-ins and their tokens, managed by an administrator.",
+        ["Working-day calendars"] = "Working-day calendars per country and year (WF-06): read a year, count N working days; an administrator edits them.",
+        ["Assignments"] = "Assignments under control (KZRU-05, KZRU-07): the control list, reports with files, accept / return, extensions approved by the side's co-chair.",
     };
 
     public static IServiceCollection AddIntegrationApiDocument(this IServiceCollection services, IConfiguration configuration)

@@ -1,0 +1,58 @@
+using FluentValidation;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Features.Execution;
+
+/// <summary>An assignment cancelled by a decision of the commission: the secretary of its side records it with the reason (the decision).</summary>
+public static class CancelAssignment
+{
+    public sealed class Command : ICommand<MediatR.Unit>, ICommissionScoped
+    {
+        public Guid AssignmentId { get; set; }
+        public string? Reason { get; set; }
+        public uint? Version { get; set; }
+        public Guid CommissionId { get; internal set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Execution.Validation.CancelReason"])
+                .MaximumLength(2000).WithMessage(_ => text["Validation.MaxLength", 2000]);
+        }
+    }
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        /// <summary>KZRU-07: the secretary of the responsible side records the cancellation.</summary>
+        public static bool May(Actor actor, AssignmentParties a) =>
+            actor.Holds(a.CommissionId, CommissionRole.Secretary, a.SideId); // capability: CancelAssignment
+
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            Require.SignedIn(actor);
+            var parties = await ExecutionAccess.PartiesAsync(db, request.AssignmentId, cancellationToken);
+            request.CommissionId = parties.CommissionId;
+            if (!May(actor, parties))
+            {
+                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretary of the assignment's side records its cancellation.", "KZRU-07");
+            }
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, TimeProvider clock) : IRequestHandler<Command, MediatR.Unit>
+    {
+        public async Task<MediatR.Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var assignment = await ExecutionAccess.ForChangeAsync(db, request.AssignmentId, request.Version, cancellationToken);
+            assignment.Cancel(request.Reason!, clock.GetUtcNow());
+            return MediatR.Unit.Value;
+        }
+    }
+}
