@@ -18,6 +18,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<RegulationProfileRecord> RegulationProfiles => Set<RegulationProfileRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpointRecord> AuditCheckpoints => Set<AuditCheckpointRecord>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<InvitedPerson> InvitedPersons => Set<InvitedPerson>();
@@ -38,6 +39,9 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<IssuedDecisionDocument> IssuedDecisionDocuments => Set<IssuedDecisionDocument>();
     public DbSet<ProposalDeadlineReminder> ProposalDeadlineReminders => Set<ProposalDeadlineReminder>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
+    /// <summary>Every context links its audit rows into the hash chain, however it was made (app, tests, tools).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
