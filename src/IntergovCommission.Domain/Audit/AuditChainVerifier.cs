@@ -19,8 +19,21 @@ public enum AuditBreakKind
 /// <summary>The first broken link: what happened, at which position, to which row.</summary>
 public sealed record AuditBreak(AuditBreakKind Kind, long Seq, Guid? EntryId, string Detail);
 
-/// <summary>A checkpoint whose signature is not the server's (it proves nothing, and is reported).</summary>
-public sealed record AuditCheckpointProblem(AuditCheckpoint Checkpoint, string Source, string Detail);
+/// <summary>Why a kept checkpoint could not be used.</summary>
+public enum AuditCheckpointProblemKind
+{
+    /// <summary>A line of the checkpoint file cannot be read.</summary>
+    Unreadable,
+
+    /// <summary>The signature is not the server's: the checkpoint proves nothing.</summary>
+    NotSigned,
+
+    /// <summary>The database holds checkpoints, the file none: the file was removed or replaced.</summary>
+    FileMissing,
+}
+
+/// <summary>A kept checkpoint that could not be used (it proves nothing, and is reported).</summary>
+public sealed record AuditCheckpointProblem(AuditCheckpointProblemKind Kind, AuditCheckpoint Checkpoint, string Source, string Detail);
 
 public sealed record AuditVerification(long Length, string HeadHash, int CheckpointsChecked, AuditBreak? Break, IReadOnlyList<AuditCheckpointProblem> CheckpointProblems)
 {
@@ -43,7 +56,7 @@ public static class AuditChainVerifier
         var all = rows.ToList();
         var chained = all.Where(r => r.Seq is not null).OrderBy(r => r.Seq).ToList();
         var found = Walk(chained);
-        var length = found is null ? chained.Count : chained.Count;
+        var length = chained.Count;
         var head = chained.Count == 0 ? AuditCanonicalForm.Genesis : chained[^1].Hash ?? string.Empty;
 
         var checks = checkpoints.ToList();

@@ -180,6 +180,7 @@ public static class ApiEndpoints
         api.MapAdministrationApi();
         api.MapSessionApi();
         api.MapDecisionApi();
+        api.MapAuditApi();
     }
 
     /// <summary>The cookie scheme answers 401/403 to API calls instead of redirecting to the sign-in page.</summary>
