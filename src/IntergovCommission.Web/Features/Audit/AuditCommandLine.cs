@@ -17,20 +17,10 @@ public static class AuditCommandLine
     public static async Task<int> RunAsync(WebApplication app, string? checkpointArgument, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(output);
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         try
         {
-            string? supplied = null;
-            if (!string.IsNullOrWhiteSpace(checkpointArgument))
-            {
-                supplied = File.Exists(checkpointArgument) ? await File.ReadAllTextAsync(checkpointArgument) : checkpointArgument;
-            }
-
-            await using var scope = app.Services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<AuditTrailVerifier>().VerifyAsync(supplied, CancellationToken.None);
-            Print(report, output);
-            return report.Intact ? 0 : 1;
+            return await RunAsync(app.Services, checkpointArgument, output);
         }
         finally
         {
@@ -39,6 +29,23 @@ public static class AuditCommandLine
                 await local.StopUnlessInUseAsync();
             }
         }
+    }
+
+    /// <summary>Verifies and prints; 0 when the chain is intact, 1 when it is not.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string? checkpointArgument, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        string? supplied = null;
+        if (!string.IsNullOrWhiteSpace(checkpointArgument))
+        {
+            supplied = File.Exists(checkpointArgument) ? await File.ReadAllTextAsync(checkpointArgument) : checkpointArgument;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<AuditTrailVerifier>().VerifyAsync(supplied, CancellationToken.None);
+        Print(report, output);
+        return report.Intact ? 0 : 1;
     }
 
     public static void Print(AuditTrailReport report, TextWriter output)
