@@ -168,6 +168,8 @@ internal static class AuthorizationMatrix
             Api("GET", "/verify/decisions/{decisionId:guid}", "/verify/decisions/{decision}", null, Everyone, Mode.Probe, "public verification (issue 10 #7: not issued → says only that)", @case: "not issued yet"),
             Api("POST", "/verify/hash", "/verify/hash", """{"sha256":"0000000000000000000000000000000000000000000000000000000000000000"}""", Everyone, Mode.Probe, "public verification"),
             Api("POST", "/verify/document", "/verify/document", "pdf:", Everyone, Mode.Probe, "public verification"),
+            Api("GET", "/audit/checkpoint", "/audit/checkpoint", null, Everyone, Mode.Real, "issue 14: the signed checkpoint of the audit chain is public (length and head hash, no content)"),
+            Api("POST", "/audit/verification", "/audit/verification", """{"checkpoint":null}""", [Admin], Mode.Real, "issue 14: administrators verify the audit chain"),
             Api("GET", "/sessions/{sessionId:guid}/agenda.pdf", "/sessions/{session}/agenda.pdf", null, Seated, Mode.Real, "the whole approved agenda: not an invitee (KZRU-14: their items only)", AdminOpen),
             Api("GET", "/sessions/{sessionId:guid}/minutes.pdf", "/sessions/{session}/minutes.pdf", null, Seated, Mode.Real, "minutes with the roll call: not an invitee", AdminOpen),
 
@@ -210,6 +212,8 @@ internal static class AuthorizationMatrix
 
             // Pages: administration.
             Page("GET", "/Admin/Users/Index", null, "/Admin/Users", null, [Admin], "administrators only"),
+            Page("GET", "/Admin/Audit/Verify", null, "/Admin/Audit/Verify", null, [Admin], "issue 14: administrators verify the audit chain"),
+            Page("POST", "/Admin/Audit/Verify", null, "/Admin/Audit/Verify", "Checkpoint=", [Admin], "issue 14: administrators verify the audit chain (a read)"),
             Page("POST", "/Admin/Users/Index", "Disable", "/Admin/Users?handler=Disable", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
             Page("POST", "/Admin/Users/Index", "Grant", "/Admin/Users?handler=Grant", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
             Page("POST", "/Admin/Users/Index", "Revoke", "/Admin/Users?handler=Revoke", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
