@@ -9,6 +9,10 @@ namespace IntergovCommission.Documents;
 /// <param name="SignatureCopies">Copies of the signature sheet: 2 on the full route (KZRU-18), 1 on the short route (KZRU-21).</param>
 /// <param name="ContentHash">The canonical content hash in hex (SHA-256), as signed by the signers.</param>
 /// <param name="VerificationUrl">The public verification page; printed and encoded in the QR code.</param>
+/// <param name="AuditCheckpoint">
+/// The signed checkpoint of the server's audit trail when the decision was issued, as "length/head hash"
+/// (issue #14): every issued PDF witnesses the trail up to that moment. Null: not printed.
+/// </param>
 public sealed record DecisionDocument(
     BilingualText CommissionName,
     string Number,
@@ -25,7 +29,8 @@ public sealed record DecisionDocument(
     IReadOnlyList<RollCallEntry> RollCall,
     IReadOnlyList<DissentingOpinion> DissentingOpinions,
     string ContentHash,
-    Uri VerificationUrl);
+    Uri VerificationUrl,
+    string? AuditCheckpoint = null);
 
 /// <summary>A line of the signature sheet; <see cref="SignedAt"/> carries the signer's offset and is null while awaited.</summary>
 public sealed record SignatureEntry(BilingualText Name, BilingualText Side, BilingualText Role, DateTimeOffset? SignedAt);

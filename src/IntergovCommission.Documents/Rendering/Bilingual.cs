@@ -154,12 +154,16 @@ internal static class Bilingual
             $"Приложение № {number}\nк решению {Glossary.CommissionGenitive.Ru}\nот {RussianDate(date)} № {decisionNumber}",
             Small, TextAlign.Right, spaceAfter: 8);
 
-    public static ImageBlock VerificationBlock(byte[] qrPng, Uri url, string hash) =>
+    /// <param name="auditCheckpoint">The audit trail's signed checkpoint at issue ("length/head hash"), printed when given (issue #14).</param>
+    public static ImageBlock VerificationBlock(byte[] qrPng, Uri url, string hash, string? auditCheckpoint = null) =>
         new(qrPng, 78,
         [
             new Paragraph("Құжаттың түпнұсқалығын тексеру · Проверка подлинности документа", Small.AsBold(), TextAlign.Left, SpaceAfter: 2),
             new Paragraph(url.ToString(), Small, TextAlign.Left, SpaceAfter: 2),
             new Paragraph($"SHA-256: {hash}", Small, TextAlign.Left, SpaceAfter: 2),
+            .. auditCheckpoint is null
+                ? Array.Empty<Paragraph>()
+                : [new Paragraph($"Аудит журналының бақылау нүктесі · Контрольная точка журнала аудита: {auditCheckpoint}", Small, TextAlign.Left, SpaceAfter: 2)],
             new Paragraph("QR-кодты сканерлеңіз немесе сілтемені ашыңыз: сервер құжаттың ресімделген нұсқаға сәйкестігін растайды.", Small, TextAlign.Left, SpaceAfter: 1),
             new Paragraph("Отсканируйте QR-код или откройте ссылку: сервер подтвердит, что документ совпадает с оформленным.", Small, TextAlign.Left),
         ]);

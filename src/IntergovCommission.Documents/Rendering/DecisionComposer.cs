@@ -79,7 +79,7 @@ internal static class DecisionComposer
         blocks.Add(new KeepTogetherBlock(
         [
             new SpacerBlock(14),
-            VerificationBlock(qrPng, d.VerificationUrl, d.ContentHash),
+            VerificationBlock(qrPng, d.VerificationUrl, d.ContentHash, d.AuditCheckpoint),
         ]));
 
         for (var copy = 1; copy <= d.SignatureCopies; copy++)
