@@ -169,6 +169,10 @@ internal static class AuthorizationMatrix
             Api("POST", "/verify/hash", "/verify/hash", """{"sha256":"0000000000000000000000000000000000000000000000000000000000000000"}""", Everyone, Mode.Probe, "public verification"),
             Api("POST", "/verify/document", "/verify/document", "pdf:", Everyone, Mode.Probe, "public verification"),
             Api("GET", "/audit/checkpoint", "/audit/checkpoint", null, Everyone, Mode.Real, "issue 14: the signed checkpoint of the audit chain is public (length and head hash, no content)"),
+            Api("POST", "/audit/search", "/audit/search", "{}", [Admin], Mode.Real, "issue 14: the whole audit trail: administrators", @case: "whole trail"),
+            Api("POST", "/audit/search", "/audit/search", """{"commissionId":"{commission}","person":"kz","from":"{today}"}""", Secretaries.Plus(Admin), Mode.Real, "issue 14: one commission's trail: its secretaries and administrators", @case: "one commission"),
+            Api("POST", "/audit/search.csv", "/audit/search.csv", "{}", [Admin], Mode.Real, "issue 14: the whole audit trail as CSV: administrators", @case: "whole trail"),
+            Api("POST", "/audit/search.csv", "/audit/search.csv", """{"commissionId":"{commission}"}""", Secretaries.Plus(Admin), Mode.Real, "issue 14: one commission's trail as CSV: its secretaries and administrators", @case: "one commission"),
             Api("POST", "/audit/verification", "/audit/verification", """{"checkpoint":null}""", [Admin], Mode.Real, "issue 14: administrators verify the audit chain"),
             Api("GET", "/sessions/{sessionId:guid}/agenda.pdf", "/sessions/{session}/agenda.pdf", null, Seated, Mode.Real, "the whole approved agenda: not an invitee (KZRU-14: their items only)", AdminOpen),
             Api("GET", "/sessions/{sessionId:guid}/minutes.pdf", "/sessions/{session}/minutes.pdf", null, Seated, Mode.Real, "minutes with the roll call: not an invitee", AdminOpen),
@@ -212,6 +216,9 @@ internal static class AuthorizationMatrix
 
             // Pages: administration.
             Page("GET", "/Admin/Users/Index", null, "/Admin/Users", null, [Admin], "administrators only"),
+            Page("GET", "/Audit/Index", null, "/Audit", null, [Admin], "issue 14: the whole audit trail: administrators", @case: "whole trail"),
+            Page("GET", "/Audit/Index", null, "/Audit?commissionId={commission}&action=Membership", null, Secretaries.Plus(Admin), "issue 14: one commission's trail: its secretaries and administrators", @case: "one commission"),
+            Page("GET", "/Audit/Index", "Csv", "/Audit?handler=Csv&commissionId={commission}", null, Secretaries.Plus(Admin), "issue 14: one commission's trail as CSV: its secretaries and administrators"),
             Page("GET", "/Admin/Audit/Verify", null, "/Admin/Audit/Verify", null, [Admin], "issue 14: administrators verify the audit chain"),
             Page("POST", "/Admin/Audit/Verify", null, "/Admin/Audit/Verify", "Checkpoint=", [Admin], "issue 14: administrators verify the audit chain (a read)"),
             Page("POST", "/Admin/Users/Index", "Disable", "/Admin/Users?handler=Disable", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
