@@ -181,6 +181,7 @@ public static class ApiEndpoints
         api.MapSessionApi();
         api.MapDecisionApi();
         api.MapAuditApi();
+        api.MapRecordsApi();
     }
 
     /// <summary>The cookie scheme answers 401/403 to API calls instead of redirecting to the sign-in page.</summary>

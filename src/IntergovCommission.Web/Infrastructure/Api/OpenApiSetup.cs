@@ -36,6 +36,7 @@ public static class OpenApiSetup
         ["Notifications"] = "The caller's notifications (the bell): read and mark read.",
         ["Access tokens"] = "The caller's personal access tokens: list, rotate (a successor before expiry), revoke one or all.",
         ["Administration"] = "Sign-ins and their tokens, managed by an administrator.",
+        ["Records"] = "Keeping the commission's records (KZRU-22): the term, and its basis recorded by a secretary.",
         ["Audit trail"] = "The hash-chained audit trail: its latest signed checkpoint (no token needed), its verification and its rows (administrators; a commission's secretaries for their commission).",
     };
 
