@@ -20,6 +20,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditCheckpointRecord> AuditCheckpoints => Set<AuditCheckpointRecord>();
     public DbSet<RetentionBasis> RetentionBases => Set<RetentionBasis>();
+    public DbSet<DisposalAct> DisposalActs => Set<DisposalAct>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<InvitedPerson> InvitedPersons => Set<InvitedPerson>();
