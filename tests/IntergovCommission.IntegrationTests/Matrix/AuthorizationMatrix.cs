@@ -226,6 +226,8 @@ internal static class AuthorizationMatrix
             Page("GET", "/Audit/Index", "Csv", "/Audit?handler=Csv&commissionId={commission}", null, Secretaries.Plus(Admin), "issue 14: one commission's trail as CSV: its secretaries and administrators"),
             Page("GET", "/Records/Index", null, "/Records?commissionId={commission}", null, readers, "KZRU-22: how long the records are kept: whoever reads them"),
             Page("POST", "/Records/Index", null, "/Records?commissionId={commission}", "Data.Act=", Secretaries, "KZRU-22: the secretaries record the flight tests' completion; probe: empty"),
+            Page("GET", "/Records/Index", "Archive", "/Records?handler=Archive&commissionId={commission}&from={today}&to={today}", null, Secretaries.Plus(Admin), "KZRU-22: the archive of a period: the secretaries who keep the records, and administrators"),
+            Page("POST", "/Records/Index", "Dispose", "/Records?handler=Dispose&commissionId={commission}", "Disposal.ByDecision=", Secretaries, "KZRU-22: the secretaries record a disposal; probe: empty"),
             Page("GET", "/Admin/Audit/Verify", null, "/Admin/Audit/Verify", null, [Admin], "issue 14: administrators verify the audit chain"),
             Page("POST", "/Admin/Audit/Verify", null, "/Admin/Audit/Verify", "Checkpoint=", [Admin], "issue 14: administrators verify the audit chain (a read)"),
             Page("POST", "/Admin/Users/Index", "Disable", "/Admin/Users?handler=Disable", "Data.UserId={spareUser}", [Admin], "administrators only (a spare sign-in)"),
