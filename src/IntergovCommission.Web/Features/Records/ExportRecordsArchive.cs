@@ -48,7 +48,7 @@ public static class ExportRecordsArchive
             // capability: ExportRecordsArchive — the secretaries keep the records (KZRU-22); an administrator too.
             if (!actor.IsAdministrator && !actor.Holds(request.CommissionId, CommissionRole.Secretary))
             {
-                throw new ForbiddenException("Only a secretary of the commission records the completion of the flight tests.", "KZRU-22");
+                throw new ForbiddenException("Only the commission's secretaries and administrators export its records.", "KZRU-22");
             }
 
             return Task.CompletedTask;

@@ -44,7 +44,7 @@ public static class RecordDisposalAct
             // capability: RecordDisposalAct — the secretaries keep the records (KZRU-22).
             if (!actor.Holds(request.CommissionId, CommissionRole.Secretary))
             {
-                throw new ForbiddenException("Only a secretary of the commission records the completion of the flight tests.", "KZRU-22");
+                throw new ForbiddenException("Only a secretary of the commission records a disposal act.", "KZRU-22");
             }
 
             return Task.CompletedTask;
