@@ -13,6 +13,10 @@ namespace IntergovCommission.Documents;
 /// <param name="SignedByPosition">Each signer signs under the position (CIS-09: «Председатель Совета ____ И.О. Фамилия»)
 /// rather than under the members' or secretaries' heading.</param>
 /// <param name="Body">The issuing body's words and document languages; null: the Interstate Commission, Kazakh ‖ Russian.</param>
+/// <param name="AuditCheckpoint">
+/// The signed checkpoint of the server's audit trail when the decision was issued, as "length/head hash"
+/// (issue #14): every issued PDF witnesses the trail up to that moment. Null: not printed.
+/// </param>
 public sealed record DecisionDocument(
     BilingualText CommissionName,
     string Number,
@@ -31,7 +35,8 @@ public sealed record DecisionDocument(
     string ContentHash,
     Uri VerificationUrl,
     bool SignedByPosition = false,
-    [property: System.Text.Json.Serialization.JsonIgnore] IssuingBody? Body = null);
+    [property: System.Text.Json.Serialization.JsonIgnore] IssuingBody? Body = null,
+    string? AuditCheckpoint = null);
 
 /// <summary>A line of the signature sheet; <see cref="SignedAt"/> carries the signer's offset and is null while awaited.</summary>
 public sealed record SignatureEntry(BilingualText Name, BilingualText Side, BilingualText Role, DateTimeOffset? SignedAt);

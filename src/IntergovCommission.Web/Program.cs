@@ -23,6 +23,14 @@ try
         return await AdministratorBootstrap.RunAsync(app, createAdmin + 1 < args.Length ? args[createAdmin + 1] : null, Environment.GetEnvironmentVariable("INTERGOV_ADMIN_PASSWORD"));
     }
 
+    var verifyAudit = Array.IndexOf(args, IntergovCommission.Web.Features.Audit.AuditCommandLine.Switch);
+    if (verifyAudit >= 0)
+    {
+        // Exit status 0: the audit chain is intact; 1: a broken link is printed (docs/operations.md).
+        return await IntergovCommission.Web.Features.Audit.AuditCommandLine.RunAsync(app,
+            verifyAudit + 1 < args.Length && !args[verifyAudit + 1].StartsWith("--", StringComparison.Ordinal) ? args[verifyAudit + 1] : null, Console.Out);
+    }
+
     await app.UseIntergovCommissionAsync();
     await app.RunAsync();
     return 0;

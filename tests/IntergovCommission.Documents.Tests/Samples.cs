@@ -86,7 +86,8 @@ internal static class Samples
         ],
         DissentingOpinions: [new DissentingOpinion(Signers[3].Ru, Russia, DissentText, DocumentLanguage.Russian)],
         ContentHash: Hash,
-        VerificationUrl: new Uri("https://commission.example.org/verify/5-3?h=3f2a9c1b7d4e5f60"));
+        VerificationUrl: new Uri("https://commission.example.org/verify/5-3?h=3f2a9c1b7d4e5f60"),
+        AuditCheckpoint: "1234/9b1f0c2d3e4a5b6c7d8e9f00112233445566778899aabbccddeeff0011223344");
 
     public static MinutesDocument Minutes() => new(
         Commission, 5, new DateOnly(2026, 11, 21), Place, Glossary.Mixed.Bilingual,

@@ -38,6 +38,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string ConnectionString => _connectionString;
 
+    /// <summary>The audit checkpoint file of this test database, outside it (setting Audit:CheckpointFile unless the test gives one).</summary>
+    public string CheckpointFile => _settings.TryGetValue("Audit:CheckpointFile", out var file) && file is not null
+        ? file
+        : Path.Combine(Path.GetTempPath(), "intergov-audit-checkpoints", new NpgsqlConnectionStringBuilder(_connectionString).Database + ".jsonl");
+
     /// <summary>
     /// A new app on its own fresh database; with the demo commission when <paramref name="seedDemo"/>;
     /// in <paramref name="environment"/> ("Development" and "Production" behave as <c>dotnet run</c> and a deployment do).
@@ -66,6 +71,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Commission", _connectionString);
         builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
+        // Each test database has its own audit checkpoint file (a reopened app finds it again).
+        builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -110,7 +110,7 @@ internal static class DecisionComposer
         blocks.Add(new KeepTogetherBlock(
         [
             new SpacerBlock(14),
-            c.VerificationBlock(qrPng, d.VerificationUrl, d.ContentHash),
+            c.VerificationBlock(qrPng, d.VerificationUrl, d.ContentHash, d.AuditCheckpoint),
         ]));
 
         for (var copy = 1; copy <= d.SignatureCopies; copy++)

@@ -138,7 +138,8 @@ internal sealed class DocumentColumns
             $"Приложение № {number}\nк решению {Body.Genitive["ru"]}\nот {RussianDate(date)} № {decisionNumber}",
             Small, TextAlign.Right, spaceAfter: 8);
 
-    public ImageBlock VerificationBlock(byte[] qrPng, Uri url, string hash)
+    /// <param name="auditCheckpoint">The audit trail's signed checkpoint at issue ("length/head hash"), printed when given (issue #14).</param>
+    public ImageBlock VerificationBlock(byte[] qrPng, Uri url, string hash, string? auditCheckpoint = null)
     {
         var caption = new List<Paragraph>
         {
@@ -146,6 +147,11 @@ internal sealed class DocumentColumns
             new(url.ToString(), Small, TextAlign.Left, SpaceAfter: 2),
             new($"SHA-256: {hash}", Small, TextAlign.Left, SpaceAfter: 2),
         };
+        if (auditCheckpoint is not null)
+        {
+            caption.Add(new($"{Join("Аудит журналының бақылау нүктесі", "Контрольная точка журнала аудита")}: {auditCheckpoint}", Small, TextAlign.Left, SpaceAfter: 2));
+        }
+
         var explanations = Codes.Select(c => Pick(c,
             "QR-кодты сканерлеңіз немесе сілтемені ашыңыз: сервер құжаттың ресімделген нұсқаға сәйкестігін растайды.",
             "Отсканируйте QR-код или откройте ссылку: сервер подтвердит, что документ совпадает с оформленным.")).ToList();

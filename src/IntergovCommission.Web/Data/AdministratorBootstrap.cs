@@ -46,9 +46,8 @@ public static class AdministratorBootstrap
             }
 
             var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
-            db.AuditEntries.Add(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), user.Id, user.UserName, null, "Bootstrap.CreateAdministrator",
+            await AuditChain.AppendAsync(db, new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), user.Id, user.UserName, null, "Bootstrap.CreateAdministrator",
                 System.Text.Json.JsonSerializer.Serialize(new { userName = user.UserName }), "[]", null, "command line"));
-            await db.SaveChangesAsync();
             Console.WriteLine($"{user.UserName} is an administrator. Sign in and create the commission on /Commissions/Create.");
             return 0;
         }

@@ -1,6 +1,8 @@
+using IntergovCommission.Domain.Audit;
+
 namespace IntergovCommission.Web.Data;
 
-/// <summary>One audited action: who did what, when, in which commission, and what changed.</summary>
+/// <summary>One row of the audit trail: who did what, and its link in the hash chain (seq, previous hash, hash).</summary>
 public sealed class AuditEntry
 {
     private AuditEntry() { Action = string.Empty; Request = "{}"; Changes = "[]"; }
@@ -8,7 +10,8 @@ public sealed class AuditEntry
     public AuditEntry(Guid id, DateTimeOffset at, Guid? userId, string? userName, Guid? commissionId, string action, string request, string changes, string? correlationId, string? remoteAddress)
     {
         Id = id;
-        At = at;
+        // The database keeps microseconds: the hash is taken over what is stored.
+        At = AuditCanonicalForm.ToStoredPrecision(at);
         UserId = userId;
         UserName = userName;
         CommissionId = commissionId;
@@ -29,4 +32,19 @@ public sealed class AuditEntry
     public string Changes { get; private set; }
     public string? CorrelationId { get; private set; }
     public string? RemoteAddress { get; private set; }
+
+    /// <summary>Place in the chain, from 1. Null only for rows written before the chain existed, until they are sealed at start-up.</summary>
+    public long? Seq { get; private set; }
+    public string? PreviousHash { get; private set; }
+    public string? Hash { get; private set; }
+
+    public AuditRecord ToRecord() => new(Id, At, UserId, UserName, CommissionId, Action, Request, Changes, CorrelationId, RemoteAddress, Seq, PreviousHash, Hash);
+
+    /// <summary>Takes place <paramref name="seq"/> after the row whose hash is <paramref name="previousHash"/> (under the chain lock).</summary>
+    public void Link(long seq, string previousHash)
+    {
+        Seq = seq;
+        PreviousHash = previousHash;
+        Hash = AuditCanonicalForm.Hash(ToRecord(), seq, previousHash);
+    }
 }

@@ -19,6 +19,9 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<RegulationProfileRecord> RegulationProfiles => Set<RegulationProfileRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpointRecord> AuditCheckpoints => Set<AuditCheckpointRecord>();
+    public DbSet<RetentionBasis> RetentionBases => Set<RetentionBasis>();
+    public DbSet<DisposalAct> DisposalActs => Set<DisposalAct>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<InvitedPerson> InvitedPersons => Set<InvitedPerson>();
@@ -50,6 +53,9 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<AssignmentReportFile> AssignmentReportFiles => Set<AssignmentReportFile>();
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
     public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
+
+    /// <summary>Every context links its audit rows into the hash chain, however it was made (app, tests, tools).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,8 +13,7 @@ public sealed class SignInAudit(CommissionDbContext db, TimeProvider clock)
         var stored = clean.Length > 256 ? clean[..255] + "…" : clean;
         var userId = clean.Length > 256 ? null
             : await db.Users.AsNoTracking().Where(u => u.UserName == clean).Select(u => (Guid?)u.Id).SingleOrDefaultAsync();
-        db.AuditEntries.Add(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), userId, stored, null, "Account." + action,
+        await AuditChain.AppendAsync(db, new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), userId, stored, null, "Account." + action,
             JsonSerializer.Serialize(new { userName = clean.Length > 1024 ? clean[..1024] + "…" : clean }), "[]", context.TraceIdentifier, context.Connection.RemoteIpAddress?.ToString()));
-        await db.SaveChangesAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Audit;
 using IntergovCommission.Web.Infrastructure.Api;
 using IntergovCommission.Web.Infrastructure.Documents;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -86,6 +87,7 @@ public static class AppSetup
         services.AddScoped<IntergovCommission.Web.Features.Decisions.DecisionIssuer>();
         services.AddScoped<IntergovCommission.Web.Features.Decisions.IPublicAddress, IntergovCommission.Web.Infrastructure.Web.PublicAddress>();
         services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
+        services.AddAuditChain(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
         services.AddSignalR();
         services.AddUseCases(typeof(AppSetup).Assembly);
 
@@ -251,6 +253,12 @@ public static class AppSetup
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(database.ConnectionString);
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            var sealedRows = await AuditChain.SealEarlierRowsAsync(scope.ServiceProvider.GetRequiredService<CommissionDbContext>());
+            if (sealedRows > 0)
+            {
+                Log.Information("{Count} audit rows written before the hash chain were linked into it", sealedRows);
+            }
+
             var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
             await seeder.EnsureReferenceDataAsync();
             if (app.Configuration.GetValue("Demo:Seed", false))

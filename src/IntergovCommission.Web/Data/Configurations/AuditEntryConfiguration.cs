@@ -1,3 +1,4 @@
+using IntergovCommission.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,7 +16,11 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Changes).HasColumnType("jsonb").IsRequired();
         builder.Property(a => a.CorrelationId).HasMaxLength(64);
         builder.Property(a => a.RemoteAddress).HasMaxLength(64);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64);
+        builder.Property(a => a.Hash).HasMaxLength(64);
         builder.HasIndex(a => new { a.CommissionId, a.At });
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => a.Seq).IsUnique();
+        builder.HasIndex(a => a.PreviousHash).IsUnique();
     }
 }

@@ -183,7 +183,10 @@ public static class ListSessionDecisions
 /// <summary>The issued PDF, exactly as issued (its SHA-256 is what verification compares).</summary>
 public static class GetDecisionPdf
 {
-    public sealed record Query(Guid DecisionId) : IQuery<Result>;
+    public sealed record Query(Guid DecisionId) : IQuery<Result>, IAuditedRead
+    {
+        public async Task<Guid?> CommissionOfAsync(CommissionDbContext db, CancellationToken cancellationToken) => await DecisionAccess.CommissionOfAsync(db, DecisionId, cancellationToken);
+    }
 
     public sealed record Result(string FileName, byte[] Content, string Sha256);
 

@@ -126,11 +126,17 @@ public static class DecisionRecords
 /// exact bytes with their SHA-256 in the same transaction, and marks the decision issued.
 /// </summary>
 public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer renderer, ServerSigningCertificate certificate, PdfSettings settings,
-    IStringLocalizer<SharedResource> text, TimeProvider clock, IPublicAddress address)
+    IStringLocalizer<SharedResource> text, TimeProvider clock, IPublicAddress address,
+    IntergovCommission.Web.Features.Audit.AuditCheckpoints auditCheckpoints, IntergovCommission.Web.Infrastructure.Mediator.AfterCommit afterCommit)
 {
     public async Task<IssuedDecisionDocument> IssueAsync(Decision decision, CancellationToken ct)
     {
-        var document = await BuildDocumentAsync(decision, ct);
+        // Issue #14: a signed checkpoint of the audit trail as committed now, printed in the PDF (which
+        // the server's signature then covers), kept in the database with this command and, once it
+        // is committed, in the checkpoint file.
+        var checkpoint = (await auditCheckpoints.SignHeadAsync("decision", onlyIfGrown: false, ct))!;
+        afterCommit.Add(() => auditCheckpoints.AppendToFileAsync(checkpoint, "decision", CancellationToken.None));
+        var document = await BuildDocumentAsync(decision, ct) with { AuditCheckpoint = checkpoint.Compact };
         var pdf = renderer.RenderDecision(document);
         var facts = await db.Sessions.AsNoTracking().Where(s => s.Id == decision.SessionId).Select(s => s.Place).SingleAsync(ct);
         var signed = certificate.Signer.Sign(pdf, PdfSignatureDetailsFor(decision.Number, string.IsNullOrWhiteSpace(facts) ? settings.SigningLocation : facts!));

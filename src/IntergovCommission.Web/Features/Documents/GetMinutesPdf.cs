@@ -27,7 +27,10 @@ namespace IntergovCommission.Web.Features.Documents;
 /// </summary>
 public static class GetMinutesPdf
 {
-    public sealed record Query(Guid SessionId) : IQuery<PdfFile>;
+    public sealed record Query(Guid SessionId) : IQuery<PdfFile>, IAuditedRead
+    {
+        public async Task<Guid?> CommissionOfAsync(CommissionDbContext db, CancellationToken cancellationToken) => await SessionAccess.CommissionOfAsync(db, SessionId, cancellationToken);
+    }
 
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {

@@ -91,7 +91,10 @@ public static class GetSessionPack
 /// <summary>One material's bytes, for whoever may see its agenda item (KZRU-11, KZRU-14).</summary>
 public static class DownloadMaterial
 {
-    public sealed record Query(Guid SessionId, Guid MaterialId) : IQuery<Result>;
+    public sealed record Query(Guid SessionId, Guid MaterialId) : IQuery<Result>, IAuditedRead
+    {
+        public async Task<Guid?> CommissionOfAsync(CommissionDbContext db, CancellationToken cancellationToken) => await SessionAccess.CommissionOfAsync(db, SessionId, cancellationToken);
+    }
 
     public sealed record Result(string FileName, string ContentType, byte[] Content);
 
@@ -121,7 +124,10 @@ public static class DownloadMaterial
 /// </summary>
 public static class WriteSessionPackZip
 {
-    public sealed record Query(Guid SessionId, Stream Target) : IQuery<string>;
+    public sealed record Query(Guid SessionId, Stream Target) : IQuery<string>, IAuditedRead
+    {
+        public async Task<Guid?> CommissionOfAsync(CommissionDbContext db, CancellationToken cancellationToken) => await SessionAccess.CommissionOfAsync(db, SessionId, cancellationToken);
+    }
 
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {

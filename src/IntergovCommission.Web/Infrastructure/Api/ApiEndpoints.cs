@@ -182,6 +182,8 @@ public static class ApiEndpoints
         api.MapDecisionApi();
         api.MapCouncilApi();
         api.MapExecutionApi();
+        api.MapAuditApi();
+        api.MapRecordsApi();
     }
 
     /// <summary>The cookie scheme answers 401/403 to API calls instead of redirecting to the sign-in page.</summary>

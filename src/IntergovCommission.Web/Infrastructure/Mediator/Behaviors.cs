@@ -140,7 +140,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext
     }
 }
 
-/// <summary>5. Writes who did what, and every entity change, into the audit trail in the same transaction.</summary>
+/// <summary>5. Writes who did what, and every entity change, into the audit trail in the same transaction; and who read confidential material (<see cref="IAuditedRead"/>).</summary>
 public sealed class AuditBehavior<TRequest, TResponse>(CommissionDbContext db, IActorAccessor actors, IAuditContext context, TimeProvider clock) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
@@ -151,6 +151,34 @@ public sealed class AuditBehavior<TRequest, TResponse>(CommissionDbContext db, I
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var response = await next();
+        if (request is IAuditedRead read)
+        {
+            // A read has no transaction of its own: its row is appended in one (the chain lock needs it);
+            // read inside a command, it is saved with the command's changes.
+            var reader = await actors.GetActorAsync(cancellationToken);
+            var entry = new AuditEntry(
+                Guid.CreateVersion7(),
+                clock.GetUtcNow(),
+                reader.UserId,
+                reader.UserName,
+                await read.CommissionOfAsync(db, cancellationToken),
+                RequestName.Of(typeof(TRequest)),
+                SerializeRequest(request),
+                "[]",
+                context.CorrelationId,
+                context.RemoteAddress);
+            if (db.Database.CurrentTransaction is not null)
+            {
+                db.AuditEntries.Add(entry);
+            }
+            else
+            {
+                await AuditChain.AppendAsync(db, entry, cancellationToken);
+            }
+
+            return response;
+        }
+
         if (request is not ICommand<TResponse>)
         {
             return response;

@@ -17,3 +17,13 @@ public interface ICommissionScoped
 /// <summary>Marks a property never written to the audit trail (passwords, codes).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SensitiveAttribute : Attribute;
+
+/// <summary>
+/// A read of confidential material (a material, the session pack, a decision or session PDF) that
+/// the audit trail records like a change: who read what, when, from where (issue #14).
+/// </summary>
+public interface IAuditedRead
+{
+    /// <summary>The commission the read belongs to, so its secretaries see it in their trail.</summary>
+    Task<Guid?> CommissionOfAsync(Data.CommissionDbContext db, CancellationToken cancellationToken);
+}

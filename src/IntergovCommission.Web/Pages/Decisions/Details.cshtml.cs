@@ -17,6 +17,9 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
 
     public GetDecision.Result Decision { get; private set; } = null!;
 
+    /// <summary>KZRU-22: until when the commission's records, this decision included, are kept.</summary>
+    public Features.Records.GetRecordRetention.Result? Retention { get; private set; }
+
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Data.DecisionId = id;
@@ -64,6 +67,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Decision = await mediator.Send(new GetDecision.Query(Data.DecisionId), cancellationToken);
+        Retention = await mediator.Send(new Features.Records.GetRecordRetention.Query(Decision.CommissionId), cancellationToken);
         Data.ContentHash = Decision.ContentHash;
         Data.Confirmation = null; // a password is never sent back to the page
     }

@@ -21,6 +21,9 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public CheckDecisionDocument.Result? Check { get; private set; }
 
+    /// <summary>The latest signed checkpoint of the audit trail (issue #14), for anyone to keep.</summary>
+    public Features.Audit.GetAuditCheckpoint.Result? AuditCheckpoint { get; private set; }
+
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
@@ -52,6 +55,9 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
         return Page();
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Decision = await mediator.Send(new VerifyDecision.Query(Id), cancellationToken);
+        AuditCheckpoint = await mediator.Send(new Features.Audit.GetAuditCheckpoint.Query(), cancellationToken);
+    }
 }
