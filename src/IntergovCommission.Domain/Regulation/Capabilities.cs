@@ -46,6 +46,16 @@ public enum Capability
     MarkAffectedStates = 17,
     /// <summary>Propose an extraordinary session on behalf of the seat's state, and answer another state's proposal (CIS-04).</summary>
     ProposeExtraordinarySession = 18,
+    /// <summary>Record the assignments of an issued decision for a side (KZRU-07).</summary>
+    RecordAssignments = 19,
+    /// <summary>Give an assignment, or require materials, a report or a conclusion, by one's own act (KZRU-05).</summary>
+    GiveAssignments = 20,
+    /// <summary>Approve a deadline extension (KZRU-04).</summary>
+    ApproveExtension = 21,
+    /// <summary>Control execution: answer reports, cancel, ask for more time for a side (KZRU-07, WF-02).</summary>
+    ControlExecution = 22,
+    /// <summary>Keep the records: the retention basis, the archive, disposal acts, the commission's audit trail (KZRU-22).</summary>
+    KeepRecords = 23,
 }
 
 /// <summary>Whether a capability is held over the whole commission or only over the seat's own side.</summary>

@@ -30,6 +30,12 @@ public static class CompositionRules
         var rule = composition.Rule;
         var others = activeSeats.Where(s => s.MembershipId != excludingMembershipId).ToList();
 
+        // The roles are the regulation's: one it does not know, or an office held by rotation (a chair), is not appointed.
+        if (profile.Roles.Count > 0 && profile.RoleOf(role) is not { Office: false })
+        {
+            throw new RuleViolationException(rule.Id, "Rule.Composition.RoleUnknown", "{0} (Regulation {1}): this body's regulation has no such appointed role.", rule.Id, rule.Clause);
+        }
+
         if (composition.SideBoundRoles.Contains(role))
         {
             if (sideId is null || !commissionSideIds.Contains(sideId.Value))

@@ -96,6 +96,11 @@ public static class Profiles
             new(Capability.Propose, [CommissionRole.Member, CommissionRole.DeputyCoChair, CommissionRole.CoChair], CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-06", "cl. 7")),
             new(Capability.PrepareSessions, secretaries, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
             new(Capability.SeeContacts, [CommissionRole.Secretary, CommissionRole.CoChair], CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.RecordAssignments, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.GiveAssignments, coChairs, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-05", "cl. 6")),
+            new(Capability.ApproveExtension, coChairs, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-04", "cl. 5")),
+            new(Capability.ControlExecution, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.KeepRecords, secretaries, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-22", "cl. 10")),
         ];
     }
 
@@ -212,6 +217,11 @@ public static class Profiles
             new(Capability.SeeContacts, [CommissionRole.Secretary, CommissionRole.Chair], CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
             new(Capability.MarkAffectedStates, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("CIS-11", "cl. 5.14")),
             new(Capability.ProposeExtraordinarySession, CisVoters, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("CIS-04", "cl. 5.2")),
+            new(Capability.RecordAssignments, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.GiveAssignments, chair, CapabilityScope.AnySide, ActingBy.AnyOne, chairRule),
+            new(Capability.ApproveExtension, chair, CapabilityScope.AnySide, ActingBy.AnyOne, chairRule),
+            new(Capability.ControlExecution, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.KeepRecords, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
         ];
     }
 

@@ -327,7 +327,7 @@ public static class AppSetup
             Log.Information("IntergovCommission is listening on {Urls}", urls);
             if (app.Configuration.GetValue("Demo:Seed", false))
             {
-                Log.Information("Demo sign-ins (password {Password}): {Users}", DemoDataSeeder.DemoPassword, string.Join(", ", DemoDataSeeder.DemoUserNames));
+                Log.Information("Demo sign-ins (password {Password}): {Users}", DemoDataSeeder.DemoPassword, string.Join(", ", DemoDataSeeder.DemoUserNames.Concat(app.Configuration.GetValue("Demo:Council", false) ? DemoCouncilSeeder.DemoUserNames : [])));
             }
         });
     }

@@ -23,7 +23,7 @@ public static class ExportAuditCsv
 
     public sealed class Authorizer : IAuthorizer<Query>
     {
-        // capability: ViewWholeAuditTrail / ViewCommissionAuditTrail (the list's rule, asked of the list's authorizer)
+        // The list's rule, asked of the list's authorizer.
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) =>
             new ListAuditEntries.Authorizer().AuthorizeAsync(request.Filter, actor, cancellationToken);
     }

@@ -16,7 +16,7 @@ public static class GetAuditCheckpoint
 
     public sealed class Authorizer : IAuthorizer<Query>
     {
-        // capability: (public) — a checkpoint reveals no content, only the chain's length and head hash.
+        // Public: a checkpoint reveals no content, only the chain's length and head hash.
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 

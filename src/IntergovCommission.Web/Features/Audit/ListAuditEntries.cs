@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
@@ -63,14 +64,14 @@ public static class ListAuditEntries
         {
             if (request.CommissionId is not { } commissionId)
             {
-                // capability: ViewWholeAuditTrail
+                // The whole trail (sign-ins, every commission): administrators.
                 Require.Administrator(actor);
                 return Task.CompletedTask;
             }
 
             Require.SignedIn(actor);
-            // capability: ViewCommissionAuditTrail
-            if (!actor.IsAdministrator && !actor.Holds(commissionId, CommissionRole.Secretary))
+            // The commission's record keepers (KZRU: its secretaries, by the profile) and administrators.
+            if (!actor.IsAdministrator && !actor.May(commissionId, Capability.KeepRecords))
             {
                 throw new ForbiddenException("Only the commission's secretaries and administrators read its audit trail.");
             }

@@ -38,7 +38,7 @@ public static class VerifyAuditTrail
     {
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
         {
-            // capability: VerifyAuditTrail
+            // Administrators: the trail is the whole installation's.
             Require.Administrator(actor);
             return Task.CompletedTask;
         }

@@ -71,7 +71,7 @@ public static class GetCalendarYear
 public static class CalendarAuthority
 {
     /// <summary>Calendars are system data, not a commission's business: an administrator edits them.</summary>
-    public static bool MayEdit(Actor actor) => actor.IsAdministrator; // capability: EditWorkingDayCalendars
+    public static bool MayEdit(Actor actor) => actor.IsAdministrator; // calendars are the installation's data, not a commission's
 
     public static void RequireEditor(Actor actor)
     {

@@ -142,6 +142,11 @@ public static class CommissionRules
         Capability.DeclareNoInterest => "{0} (Regulation {1}): only a member of the council (or the substitute) declares their state's lack of interest.",
         Capability.SeeContacts => "{0} (Regulation {1}): contacts are for the secretariat and the presiding persons.",
         Capability.MarkAffectedStates => "{0} (Regulation {1}): only the secretariat marks the states an item affects.",
+        Capability.RecordAssignments => "{0} (Regulation {1}): the secretariat (of the responsible side) records the assignments.",
+        Capability.GiveAssignments => "{0} (Regulation {1}): you do not give assignments by your own act.",
+        Capability.ApproveExtension => "{0} (Regulation {1}): you do not approve extensions of this deadline.",
+        Capability.ControlExecution => "{0} (Regulation {1}): the controller or the secretariat of the responsible side controls the execution.",
+        Capability.KeepRecords => "{0} (Regulation {1}): the secretariat keeps the records.",
         Capability.ProposeExtraordinarySession => "{0} (Regulation {1}): a member of the council proposes an extraordinary session, or answers a proposal, for their own state.",
         _ => "{0} (Regulation {1}): you may not do this.",
     };

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -22,7 +23,7 @@ public static class AcceptReport
         /// <summary>KZRU-07: the assignment's controller, or a secretary of the responsible side, answers its reports.</summary>
         public static bool May(Actor actor, AssignmentParties a) =>
             (a.ControllerPersonId == actor.PersonId && actor.IsIn(a.CommissionId))
-            || actor.Holds(a.CommissionId, CommissionRole.Secretary, a.SideId); // capability: ControlExecution
+            || actor.May(a.CommissionId, Capability.ControlExecution, a.SideId);
 
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -21,7 +22,7 @@ public static class ApproveExtension
     {
         /// <summary>KZRU-04: the co-chair of the responsible side only.</summary>
         public static bool May(Actor actor, AssignmentParties a) =>
-            actor.Holds(a.CommissionId, CommissionRole.CoChair, a.SideId); // capability: ApproveExtension
+            actor.May(a.CommissionId, Capability.ApproveExtension, a.SideId);
 
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {

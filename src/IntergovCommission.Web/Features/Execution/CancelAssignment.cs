@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
@@ -32,7 +33,7 @@ public static class CancelAssignment
     {
         /// <summary>KZRU-07: the secretary of the responsible side records the cancellation.</summary>
         public static bool May(Actor actor, AssignmentParties a) =>
-            actor.Holds(a.CommissionId, CommissionRole.Secretary, a.SideId); // capability: CancelAssignment
+            actor.May(a.CommissionId, Capability.ControlExecution, a.SideId);
 
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {

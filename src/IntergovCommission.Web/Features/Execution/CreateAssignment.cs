@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Calendars;
 using IntergovCommission.Domain.Commissions;
@@ -77,11 +78,11 @@ public static class CreateAssignment
     {
         /// <summary>KZRU-07: the secretary of the responsible side records the assignments of an issued decision.</summary>
         public static bool MayRecord(Actor actor, Guid commissionId, Guid sideId) =>
-            actor.Holds(commissionId, CommissionRole.Secretary, sideId); // capability: RecordAssignments
+            actor.May(commissionId, Capability.RecordAssignments, sideId);
 
         /// <summary>KZRU-05: a co-chair gives assignments (and requires reports) on their own side.</summary>
         public static bool MayGive(Actor actor, Guid commissionId, Guid sideId) =>
-            actor.Holds(commissionId, CommissionRole.CoChair, sideId); // capability: GiveAssignments
+            actor.May(commissionId, Capability.GiveAssignments, sideId);
 
         public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {

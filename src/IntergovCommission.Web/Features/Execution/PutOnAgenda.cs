@@ -28,7 +28,7 @@ public static class PutOnAgenda
     public sealed class Authorizer : IAuthorizer<Command>
     {
         /// <summary>KZRU-07: a secretary of the commission (either side) drafts the agenda.</summary>
-        public static bool May(Actor actor, Guid commissionId) => actor.Holds(commissionId, CommissionRole.Secretary); // capability: DraftAgenda
+        public static bool May(Actor actor, Guid commissionId) => actor.May(commissionId, Capability.PrepareSessions);
 
         public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Calendars;
 using IntergovCommission.Domain.Commissions;
@@ -46,7 +47,7 @@ public static class RequestExtension
         /// <summary>The responsible person or the secretary of the responsible side asks for more time.</summary>
         public static bool May(Actor actor, AssignmentParties a) =>
             (a.ResponsiblePersonId is Guid p && p == actor.PersonId && actor.IsIn(a.CommissionId))
-            || actor.Holds(a.CommissionId, CommissionRole.Secretary, a.SideId); // capability: RequestExtension
+            || actor.May(a.CommissionId, Capability.ControlExecution, a.SideId);
 
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -36,7 +37,7 @@ public static class ReturnReport
             Require.SignedIn(actor);
             var parties = await ExecutionAccess.PartiesAsync(db, request.AssignmentId, cancellationToken);
             request.CommissionId = parties.CommissionId;
-            if (!AcceptReport.Authorizer.May(actor, parties)) // capability: ControlExecution (the same grant as accepting)
+            if (!AcceptReport.Authorizer.May(actor, parties)) // the same rule as accepting
             {
                 throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the controller of the assignment, a secretary of its side, answers its reports.", "KZRU-07");
             }

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
@@ -6,7 +7,6 @@ using IntergovCommission.Web.Infrastructure.Files;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace IntergovCommission.Web.Features.Execution;
@@ -28,9 +28,7 @@ public static class SubmitReport
         public string? Text { get; set; }
         /// <summary>The version read (optional: a report from a ministry's system may not know it).</summary>
         public uint? Version { get; set; }
-        [BindNever]
-        public IReadOnlyList<ReportUpload> Files { get; set; } = [];
-        [BindNever]
+        public IReadOnlyList<ReportUpload> Files { get; internal set; } = [];
         public Guid CommissionId { get; internal set; }
     }
 
@@ -51,7 +49,7 @@ public static class SubmitReport
         /// <summary>WF-05: the responsible person reports; the secretary of the responsible side records a report sent to them.</summary>
         public static bool May(Actor actor, AssignmentParties a) =>
             (a.ResponsiblePersonId is Guid p && p == actor.PersonId && actor.IsIn(a.CommissionId))
-            || actor.Holds(a.CommissionId, CommissionRole.Secretary, a.SideId); // capability: ReportOnAssignment
+            || actor.May(a.CommissionId, Capability.ControlExecution, a.SideId);
 
         public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {

@@ -92,8 +92,16 @@ public static class ListSides
     }
 }
 
-/// <summary>The roles an actor may choose for a side in a form.</summary>
+/// <summary>The roles a form offers: the appointed roles of the commission's profile (not offices held by rotation), with their names.</summary>
 public static class RoleChoices
 {
-    public static IReadOnlyList<CommissionRole> All { get; } = Enum.GetValues<CommissionRole>();
+    public sealed record Choice(CommissionRole Role, Domain.Common.LocalizedText? Name);
+
+    public static IReadOnlyList<Choice> For(Domain.Regulation.RegulationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Roles.Count == 0
+            ? [.. Enum.GetValues<CommissionRole>().Select(r => new Choice(r, null))]
+            : [.. profile.Roles.Where(r => !r.Office).Select(r => new Choice(r.Role, r.Name))];
+    }
 }

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -45,8 +46,7 @@ public static class ExportRecordsArchive
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
-            // capability: ExportRecordsArchive — the secretaries keep the records (KZRU-22); an administrator too.
-            if (!actor.IsAdministrator && !actor.Holds(request.CommissionId, CommissionRole.Secretary))
+            if (!actor.IsAdministrator && !actor.May(request.CommissionId, Capability.KeepRecords))
             {
                 throw new ForbiddenException("Only the commission's secretaries and administrators export its records.", "KZRU-22");
             }

@@ -18,7 +18,7 @@ public static class GetRecordRetention
 
     public sealed class Authorizer : IAuthorizer<Query>
     {
-        // capability: ReadCommissionRecords — anyone who reads the commission's records sees how long they are kept.
+        // Anyone who reads the commission's records sees how long they are kept.
         public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
         {
             Require.InCommission(actor, request.CommissionId);

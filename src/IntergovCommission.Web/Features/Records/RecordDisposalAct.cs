@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using System.Text.Json;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
@@ -41,8 +42,7 @@ public static class RecordDisposalAct
         public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
-            // capability: RecordDisposalAct — the secretaries keep the records (KZRU-22).
-            if (!actor.Holds(request.CommissionId, CommissionRole.Secretary))
+            if (!actor.May(request.CommissionId, Capability.KeepRecords))
             {
                 throw new ForbiddenException("Only a secretary of the commission records a disposal act.", "KZRU-22");
             }

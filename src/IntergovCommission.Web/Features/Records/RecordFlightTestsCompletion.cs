@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Records;
@@ -34,8 +35,7 @@ public static class RecordFlightTestsCompletion
         public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
-            // capability: RecordRetentionBasis — the secretaries keep the records (KZRU-22).
-            if (!actor.Holds(request.CommissionId, CommissionRole.Secretary))
+            if (!actor.May(request.CommissionId, Capability.KeepRecords))
             {
                 throw new ForbiddenException("Only a secretary of the commission records the completion of the flight tests.", "KZRU-22");
             }

@@ -40,6 +40,12 @@ public sealed class AddModel(IMediator mediator, TimeProvider clock, IStringLoca
         return Redirect($"/Commissions/Roster/{commissionId}");
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    /// <summary>The appointed roles of the commission's profile, with their names.</summary>
+    public IReadOnlyList<RoleChoices.Choice> Roles { get; private set; } = [];
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Sides = await mediator.Send(new ListSides.Query(Data.CommissionId), cancellationToken);
+        Roles = RoleChoices.For((await mediator.Send(new Features.Commissions.GetProfile.Query(Data.CommissionId), cancellationToken)).Profile);
+    }
 }

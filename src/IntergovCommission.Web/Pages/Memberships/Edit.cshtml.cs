@@ -51,5 +51,9 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
         Data.CommissionId = current.CommissionId; // never bound from the form: the membership's own commission
         PersonName = current.PersonName;
         Sides = await mediator.Send(new ListSides.Query(current.CommissionId), cancellationToken);
+        Roles = RoleChoices.For((await mediator.Send(new Features.Commissions.GetProfile.Query(current.CommissionId), cancellationToken)).Profile);
     }
+
+    /// <summary>The appointed roles of the commission's profile, with their names.</summary>
+    public IReadOnlyList<RoleChoices.Choice> Roles { get; private set; } = [];
 }

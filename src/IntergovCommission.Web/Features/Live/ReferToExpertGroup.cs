@@ -12,62 +12,6 @@ using Microsoft.Extensions.Localization;
 namespace IntergovCommission.Web.Features.Live;
 
 /// <summary>
-/// KZRU-19: a member who did not vote with the majority submits a written dissenting opinion to
-/// the co-chairs, within the profile's deadline after the session; it is attached to the decision.
-/// </summary>
-public static class SubmitDissent
-{
-    public sealed class Command : ICommand<Guid>
-    {
-        public Guid BallotId { get; set; }
-        public string Language { get; set; } = "ru";
-        public string? Text { get; set; }
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator(IStringLocalizer<SharedResource> text)
-        {
-            RuleFor(x => x.Language).Must(l => l is "ru" or "kk").WithMessage(_ => text["Live.Validation.DissentLanguage"]);
-            RuleFor(x => x.Text).NotEmpty().WithMessage(_ => text["Live.Validation.DissentText"])
-                .MaximumLength(20000).WithMessage(_ => text["Validation.MaxLength", 20000]);
-        }
-    }
-
-    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
-    {
-        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
-        {
-            var sessionId = await LiveContext.SessionOfBallotAsync(db, request.BallotId, cancellationToken);
-            var commissionId = await LiveContext.CommissionOfSessionAsync(db, sessionId, cancellationToken);
-            Require.InCommission(actor, commissionId);
-        }
-    }
-
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, Guid>
-    {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var actor = await actors.GetActorAsync(cancellationToken);
-            var ballot = await db.Ballots.AsNoTracking().Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
-            var context = await LiveContext.LoadAsync(db, ballot.SessionId, clock, cancellationToken);
-            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-19");
-            var deadline = (ballot.ClosedAt ?? context.StartsAt).AddDays(context.Profile.Dissent.DeadlineDaysAfterSession);
-            DissentingOpinion.RequireMayDissent(ballot, me.Entry.MembershipId, clock.GetUtcNow(), deadline);
-            if (await db.DissentingOpinions.AnyAsync(d => d.BallotId == request.BallotId && d.MembershipId == me.Entry.MembershipId, cancellationToken))
-            {
-                throw new Domain.Common.RuleViolationException("KZRU-19", "Rule.Dissent.Once", "KZRU-19 (Regulation cl. 10): you have already submitted a dissenting opinion on this vote.");
-            }
-
-            var opinion = new DissentingOpinion(Guid.CreateVersion7(), request.BallotId, me.Entry.MembershipId, me.Entry.PersonId, request.Language, request.Text!, null, clock.GetUtcNow());
-            db.DissentingOpinions.Add(opinion);
-            live.SessionChanged(ballot.SessionId, "dissent");
-            return opinion.Id;
-        }
-    }
-}
-
-/// <summary>
 /// KZRU-20: the co-chairs presiding at the session (or the deputy standing in for an absent
 /// co-chair, KZRU-10) refer a disputed item to an expert group: members from the commission's
 /// roster, task, deadline. Only an item without an adopted decision, without an open vote, not

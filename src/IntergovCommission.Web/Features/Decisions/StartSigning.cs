@@ -1,0 +1,71 @@
+using FluentValidation;
+using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Decisions;
+using IntergovCommission.Domain.Regulation;
+using IntergovCommission.Domain.Voting;
+using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
+using IntergovCommission.Web.Features.Notifications;
+using IntergovCommission.Web.Infrastructure.Localization;
+using IntergovCommission.Web.Infrastructure.Mediator;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IntergovCommission.Web.Features.Decisions;
+
+/// <summary>
+/// KZRU-18/KZRU-21: a secretary sends the adopted decision for signature. The content hash is
+/// fixed now, the route comes from the profile by the decision's kind, and the awaited signers are notified.
+/// </summary>
+public static class StartSigning
+{
+    public sealed record Command(Guid DecisionId) : ICommand<string>;
+
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
+    {
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        {
+            var commissionId = await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken);
+            Require.May(actor, commissionId, Capability.IssueDecision);
+        }
+    }
+
+    public sealed class Handler(CommissionDbContext db, Notifier notifier, TimeProvider clock) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var decision = await DecisionAccess.LoadForUpdateAsync(db, request.DecisionId, cancellationToken);
+            var profile = await CommissionAccess.ProfileOfAsync(db, decision.CommissionId, cancellationToken);
+            var languages = profile.Languages.DocumentLanguages;
+            if ((languages.Contains("kk") && (string.IsNullOrWhiteSpace(decision.TextKk) || string.IsNullOrWhiteSpace(decision.TitleKk)))
+                || (languages.Contains("ru") && (string.IsNullOrWhiteSpace(decision.TextRu) || string.IsNullOrWhiteSpace(decision.TitleRu))))
+            {
+                // What is signed is what is issued: every document language of the profile exists before anyone signs.
+                var rule = profile.Languages.Rule;
+                throw languages.Count > 1
+                    ? new RuleViolationException(rule.Id, "Rule.Decision.BothLanguages",
+                        "KZRU-23 (Regulation cl. 13): the decision is issued in Kazakh and Russian side by side; add the missing text (a correction) before sending it for signature.")
+                    : new RuleViolationException(rule.Id, "Rule.Decision.DocumentLanguage",
+                        "{0} (Regulation {1}): the decision is issued in the working language; add its text (a correction) before sending it for signature.", rule.Id, rule.Clause);
+            }
+
+            var content = await DecisionRecords.ContentOfAsync(db, decision, cancellationToken);
+            var roster = await ActiveRosterAsync(db, decision.CommissionId, notifier.Today, cancellationToken);
+            var present = roster.Where(e => decision.PresentAtVote.Contains(e.MembershipId)).Select(e => e with { Mode = AttendanceMode.InPerson }).ToList();
+            var office = await CommissionRules.OfficeAsync(db, decision.CommissionId, profile, notifier.Today, cancellationToken);
+            var plan = SigningRules.Plan(profile, decision.Kind, present, roster, office);
+            decision.StartSigning(ContentHash.Compute(content), plan, clock.GetUtcNow());
+            DecisionAccess.NotifyAwaited(notifier, decision);
+            return decision.ContentHash!;
+        }
+
+        /// <summary>The commission's seated people today (the present-at-vote list keeps only those still seated: an ended membership no longer signs).</summary>
+        private static Task<List<AttendanceEntry>> ActiveRosterAsync(CommissionDbContext db, Guid commissionId, DateOnly today, CancellationToken ct) =>
+            db.Memberships.AsNoTracking().ActiveOn(today)
+                .Where(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee)
+                .Select(m => new AttendanceEntry(m.Id, m.PersonId, m.SideId, m.Role, AttendanceMode.Absent))
+                .ToListAsync(ct);
+    }
+}
