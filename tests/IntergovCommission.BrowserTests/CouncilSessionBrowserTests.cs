@@ -170,4 +170,29 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
         await Page.GetByTestId("distribution-form").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(Page.GetByTestId("distribution-sent")).ToContainTextAsync("письмом секретариата");
     }
+
+    [Fact]
+    public async Task The_councils_pages_show_its_own_rules_roles_and_chair()
+    {
+        await SignInAsync("cis.secretariat");
+        await Page.GotoAsync(App.RosterPath);
+        await Expect(Page.Locator("body")).ToContainTextAsync("Член Совета");
+        await Expect(Page.GetByTestId("quorum-line")).ToContainTextAsync("5");
+
+        await Page.GotoAsync($"/Commissions/Profile/{App.CommissionId}");
+        await Expect(Page.GetByTestId("capabilities")).ToContainTextAsync("Председатель Совета");
+        await Expect(Page.Locator("table.profile").First).ToContainTextAsync(UiText.Ru("Profile.NoInterestLeavesBase"));
+        await Expect(Page.Locator("table.profile").First).ToContainTextAsync(UiText.Ru("Profile.DissentInMinutes"));
+
+        await Page.GotoAsync($"/Commissions/Chair/{App.CommissionId}");
+        await Expect(Page.GetByTestId("chair-now")).ToContainTextAsync("Казахстан");
+        await Expect(Page.GetByTestId("chair-proposal")).ToContainTextAsync("Кыргызстан");
+
+        var member = await OpenAsAsync("cis.kg.head", $"/Commissions/Extraordinary/{App.CommissionId}", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await member.GetByLabel(UiText.Ru("Council.Extraordinary.Subject")).FillAsync("О мерах поддержки экспорта станков");
+        await member.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Council.Extraordinary.Propose") }).ClickAsync();
+        await Expect(member.GetByTestId("extraordinary-count")).ToContainTextAsync(UiText.Ru("Council.Extraordinary.Count", 1, 7, 4));
+        var width = await member.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the extraordinary sessions page is {width}px wide at 390px");
+    }
 }

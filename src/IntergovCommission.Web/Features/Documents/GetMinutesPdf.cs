@@ -90,7 +90,7 @@ public static class GetMinutesPdf
                 attendance.TryGetValue(r.Id, out var a);
                 return new Row(r.Id, r.PersonId, r.SideId, r.Role, r.FullName, r.SideCode, r.SideName ?? LocalizedText.Empty, a?.Mode ?? RegulationMode.Absent, a?.RepresentativeName);
             })
-            .OrderBy(r => r.SideCode, StringComparer.Ordinal).ThenBy(r => SessionDocuments.Rank(r.Role)).ThenBy(r => r.Name.Ru, StringComparer.Ordinal).ThenBy(r => r.MembershipId)
+            .OrderBy(r => r.SideCode, StringComparer.Ordinal).ThenBy(r => SessionDocuments.Rank(profile, r.Role)).ThenBy(r => r.Name.Ru, StringComparer.Ordinal).ThenBy(r => r.MembershipId)
             .ToList();
         var entries = register.Select(r => r.Entry).ToList();
         var byMembership = register.ToDictionary(r => r.MembershipId);

@@ -156,16 +156,8 @@ public static class SessionDocuments
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
-    /// <summary>The order of a side's list in the documents: co-chair, deputies, secretary, members, representatives (KZRU-01).</summary>
-    public static int Rank(CommissionRole role) => role switch
-    {
-        CommissionRole.CoChair => 0,
-        CommissionRole.DeputyCoChair => 1,
-        CommissionRole.Secretary => 2,
-        CommissionRole.Member => 3,
-        CommissionRole.Representative => 4,
-        _ => 5,
-    };
+    /// <summary>The order of a side's list in the documents: the profile's order of roles (KZRU-01: co-chair, deputies, secretary, members, representatives).</summary>
+    public static int Rank(Domain.Regulation.RegulationProfile profile, CommissionRole role) => Commissions.GetRoster.Handler.RoleOrder(profile, role);
 
     /// <summary>The position the minutes are signed in (glossary): the presiding co-chair or deputy, the secretary.</summary>
     public static BilingualText SigningPosition(CommissionRole role) => role == CommissionRole.Secretary

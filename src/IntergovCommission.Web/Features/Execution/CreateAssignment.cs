@@ -142,7 +142,11 @@ public static class CreateAssignment
 
         private async Task<Guid> ControllerAsync(Command request, Actor actor, CancellationToken ct)
         {
-            var secretaries = await db.Memberships.Where(m => m.CommissionId == request.CommissionId && m.SideId == request.SideId && m.Role == CommissionRole.Secretary && m.EndedOn == null)
+            // The controller: a holder of ControlExecution for that side by the profile (KZRU: the side's secretary).
+            var profile = await Commissions.CommissionRules.ProfileAsync(db, request.CommissionId, ct);
+            var controllerRoles = profile.RolesFor(Capability.ControlExecution);
+            var anySide = profile.Grant(Capability.ControlExecution)?.Scope == CapabilityScope.AnySide;
+            var secretaries = await db.Memberships.Where(m => m.CommissionId == request.CommissionId && (anySide || m.SideId == request.SideId) && controllerRoles.Contains(m.Role) && m.EndedOn == null)
                 .Select(m => m.PersonId).ToListAsync(ct);
             if (request.ControllerPersonId is Guid chosen)
             {
