@@ -195,4 +195,28 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
         var width = await member.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the extraordinary sessions page is {width}px wide at 390px");
     }
+
+    [Fact]
+    public async Task What_the_secretariat_types_on_the_live_page_survives_a_live_refresh()
+    {
+        var sessionId = await StartedSessionAsync();
+        var roster = await App.App.QueryAsync(db => (from m in db.Memberships
+                                                     join s in db.Sides on m.SideId equals s.Id
+                                                     where m.CommissionId == App.CommissionId
+                                                     select new { m.Id, s.Code, m.Role }).ToListAsync());
+        var substitute = roster.Single(r => r.Role == CommissionRole.Substitute && r.Code == "BY").Id;
+        await App.App.SendAsAsync("cis.secretariat", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = substitute, Mode = AttendanceMode.InPerson });
+        await SignInAsync("cis.secretariat");
+        await Page.GotoAsync($"/Sessions/Live/{sessionId}");
+        await ConnectedAsync(Page);
+        var field = Page.Locator($"#cred-{substitute}");
+        await field.FillAsync("Доверенность № 9");
+        var quorumBefore = await Page.GetByTestId("live-quorum").TextContentAsync();
+
+        // Someone else changes the register: the panel is fetched again over the hub while the field holds the text.
+        var armenia = roster.Single(r => r.Role == CommissionRole.Member && r.Code == "AM").Id;
+        await App.App.SendAsAsync("cis.secretariat", new RegisterAttendance.Command { SessionId = sessionId, MembershipId = armenia, Mode = AttendanceMode.InPerson });
+        await Expect(Page.GetByTestId("live-quorum")).Not.ToHaveTextAsync(quorumBefore!); // the panel was fetched again
+        await Expect(Page.Locator($"#cred-{substitute}")).ToHaveValueAsync("Доверенность № 9");
+    }
 }

@@ -16,17 +16,44 @@
 
   function say(text) { if (status) { status.textContent = text; } }
 
+  // The fields of the panel's forms the person has changed (and not yet sent), by id.
+  function typed() {
+    var kept = [];
+    root.querySelectorAll("input[id], textarea[id], select[id]").forEach(function (el) {
+      if (el.type === "hidden" || el.type === "submit") { return; }
+      var changed = el.type === "checkbox" || el.type === "radio" ? el.checked !== el.defaultChecked
+        : el.tagName === "SELECT" ? Array.prototype.some.call(el.options, function (o) { return o.selected !== o.defaultSelected; })
+        : el.value !== el.defaultValue;
+      if (changed) { kept.push({ id: el.id, value: el.value, checked: el.checked }); }
+    });
+    return kept;
+  }
+
   function refresh() {
     if (current) { again = true; return current; }
     current = fetch(panelUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) {
-        // Keep the keyboard focus where it was if that element is still there.
-        var focused = document.activeElement && document.activeElement.getAttribute("data-testid");
+        // What the person is typing survives the refresh: the fields they changed (by id) get their
+        // value back, and the keyboard focus and caret stay where they were if the element is still there.
+        var active = document.activeElement;
+        var focused = active && root.contains(active) ? (active.id ? "#" + active.id : active.getAttribute("data-testid")) : null;
+        var caret = active && typeof active.selectionStart === "number" ? [active.selectionStart, active.selectionEnd] : null;
+        var kept = typed();
         root.innerHTML = html;
+        kept.forEach(function (k) {
+          var el = document.getElementById(k.id);
+          if (!el || !root.contains(el)) { return; }
+          if (el.type === "checkbox" || el.type === "radio") { el.checked = k.checked; } else { el.value = k.value; }
+        });
         if (focused) {
-          var again2 = root.querySelector('[data-testid="' + focused + '"]');
-          if (again2) { again2.focus(); }
+          var again2 = focused.charAt(0) === "#" ? document.getElementById(focused.slice(1)) : root.querySelector('[data-testid="' + focused + '"]');
+          if (again2 && root.contains(again2)) {
+            again2.focus();
+            if (caret && typeof again2.setSelectionRange === "function") {
+              try { again2.setSelectionRange(caret[0], caret[1]); } catch (e) { /* not a text field */ }
+            }
+          }
         }
       })
       .catch(function () { say(root.getAttribute("data-offline") || "…"); })
