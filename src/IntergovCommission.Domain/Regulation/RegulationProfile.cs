@@ -110,6 +110,9 @@ public sealed record VotingRule(RuleRef Rule, IReadOnlyList<CommissionRole> Voti
 {
     /// <summary>With <see cref="VoteUnit.State"/>: the role that casts the state's vote, and the roles that may stand in with confirmed credentials (CIS-01).</summary>
     public CommissionRole? HeadRole { get; init; }
+
+    /// <summary>The role that stands for a state (its head; a member where the profile names none).</summary>
+    public CommissionRole StateHead() => HeadRole ?? CommissionRole.Member;
     public IReadOnlyList<CommissionRole> SubstituteRoles { get; init; } = [];
     public RuleRef? CredentialsRule { get; init; }
     /// <summary>CIS-08: a state may declare no interest in a question; whether such a state still counts in the majority base.</summary>

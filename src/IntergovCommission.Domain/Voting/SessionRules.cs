@@ -21,7 +21,7 @@ public static class SessionRules
         ArgumentNullException.ThrowIfNull(entry);
         var roles = new List<CommissionRole> { entry.Role };
         if (profile.Presiding.Mode == PresidingMode.RotatingChair && office is not null && entry.SideId is Guid side
-            && entry.Role == (profile.Voting.HeadRole ?? CommissionRole.Member))
+            && entry.Role == profile.Voting.StateHead())
         {
             if (side == office.ChairSideId)
             {
@@ -57,7 +57,7 @@ public static class SessionRules
     public static IReadOnlyList<Guid> StatesOnRoster(RegulationProfile profile, IReadOnlyCollection<AttendanceEntry> register)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var head = profile.Voting.HeadRole ?? CommissionRole.Member;
+        var head = profile.Voting.StateHead();
         return register.Where(e => e.SideId is not null && e.Role == head).Select(e => e.SideId!.Value).Distinct().ToList();
     }
 
@@ -69,7 +69,7 @@ public static class SessionRules
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(register);
-        var head = profile.Voting.HeadRole ?? CommissionRole.Member;
+        var head = profile.Voting.StateHead();
         var presentOfState = register.Where(e => e.SideId == sideId && Present(profile, e)).ToList();
         return presentOfState.Where(e => e.Role == head).OrderBy(e => e.MembershipId).FirstOrDefault()
             ?? presentOfState.Where(e => profile.Voting.SubstituteRoles.Contains(e.Role) && e.CredentialsConfirmed).OrderBy(e => e.MembershipId).FirstOrDefault();

@@ -71,6 +71,27 @@ public static class CommissionRules
         return ChairRotation.Order(sides.Select(s => (s.Id, s.Name.Ru ?? s.Name.En ?? string.Empty)));
     }
 
+    /// <summary>A membership as a seat with every role it holds (its own and, on a rotating chair, the office, CIS-03).</summary>
+    public static ActingSeat SeatOf(RegulationProfile profile, ChairOffice? office, Guid membershipId, Guid? sideId, CommissionRole role) =>
+        new(membershipId, sideId, SessionRules.RolesOf(profile, new AttendanceEntry(membershipId, Guid.Empty, sideId, role, AttendanceMode.Absent), office));
+
+    public sealed record Holder(Guid MembershipId, Guid PersonId, Guid? SideId);
+
+    /// <summary>The active seats that hold a capability on a day (for one held per side, <paramref name="targetSideId"/>'s holders).</summary>
+    public static async Task<IReadOnlyList<Holder>> HoldersAsync(CommissionDbContext db, Guid commissionId, Capability capability, Guid? targetSideId, DateOnly day, CancellationToken ct)
+    {
+        var profile = await ProfileAsync(db, commissionId, ct);
+        var office = await OfficeAsync(db, commissionId, profile, day, ct);
+        var rows = await db.Memberships.AsNoTracking().ActiveOn(day)
+            .Where(m => m.CommissionId == commissionId)
+            .Select(m => new { m.Id, m.PersonId, m.SideId, m.Role })
+            .ToListAsync(ct);
+        return rows
+            .Where(r => profile.Permits(SeatOf(profile, office, r.Id, r.SideId, r.Role), capability, targetSideId))
+            .Select(r => new Holder(r.Id, r.PersonId, r.SideId))
+            .ToList();
+    }
+
     /// <summary>The actor's seats in the commission with every role they hold today.</summary>
     public static async Task<IReadOnlyList<ActingSeat>> SeatsAsync(CommissionDbContext db, TimeProvider clock, Actor actor, Guid commissionId, CancellationToken ct)
     {
@@ -83,8 +104,7 @@ public static class CommissionRules
 
         var profile = await ProfileAsync(db, commissionId, ct);
         var office = await OfficeAsync(db, commissionId, profile, clock.Today(), ct);
-        return mine.Select(m => new ActingSeat(m.MembershipId, m.SideId,
-            SessionRules.RolesOf(profile, new AttendanceEntry(m.MembershipId, Guid.Empty, m.SideId, m.Role, AttendanceMode.Absent), office))).ToList();
+        return mine.Select(m => SeatOf(profile, office, m.MembershipId, m.SideId, m.Role)).ToList();
     }
 
     public static async Task<bool> PermitsAsync(CommissionDbContext db, TimeProvider clock, Actor actor, Guid commissionId, Capability capability, Guid? targetSideId, CancellationToken ct)

@@ -90,7 +90,7 @@ public static class GetRoster
             var active = rows.Where(r => r.EndedOn is null).OrderBy(r => RoleOrder(profile, r.Role)).ThenBy(r => r.PersonName.Ru).ToList();
             // CIS-01: with one vote per state the quorum counts states (those with a member), not delegates.
             var votingMembers = profile.Voting.Unit == VoteUnit.State
-                ? active.Where(r => r.Role == (profile.Voting.HeadRole ?? CommissionRole.Member) && r.SideId != null).Select(r => r.SideId).Distinct().Count()
+                ? active.Where(r => r.Role == profile.Voting.StateHead() && r.SideId != null).Select(r => r.SideId).Distinct().Count()
                 : active.Count(r => profile.Quorum.CountedRoles.Contains(r.Role));
             return new Result(
                 commission.Id,

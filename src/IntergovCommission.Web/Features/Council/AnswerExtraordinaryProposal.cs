@@ -46,7 +46,7 @@ public static class AnswerExtraordinaryProposal
                 "{0} (Regulation {1}): this body's regulation has no extraordinary sessions on a state's proposal.", profile.Composition.Rule.Id, profile.Composition.Rule.Clause);
             var seat = actor.Memberships.First(m => m.CommissionId == proposal.CommissionId && m.SideId != null && profile.Permits(m.Seat, Capability.ProposeExtraordinarySession));
             var today = clock.Today();
-            var head = profile.Voting.HeadRole ?? Domain.Commissions.CommissionRole.Member;
+            var head = profile.Voting.StateHead();
             var states = await db.Memberships.AsNoTracking().ActiveOn(today)
                 .Where(m => m.CommissionId == proposal.CommissionId && m.Role == head && m.SideId != null)
                 .Select(m => m.SideId).Distinct().CountAsync(cancellationToken);

@@ -38,7 +38,7 @@ public static class ListExtraordinaryProposals
         {
             var actor = await actors.GetActorAsync(cancellationToken);
             var profile = await CommissionRules.ProfileAsync(db, request.CommissionId, cancellationToken);
-            var head = profile.Voting.HeadRole ?? Domain.Commissions.CommissionRole.Member;
+            var head = profile.Voting.StateHead();
             var stateIds = await db.Memberships.AsNoTracking().ActiveOn(clock.Today())
                 .Where(m => m.CommissionId == request.CommissionId && m.Role == head && m.SideId != null)
                 .Select(m => m.SideId!.Value).Distinct().ToListAsync(cancellationToken);

@@ -23,17 +23,7 @@ public sealed class Notifier(CommissionDbContext db, TimeProvider clock)
     /// <summary>Everyone who holds a capability by the commission's profile (for one held per side: that side's holders).</summary>
     public async Task ToHoldersAsync(Guid commissionId, Capability capability, Guid? sideId, string kind, string textKey, string? link, CancellationToken ct, params string[] arguments)
     {
-        var today = Today;
-        var profile = await CommissionRules.ProfileAsync(db, commissionId, ct);
-        var office = await CommissionRules.OfficeAsync(db, commissionId, profile, today, ct);
-        var rows = await db.Memberships.AsNoTracking().ActiveOn(today)
-            .Where(m => m.CommissionId == commissionId)
-            .Select(m => new { m.Id, m.PersonId, m.SideId, m.Role })
-            .ToListAsync(ct);
-        var people = rows
-            .Where(r => profile.Permits(new ActingSeat(r.Id, r.SideId, SessionRules.RolesOf(profile, new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, AttendanceMode.Absent), office)), capability, sideId))
-            .Select(r => r.PersonId)
-            .Distinct();
+        var people = (await CommissionRules.HoldersAsync(db, commissionId, capability, sideId, Today, ct)).Select(h => h.PersonId).Distinct();
         foreach (var person in people)
         {
             To(person, commissionId, kind, textKey, link, arguments);

@@ -43,17 +43,11 @@ public static class SessionAccess
     /// <summary>The active seats (on a side) that hold a capability today, by the commission's profile.</summary>
     public static async Task<IReadOnlyList<CoChairSeat>> HoldersAsync(CommissionDbContext db, Guid commissionId, Capability capability, TimeProvider clock, CancellationToken ct)
     {
-        var today = clock.Today();
-        var profile = await CommissionRules.ProfileAsync(db, commissionId, ct);
-        var office = await CommissionRules.OfficeAsync(db, commissionId, profile, today, ct);
-        var rows = await db.Memberships.AsNoTracking().ActiveOn(today)
-            .Where(m => m.CommissionId == commissionId && m.SideId != null)
-            .Join(db.Sides, m => m.SideId, s => s.Id, (m, s) => new { m.Id, m.PersonId, m.Role, SideId = s.Id, s.Code })
-            .OrderBy(c => c.Code)
-            .ToListAsync(ct);
-        return rows
-            .Where(r => profile.Permits(new ActingSeat(r.Id, r.SideId, SessionRules.RolesOf(profile, new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, AttendanceMode.Absent), office)), capability))
-            .Select(r => new CoChairSeat(r.PersonId, r.SideId, r.Code))
+        var holders = await CommissionRules.HoldersAsync(db, commissionId, capability, null, clock.Today(), ct);
+        var codes = await db.Sides.AsNoTracking().Where(s => s.CommissionId == commissionId).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        return holders.Where(h => h.SideId is Guid side && codes.ContainsKey(side))
+            .OrderBy(h => codes[h.SideId!.Value], StringComparer.Ordinal)
+            .Select(h => new CoChairSeat(h.PersonId, h.SideId!.Value, codes[h.SideId!.Value]))
             .ToList();
     }
 

@@ -70,7 +70,7 @@ public static class ActorLoader
             }
 
             var office = await CommissionRules.OfficeAsync(db, row.CommissionId, profile, today, ct);
-            var roles = SessionRules.RolesOf(profile, new AttendanceEntry(row.Id, Guid.Empty, row.SideId, row.Role, AttendanceMode.Absent), office);
+            var roles = CommissionRules.SeatOf(profile, office, row.Id, row.SideId, row.Role).Roles;
             memberships.Add(new ActorMembership(row.Id, row.CommissionId, row.SideId, row.Role) { Offices = roles.Where(r => r != row.Role).ToList() });
         }
 
