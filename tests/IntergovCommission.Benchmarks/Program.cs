@@ -10,6 +10,23 @@ using IntergovCommission.Testing;
 // with a hub connection each, casting and changing votes over the API. Not a test: run it by hand
 // (docs/benchmarks.md). Every loop is bounded by count and time; all traffic goes to 127.0.0.1.
 
+if (args.FirstOrDefault() == "cast-cost")
+{
+    // The cost of one vote against raw PostgreSQL (issue #16): CastCost.cs, docs/benchmarks.md.
+    Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    AppDomain.CurrentDomain.UnhandledException += (_, _) => TestDatabase.Shutdown();
+    try
+    {
+        return await CastCost.RunAsync(args[1..]);
+    }
+    finally
+    {
+        TestDatabase.Shutdown();
+    }
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

@@ -114,7 +114,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<CommissionDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddDbContext<CommissionDbContext>(o => CommissionDbContext.Configure(o, connectionString));
         services.AddIdentityCore<AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>().AddEntityFrameworkStores<CommissionDbContext>();
         services.AddScoped<DemoDataSeeder>();
         await using var provider = services.BuildServiceProvider();

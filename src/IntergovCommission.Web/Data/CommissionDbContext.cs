@@ -55,7 +55,18 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
 
     /// <summary>Every context links its audit rows into the hash chain, however it was made (app, tests, tools).</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);
+    /// <summary>
+    /// The options every context of the app needs: the audit chain links rows as they are saved. Given
+    /// where the context is registered (a pooled context may not change its options in OnConfiguring).
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder optionsBuilder, string connectionString, bool retry = false) =>
+        optionsBuilder.UseNpgsql(connectionString, npgsql =>
+        {
+            if (retry)
+            {
+                npgsql.EnableRetryOnFailure(3);
+            }
+        }).AddInterceptors(AuditChainInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

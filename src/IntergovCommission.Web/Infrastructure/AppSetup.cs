@@ -55,7 +55,10 @@ public static class AppSetup
         var services = builder.Services;
         services.AddSingleton(new DatabaseOptions(connectionString, local));
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<CommissionDbContext>(options => options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+        // A request's statements share one pooled connection without a DISCARD ALL between them (nothing
+        // here sets session state: advisory locks are transaction-scoped); contexts are pooled (issue #16).
+        var appConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        services.AddDbContextPool<CommissionDbContext>(options => CommissionDbContext.Configure(options, appConnectionString, retry: true), poolSize: 256);
         services.AddHttpContextAccessor();
         services.AddScoped<IActorAccessor, HttpActorAccessor>();
         services.AddScoped<IAuditContext, HttpAuditContext>();

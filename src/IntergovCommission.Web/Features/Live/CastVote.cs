@@ -85,10 +85,9 @@ public static class CastVote
         public async Task<VoteChoice> Handle(Command request, CancellationToken cancellationToken)
         {
             var actor = await actors.GetActorAsync(cancellationToken);
-            // Shared lock: casts proceed together; a close (FOR UPDATE) waits for them, and casts after it see it closed.
-            var sessionId = await db.Database.SqlQuery<Guid>($"SELECT session_id AS \"Value\" FROM ballots WHERE id = {request.BallotId} FOR SHARE").SingleAsync(cancellationToken);
-            // Only the caller's and the voter's register rows, and only the voter's own vote: a cast reads
-            // a constant amount whatever the roster's size (500 voters: docs/benchmarks.md).
+            var sessionId = await LiveContext.SessionOfBallotAsync(db, request.BallotId, cancellationToken);
+            // Only the caller's and the voter's register rows: a cast reads a constant amount whatever the
+            // roster's size (500 voters: docs/benchmarks.md).
             var context = await LiveContext.LoadRowsAsync(db, sessionId, clock, actor.PersonId, request.ForMembershipId, cancellationToken);
             if (context.Profile.Voting.Unit == VoteUnit.State)
             {
@@ -111,7 +110,11 @@ public static class CastVote
             // One voter's casts are serialised (a double tap, or the member and a secretary at the same moment):
             // the second sees the first's vote instead of colliding on the one-vote-per-round constraint.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({request.BallotId.ToString() + voterId.ToString()}, 17))", cancellationToken);
-            var ballot = await db.Ballots.Include(b => b.Votes.Where(v => v.MembershipId == voterId)).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
+            // Shared lock on the ballot, read after the voter's lock (a fresh snapshot): casts proceed together; a close
+            // (FOR UPDATE) waits for them, and a cast after it sees it closed (KZRU-17).
+            var ballot = await db.Ballots.FromSql($"SELECT *, xmin FROM ballots WHERE id = {request.BallotId} FOR SHARE")
+                .Include(b => b.Votes.Where(v => v.MembershipId == voterId))
+                .SingleAsync(cancellationToken);
             var recordedBy = voterId == me.Entry.MembershipId ? (Guid?)null : me.Entry.MembershipId;
             var vote = ballot.Cast(Guid.CreateVersion7(), voterId, request.Choice, clock.GetUtcNow(), recordedBy);
             live.VoteCast(sessionId, ballot.Id, voterId, vote.Choice, vote.RecordedByMembershipId is not null, vote.Changes);

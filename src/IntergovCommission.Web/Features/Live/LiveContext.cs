@@ -49,51 +49,106 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
 
     private static async Task<LiveContext> LoadCoreAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, RowFilter? only, CancellationToken ct)
     {
-        var session = await db.Set<Session>().AsNoTracking()
-            .Where(s => s.Id == sessionId)
-            .Select(s => new { s.Id, s.CommissionId, s.Number, s.State, s.StartsAt, s.TimeZoneId, s.ProfileId })
-            .SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Session", sessionId);
-        // The profile the session started under (pinned), or the commission's current one before it starts.
-        var profile = session.ProfileId is Guid pinned
-            ? await CommissionRules.ProfileByIdAsync(db, pinned, ct)
-            : await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var memberships = db.Memberships.AsNoTracking()
-            .Where(m => m.CommissionId == session.CommissionId && m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day)
-                && m.Role != CommissionRole.Invitee);
-        var attendanceRows = db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId);
+            .Where(m => m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day) && m.Role != CommissionRole.Invitee);
         if (only is not null)
         {
             memberships = memberships.Where(m => m.PersonId == only.PersonId || m.Id == only.MembershipId);
-            attendanceRows = attendanceRows.Where(a => memberships.Select(m => m.Id).Contains(a.MembershipId));
         }
 
-        var roster = await (from m in memberships
-                            join p in db.People on m.PersonId equals p.Id
-                            join s in db.Sides on m.SideId equals s.Id into sides
-                            from s in sides.DefaultIfEmpty()
-                            select new { m.Id, m.PersonId, m.SideId, m.Role, p.FullName, SideCode = s == null ? null : s.Code })
-            .ToListAsync(ct);
-        var attendance = await attendanceRows.ToDictionaryAsync(a => a.MembershipId, ct);
-        var register = roster
-            .OrderBy(r => r.SideCode).ThenBy(r => r.Role).ThenBy(r => r.FullName.Ru)
-            .Select(r =>
+        // One statement: the session, its commission's current profile id, and the register (roster × attendance).
+        var session = await db.Set<Session>().AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new
             {
-                attendance.TryGetValue(r.Id, out var a);
-                return new RegisterRow(new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, a?.Mode ?? AttendanceMode.Absent) { CredentialsConfirmed = a?.CredentialsConfirmedAt is not null }, r.FullName, r.SideCode, a?.RepresentativeName, a?.MustAttendInPerson ?? false, a?.SelfCheckIn ?? false);
+                s.Id,
+                s.CommissionId,
+                s.Number,
+                s.State,
+                s.StartsAt,
+                s.TimeZoneId,
+                s.ProfileId,
+                CommissionProfileId = db.Commissions.Where(c => c.Id == s.CommissionId).Select(c => c.ProfileId).FirstOrDefault(),
+                Roster = (from m in memberships.Where(m => m.CommissionId == s.CommissionId)
+                          join p in db.People on m.PersonId equals p.Id
+                          join side in db.Sides on m.SideId equals side.Id into sides
+                          from side in sides.DefaultIfEmpty()
+                          join a in db.Attendance.Where(a => a.SessionId == s.Id) on m.Id equals a.MembershipId into rows
+                          from a in rows.DefaultIfEmpty()
+                          select new
+                          {
+                              m.Id,
+                              m.PersonId,
+                              m.SideId,
+                              m.Role,
+                              p.FullName,
+                              SideCode = side == null ? null : side.Code,
+                              Mode = a == null ? AttendanceMode.Absent : a.Mode,
+                              CredentialsConfirmed = a != null && a.CredentialsConfirmedAt != null,
+                              RepresentativeName = a == null ? null : a.RepresentativeName,
+                              MustAttendInPerson = a != null && a.MustAttendInPerson,
+                              SelfCheckIn = a != null && a.SelfCheckIn,
+                          }).ToList(),
             })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Session", sessionId);
+        // The profile the session started under (pinned), or the commission's current one before it starts (both cached by id: immutable).
+        var profile = await CommissionRules.ProfileByIdAsync(db, session.ProfileId ?? session.CommissionProfileId, ct);
+        var register = session.Roster
+            .OrderBy(r => r.SideCode).ThenBy(r => r.Role).ThenBy(r => r.FullName.Ru)
+            .Select(r => new RegisterRow(new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, r.Mode) { CredentialsConfirmed = r.CredentialsConfirmed }, r.FullName, r.SideCode, r.RepresentativeName, r.MustAttendInPerson, r.SelfCheckIn))
             .ToList();
         var sessionDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(session.TimeZoneId)).DateTime);
         var office = await CommissionRules.OfficeAsync(db, session.CommissionId, profile, sessionDay, ct);
         return new LiveContext(session.Id, session.CommissionId, session.Number, session.State, session.StartsAt, session.TimeZoneId, profile, register) { Office = office };
     }
 
-    public static async Task<Guid> CommissionOfSessionAsync(CommissionDbContext db, Guid sessionId, CancellationToken ct) =>
-        await db.Set<Session>().AsNoTracking().Where(s => s.Id == sessionId).Select(s => (Guid?)s.CommissionId).SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException("Session", sessionId);
+    public static async Task<Guid> CommissionOfSessionAsync(CommissionDbContext db, Guid sessionId, CancellationToken ct)
+    {
+        if (Places.SessionCommission.TryGetValue(sessionId, out var cached))
+        {
+            return cached;
+        }
 
-    public static async Task<Guid> SessionOfBallotAsync(CommissionDbContext db, Guid ballotId, CancellationToken ct) =>
-        await db.Ballots.AsNoTracking().Where(b => b.Id == ballotId).Select(b => (Guid?)b.SessionId).SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException("Ballot", ballotId);
+        var commissionId = await db.Set<Session>().AsNoTracking().Where(s => s.Id == sessionId).Select(s => (Guid?)s.CommissionId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Session", sessionId);
+        return Places.Remember(Places.SessionCommission, sessionId, commissionId);
+    }
+
+    public static async Task<Guid> SessionOfBallotAsync(CommissionDbContext db, Guid ballotId, CancellationToken ct)
+    {
+        if (Places.BallotSession.TryGetValue(ballotId, out var cached))
+        {
+            return cached;
+        }
+
+        var place = await db.Ballots.AsNoTracking().Where(b => b.Id == ballotId)
+            .Join(db.Set<Session>(), b => b.SessionId, s => s.Id, (b, s) => new { b.SessionId, s.CommissionId })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Ballot", ballotId);
+        Places.Remember(Places.SessionCommission, place.SessionId, place.CommissionId);
+        return Places.Remember(Places.BallotSession, ballotId, place.SessionId);
+    }
+
+    /// <summary>
+    /// Where a ballot and a session belong never changes once they exist (no use case moves them), so
+    /// it is kept in memory: a cast reads it once per ballot, not once per vote (issue #16). Bounded.
+    /// </summary>
+    private static class Places
+    {
+        private const int Limit = 50_000;
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> BallotSession = new();
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> SessionCommission = new();
+
+        public static Guid Remember(System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> map, Guid key, Guid value)
+        {
+            if (map.Count >= Limit)
+            {
+                map.Clear();
+            }
+
+            return map.GetOrAdd(key, value);
+        }
+    }
 }

@@ -5,23 +5,25 @@ using System.Text.Json;
 using IntergovCommission.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using IntergovCommission.Web.Infrastructure.Mediator;
 using Npgsql;
 
 namespace IntergovCommission.Web.Infrastructure.Api;
 
-/// <summary>
-/// Idempotency-Key on writes a client is likely to retry: the first request with a key claims it
-/// (a unique row per user and key, so this holds across app instances), runs, and stores its
-/// answer; a retry with the same key and the same request gets the stored answer and runs nothing;
-/// the same key with a different request is refused.
-/// </summary>
 /// <summary>A request body that holds a secret says what of it identifies the request (without the secret).</summary>
 public interface IIdempotencyFingerprint
 {
     object Fingerprint { get; }
 }
 
-public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
+/// <summary>
+/// Idempotency-Key on writes a client is likely to retry. The request runs in one transaction that
+/// also stores its answer (a unique row per user and key, so this holds across app instances): one
+/// commit for the change and the answer. A retry with the same key and the same request gets the
+/// stored answer and runs nothing; a twin sent at the same moment runs, finds the first's answer
+/// stored when it commits, rolls back and replays it; the same key with a different request is refused.
+/// </summary>
+public sealed class IdempotencyFilter(TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -43,63 +45,78 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
             http.Request.Method + " " + http.Request.Path + " " + JsonSerializer.Serialize(context.Arguments.Where(a => a is not HttpContext and not CancellationToken and not Stream).Select(FingerprintOf), options)))).ToLowerInvariant();
 
-        await using (var scope = scopes.CreateAsyncScope())
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<CommissionDbContext>();
+        var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
+        if (existing is { StatusCode: 0 } && existing.CreatedAt < clock.GetUtcNow().AddMinutes(-2))
         {
-            var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
-            var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
-            if (existing is { StatusCode: 0 } && existing.CreatedAt < clock.GetUtcNow().AddMinutes(-2))
-            {
-                // Claimed by a request that never finished (its process died): free the key.
-                await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(http.RequestAborted);
-                existing = null;
-            }
+            // A claim left by an earlier version that kept claims in their own transaction, by a request that never finished.
+            await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(http.RequestAborted);
+            existing = null;
+        }
 
-            if (existing is not null)
-            {
-                return Replay(http, existing, fingerprint);
-            }
+        if (existing is not null)
+        {
+            return Replay(http, existing, fingerprint);
+        }
 
-            // Claim the key first: a concurrent twin hits the unique index and replays or waits.
-            db.IdempotencyRecords.Add(new IdempotencyRecord(Guid.CreateVersion7(), userId, key, fingerprint, 0, string.Empty, [], clock.GetUtcNow()));
+        var owner = services.GetRequiredService<RequestTransaction>();
+        var afterCommit = services.GetRequiredService<AfterCommit>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (result, twin) = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            afterCommit.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Database.AutoSavepointsEnabled = false;
+            owner.Owned = true;
+            object? answer;
             try
             {
-                await db.SaveChangesAsync(http.RequestAborted);
+                answer = await next(context);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            finally
             {
-                var twin = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
-                return Replay(http, twin, fingerprint);
+                owner.Owned = false;
             }
+
+            var (status, body, location) = Capture(answer, options);
+            if (status is >= 500 or 0)
+            {
+                // Not an answer to keep: a failure is not committed; an answer that cannot be replayed commits without its key.
+                if (status == 0)
+                {
+                    await tx.CommitAsync(ct);
+                }
+
+                return (answer, (IdempotencyRecord?)null);
+            }
+
+            db.IdempotencyRecords.Add(new IdempotencyRecord(Guid.CreateVersion7(), userId, key, fingerprint, status, StoredHead.Format("application/json", location), body, clock.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: not null } pg
+                && pg.ConstraintName.Contains("idempotency", StringComparison.OrdinalIgnoreCase))
+            {
+                // A twin with the same key committed first: undo this run, answer as the twin did.
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                afterCommit.Clear();
+                return (answer, await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, CancellationToken.None));
+            }
+
+            await tx.CommitAsync(ct);
+            return (answer, (IdempotencyRecord?)null);
+        }, http.RequestAborted);
+
+        if (twin is not null)
+        {
+            return Replay(http, twin, fingerprint);
         }
 
-        object? result;
-        try
-        {
-            result = await next(context);
-        }
-        catch
-        {
-            await ReleaseAsync(userId, key);
-            throw;
-        }
-
-        var (status, body, location) = Capture(result, options);
-        if (status >= 500 || status == 0)
-        {
-            await ReleaseAsync(userId, key);
-            return result;
-        }
-
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
-            await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.StatusCode, status)
-                    .SetProperty(r => r.ContentType, StoredHead.Format("application/json", location))
-                    .SetProperty(r => r.Body, body), CancellationToken.None);
-        }
-
+        await afterCommit.RunAsync(services.GetRequiredService<ILogger<IdempotencyFilter>>());
         return result;
     }
 
@@ -133,13 +150,6 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
         http.Response.Headers["Idempotent-Replayed"] = "true";
         var (contentType, location) = StoredHead.Parse(record.ContentType);
         return new StoredResult(record.StatusCode, contentType, location, record.Body);
-    }
-
-    private async Task ReleaseAsync(Guid userId, string key)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
-        await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.StatusCode == 0).ExecuteDeleteAsync(CancellationToken.None);
     }
 
     private static (int Status, byte[] Body, string? Location) Capture(object? result, JsonSerializerOptions options)

@@ -37,24 +37,26 @@ public sealed class PersonalAccessTokenHandler(
 
         var now = clock.GetUtcNow();
         var hash = ApiToken.Hash(secret);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        if (token is null || !token.IsUsableAt(now))
+        // One statement: the token with its owner's name and lock-out (issue #16).
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.UserName, u.LockoutEnd })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        var token = found?.Token;
+        if (found is null || token is null || !token.IsUsableAt(now))
         {
             return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
         }
 
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == token.UserId)
-            .Select(u => new { u.Id, u.UserName, u.LockoutEnd })
-            .SingleOrDefaultAsync(Context.RequestAborted);
         // An administrator's disabling stops the account's tokens; a password lock-out (someone guessing, or
         // anyone typing wrong passwords on purpose) does not: it would hand every passer-by a way to cut off an
         // integration, and the token is a different secret from the password being guessed.
-        if (user is null || (user.LockoutEnd is { } lockout && lockout >= Features.Admin.Administrators.DisabledUntil))
+        if (found.LockoutEnd is { } lockout && lockout >= Features.Admin.Administrators.DisabledUntil)
         {
             return AuthenticateResult.Fail("The token's account is disabled or gone.");
         }
 
+        var user = new { Id = token.UserId, found.UserName };
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             await db.ApiTokens.Where(t => t.Id == token.Id)

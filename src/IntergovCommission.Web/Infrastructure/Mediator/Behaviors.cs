@@ -103,41 +103,53 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 /// transient failures); the behaviour, not the handler, saves. Concurrency and uniqueness
 /// failures become <see cref="ConflictException"/>.
 /// </summary>
-public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext db, ConstraintMessages constraints, AfterCommit afterCommit, ILogger<TransactionBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
+public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext db, ConstraintMessages constraints, AfterCommit afterCommit, RequestTransaction owner, ILogger<TransactionBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommand<TResponse> || db.Database.CurrentTransaction is not null)
+        if (request is not ICommand<TResponse>)
         {
             return await next();
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        try
+        if (db.Database.CurrentTransaction is not null)
         {
-            var response = await strategy.ExecuteAsync(async ct =>
+            var inner = await next();
+            if (owner.Owned)
             {
-                db.ChangeTracker.Clear();
-                afterCommit.Clear();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var response = await next();
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return response;
-            }, cancellationToken);
-            await afterCommit.RunAsync(logger);
+                // The request's transaction (an idempotent API write keeps its answer in it): save, the request commits.
+                await constraints.SaveAsync(db, cancellationToken);
+            }
+
+            return inner;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var response = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            afterCommit.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // One SaveChanges per command: a savepoint around it would be two more statements and nothing to return to.
+            db.Database.AutoSavepointsEnabled = false;
+            var response = await next();
+            await constraints.SaveAsync(db, ct);
+            await tx.CommitAsync(ct);
             return response;
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            throw new ConflictException("Someone else saved a change to this record after you opened it. Your input is kept below: reload to see their change, then save again.", ex);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
-        {
-            throw new ConflictException(constraints.For(pg.ConstraintName), ex);
-        }
+        }, cancellationToken);
+        await afterCommit.RunAsync(logger);
+        return response;
     }
+}
+
+/// <summary>
+/// Set while a request owns the transaction its commands run in (<see cref="Api.IdempotencyFilter"/>:
+/// the command's changes and the kept answer commit together); commands then save without committing.
+/// </summary>
+public sealed class RequestTransaction
+{
+    public bool Owned { get; set; }
 }
 
 /// <summary>5. Writes who did what, and every entity change, into the audit trail in the same transaction; and who read confidential material (<see cref="IAuditedRead"/>).</summary>

@@ -1,4 +1,7 @@
+using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Data.Configurations;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IntergovCommission.Web.Infrastructure.Mediator;
 
@@ -33,4 +36,21 @@ public sealed class ConstraintMessages
         constraint is not null && _messages.TryGetValue(constraint, out var message)
             ? message
             : "This record already exists (saved by someone else a moment ago). Reload and check.";
+
+    /// <summary>Saves a command's changes; concurrency and uniqueness failures become a <see cref="ConflictException"/> a person understands.</summary>
+    public async Task SaveAsync(CommissionDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConflictException("Someone else saved a change to this record after you opened it. Your input is kept below: reload to see their change, then save again.", ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            throw new ConflictException(For(pg.ConstraintName), ex);
+        }
+    }
 }

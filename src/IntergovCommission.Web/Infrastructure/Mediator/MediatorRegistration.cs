@@ -23,6 +23,7 @@ public static class MediatorRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehavior<,>));
         services.AddSingleton<ConstraintMessages>();
         services.AddScoped<AfterCommit>();
+        services.AddScoped<RequestTransaction>();
 
         var open = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>), typeof(IAuthorizer<>) };
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

@@ -119,6 +119,9 @@ public sealed class LocalPostgres : IAsyncDisposable
         return code == 0;
     }
 
+    /// <summary>Libraries the private cluster preloads (e.g. "pg_stat_statements"), from this environment variable.</summary>
+    public const string PreloadVariable = "INTERGOV_PG_PRELOAD";
+
     private string PasswordFile => Path.Combine(Path.GetDirectoryName(_dataDirectory)!, Path.GetFileName(_dataDirectory) + ".password");
 
     private async Task EnsureStartedAsync(CancellationToken ct)
@@ -141,6 +144,11 @@ public sealed class LocalPostgres : IAsyncDisposable
         Port = FreePort();
         var logFile = Path.Combine(_dataDirectory, "server.log");
         var options = string.Create(CultureInfo.InvariantCulture, $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c fsync=on");
+        if (Environment.GetEnvironmentVariable(PreloadVariable) is { Length: > 0 } preload && preload.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ','))
+        {
+            // The benchmarks count statements per request with pg_stat_statements (docs/benchmarks.md).
+            options += " -c shared_preload_libraries=" + preload;
+        }
         var (code, output) = await RunPgAsync("pg_ctl", ["-D", _dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"], ct);
         if (code != 0)
         {

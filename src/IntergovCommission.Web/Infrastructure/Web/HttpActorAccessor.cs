@@ -39,26 +39,29 @@ public static class ActorLoader
 {
     public static async Task<Actor> LoadAsync(CommissionDbContext db, TimeProvider clock, Guid userId, CancellationToken ct)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // One statement: the account, whether it administers, and its person's active memberships (issue #16).
         var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.UserName, u.PersonId })
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.PersonId,
+                IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == HttpActorAccessor.AdministratorRole)),
+                Rows = db.Memberships
+                    .Where(m => u.PersonId != null && m.PersonId == u.PersonId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+                    .Join(db.Commissions, m => m.CommissionId, c => c.Id, (m, c) => new { m.Id, m.CommissionId, m.SideId, m.Role, c.ProfileId })
+                    .ToList(),
+            })
             .SingleOrDefaultAsync(ct);
         if (account is null)
         {
             return Actor.Anonymous;
         }
 
-        var isAdmin = await (from ur in db.UserRoles
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where ur.UserId == userId && r.Name == HttpActorAccessor.AdministratorRole
-                             select ur).AnyAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = account.PersonId is null
-            ? []
-            : await db.Memberships.AsNoTracking().ActiveOn(today)
-                .Where(m => m.PersonId == account.PersonId)
-                .Join(db.Commissions, m => m.CommissionId, c => c.Id, (m, c) => new { m.Id, m.CommissionId, m.SideId, m.Role, c.ProfileId })
-                .ToListAsync(ct);
+        var isAdmin = account.IsAdmin;
+        var rows = account.Rows;
         var profiles = new Dictionary<Guid, RegulationProfile>();
         var memberships = new List<ActorMembership>();
         foreach (var row in rows)
