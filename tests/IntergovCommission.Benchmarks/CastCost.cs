@@ -13,7 +13,7 @@ namespace IntergovCommission.Benchmarks;
 /// <c>POST /api/v1/ballots/{id}/votes</c> for S seconds; then pgbench does the row a cast stores on
 /// the same cluster with the same clients and duration. Prints throughput and its ratio to pgbench,
 /// CPU per cast (app, PostgreSQL), statements and commits per cast (pg_stat_statements,
-/// pg_stat_database), latency percentiles, and the fixed cost of two plain requests.
+/// transaction ids), latency percentiles, and the fixed cost of two plain requests.
 /// </summary>
 public static class CastCost
 {
@@ -68,11 +68,11 @@ public static class CastCost
         var counters = new PgCounters(connectionString);
         await counters.EnsureAsync();
 
-        // 2. The app as its own process; a generous per-token rate limit (the benchmark's voters cast far faster than people).
+        // 2. The app as its own process with its production settings (logging included); a generous per-token
+        // rate limit (the benchmark's voters cast far faster than people).
         await using var app = await AppProcess.StartAsync(connectionString, new Dictionary<string, string>
         {
             ["Api:RateLimit:PermitPerMinute"] = "1000000",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
         }, Log);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients + 4, UseCookies = false, AutomaticDecompression = DecompressionMethods.None };
         using var http = new HttpClient(handler) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
@@ -125,7 +125,7 @@ public static class CastCost
         }
 
         // 3. Warm-up (JIT, pools, caches): every voter casts a few times.
-        for (var round = 0; round < 4; round++)
+        for (var round = 0; round < 40; round++)
         {
             await Task.WhenAll(voters.Select(v => CastAsync(v, round)));
         }
@@ -188,6 +188,10 @@ public static class CastCost
         var loadCpuBefore = (App: app.CpuSeconds(), Db: cpu.Read().Postgres);
         var loadPgBefore = await counters.ReadAsync();
         var loadClock = Stopwatch.StartNew();
+        // INTERGOV_BENCH_TRACE=FILE: a CPU sampling trace of the app during the concurrent phase (dotnet-trace on PATH).
+        using var trace = Environment.GetEnvironmentVariable("INTERGOV_BENCH_TRACE") is { Length: > 0 } traceFile
+            ? Process.Start("dotnet-trace", ["collect", "-p", app.Pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time", "--duration", TimeSpan.FromSeconds(Math.Max(2, seconds - 3)).ToString("c", CultureInfo.InvariantCulture), "-o", traceFile])
+            : null;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             latencies[c] = [];
@@ -217,6 +221,11 @@ public static class CastCost
             }
         })));
         loadClock.Stop();
+        if (trace is not null)
+        {
+            await trace.WaitForExitAsync();
+        }
+
         var loadCpuAfter = (App: app.CpuSeconds(), Db: cpu.Read().Postgres);
         var loadPgAfter = await counters.ReadAsync();
         var load = new Stats(latencies.SelectMany(l => l));
@@ -249,7 +258,7 @@ public static class CastCost
         report.AppendLine(CultureInfo.InvariantCulture, $"| pgbench upserts per second, same cluster, {clients} clients, {seconds} s | {tps:F0} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| ratio casts / pgbench | **{throughput / tps * 100:F2} %** |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| statements per cast (pg_stat_statements, resets included), one client | {statementsPerCast:F1} (under load: {loadStatements:F1}) |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| commits per cast, one client | {commitsPerCast:F2} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| write transactions (commits that wrote) per cast, one client | {commitsPerCast:F2} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| CPU per cast, one client | app {appCpuSingle:F2} ms, PostgreSQL {dbCpuSingle:F2} ms |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| CPU per cast, {clients} clients | app {appCpuLoad:F2} ms, PostgreSQL {dbCpuLoad:F2} ms (pgbench: PostgreSQL {pgbenchCpu * 1000 / Math.Max(1, tps * seconds):F3} ms per upsert) |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| app working set at the end | {workingSet / 1024 / 1024} MB |");

@@ -37,6 +37,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<DissentingOpinion> DissentingOpinions => Set<DissentingOpinion>();
     public DbSet<ExpertGroupReferral> ExpertGroupReferrals => Set<ExpertGroupReferral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionSignature> DecisionSignatures => Set<DecisionSignature>();
     public DbSet<IssuedDecisionDocument> IssuedDecisionDocuments => Set<IssuedDecisionDocument>();

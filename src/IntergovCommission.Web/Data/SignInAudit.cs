@@ -9,6 +9,11 @@ public sealed class SignInAudit(CommissionDbContext db, TimeProvider clock)
     /// <summary>Whatever was typed as the user name is recorded (a 10 000-character probe too): cut to the column, NULs dropped.</summary>
     public async Task RecordAsync(string userName, string action, HttpContext context)
     {
+        if (action.Contains("Failed", StringComparison.Ordinal) || action.EndsWith("LockedOut", StringComparison.Ordinal))
+        {
+            Infrastructure.AppMetrics.FailedSignIns.Add(1);
+        }
+
         var clean = new string(userName.Where(c => c != '\0').ToArray());
         var stored = clean.Length > 256 ? clean[..255] + "…" : clean;
         var userId = clean.Length > 256 ? null

@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Npgsql;
+using OpenTelemetry.Metrics;
 using Serilog;
 
 namespace IntergovCommission.Web.Infrastructure;
@@ -32,10 +33,12 @@ public static class AppSetup
         Log.Logger = new LoggerConfiguration()
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}")
+            // Written by a background worker: a request does not wait for the console (issue #16).
+            .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}"))
             .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(Log.Logger, dispose: false);
+        // Serilog as the logger factory, with the diagnostic context its request logging uses.
+        builder.Services.AddSerilog(Log.Logger, dispose: false);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         LocalPostgres? local = null;
@@ -91,7 +94,7 @@ public static class AppSetup
         services.AddScoped<IntergovCommission.Web.Features.Decisions.IPublicAddress, IntergovCommission.Web.Infrastructure.Web.PublicAddress>();
         services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
         services.AddAuditChain(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
-        services.AddSignalR();
+        services.AddScaleOut(configuration, services.AddSignalR(options => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter(options, new IntergovCommission.Web.Hubs.HubConnectionMetrics())));
         services.AddUseCases(typeof(AppSetup).Assembly);
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
@@ -192,32 +195,36 @@ public static class AppSetup
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
-        builder.AddOperations(local);
+        builder.AddOperations(local, connectionString);
     }
 
     /// <summary>
     /// Data Protection keys shared by every instance (cookies and antiforgery tokens survive a
     /// restart and work behind a load balancer) and forwarded headers behind a reverse proxy.
     /// </summary>
-    private static void AddOperations(this WebApplicationBuilder builder, LocalPostgres? local)
+    private static void AddOperations(this WebApplicationBuilder builder, LocalPostgres? local, string connectionString)
     {
         var configuration = builder.Configuration;
         var keysDirectory = configuration["DataProtection:KeysDirectory"];
-        if (string.IsNullOrWhiteSpace(keysDirectory) && local is not null)
-        {
-            // Next to the private cluster's data, so the keys live and go with it.
-            keysDirectory = Path.Combine(Path.GetDirectoryName(local.DataDirectory)!, "dataprotection-keys");
-        }
-
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("IntergovCommission");
         if (!string.IsNullOrWhiteSpace(keysDirectory))
         {
             dataProtection.PersistKeysToFileSystem(Directory.CreateDirectory(keysDirectory));
         }
-        else if (builder.Environment.IsProduction())
+        else
         {
-            Log.Warning("DataProtection:KeysDirectory is not set: sign-in cookies are tied to this instance's own key store. " +
-                "Set it to a folder every instance shares (a volume) before running more than one instance.");
+            // In the database (table data_protection_keys): every instance over it shares the key ring, and the
+            // keys go with the data (the private cluster's too).
+            builder.Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
+                options.XmlRepository = new DatabaseKeyRepository(connectionString));
+        }
+
+        if (configuration.GetValue("Metrics:Enabled", false))
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                // Request durations (http.server.request.duration), Kestrel and SignalR connections, the Npgsql pool, ours.
+                .AddMeter(AppMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Diagnostics", "Npgsql")
+                .AddPrometheusExporter());
         }
 
         if (configuration.GetValue("ReverseProxy:Enabled", false))
@@ -298,6 +305,15 @@ public static class AppSetup
         }
 
         app.UseMiddleware<CorrelationIdMiddleware>();
+        // One line per request (Serilog's request logging), with the correlation id; health probes only at Debug.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) ? Serilog.Events.LogEventLevel.Debug
+                : Serilog.Events.LogEventLevel.Information;
+        });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
@@ -323,6 +339,21 @@ public static class AppSetup
         app.MapIntegrationApi();
         app.MapCorrespondingSource();
         app.MapHub<IntergovCommission.Web.Hubs.LiveSessionHub>(IntergovCommission.Web.Hubs.LiveSessionHub.Path);
+        if (app.Configuration.GetValue("Metrics:Enabled", false))
+        {
+            // Prometheus scraping: with Metrics:Token only for "Authorization: Bearer <token>", otherwise only from this machine.
+            var token = app.Configuration["Metrics:Token"];
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().AddEndpointFilter(async (context, next) =>
+            {
+                var http = context.HttpContext;
+                var allowed = string.IsNullOrEmpty(token)
+                    ? http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
+                    : System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                        System.Text.Encoding.UTF8.GetBytes(http.Request.Headers.Authorization.ToString()),
+                        System.Text.Encoding.UTF8.GetBytes("Bearer " + token));
+                return allowed ? await next(context) : Results.StatusCode(StatusCodes.Status403Forbidden);
+            });
+        }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -145,6 +145,11 @@ public sealed class DecisionIssuer(CommissionDbContext db, DocumentRenderer rend
         var issued = new IssuedDecisionDocument(Guid.CreateVersion7(), decision.Id, decision.VersionNumber, file.Id, file.Sha256, clock.GetUtcNow());
         db.IssuedDecisionDocuments.Add(issued);
         decision.MarkIssued();
+        afterCommit.Add(() =>
+        {
+            Infrastructure.AppMetrics.DocumentsIssued.Add(1);
+            return Task.CompletedTask;
+        });
         return issued;
     }
 

@@ -80,7 +80,7 @@ public static class CastVote
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, VoteChoice>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, AfterCommit afterCommit, TimeProvider clock) : IRequestHandler<Command, VoteChoice>
     {
         public async Task<VoteChoice> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -118,6 +118,11 @@ public static class CastVote
             var recordedBy = voterId == me.Entry.MembershipId ? (Guid?)null : me.Entry.MembershipId;
             var vote = ballot.Cast(Guid.CreateVersion7(), voterId, request.Choice, clock.GetUtcNow(), recordedBy);
             live.VoteCast(sessionId, ballot.Id, voterId, vote.Choice, vote.RecordedByMembershipId is not null, vote.Changes);
+            afterCommit.Add(() =>
+            {
+                Infrastructure.AppMetrics.VotesCast.Add(1);
+                return Task.CompletedTask;
+            });
             return vote.Choice;
         }
     }

@@ -54,9 +54,8 @@ public static class ApiEndpoints
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // One window per user, whatever token or cookie they send: more tokens never buy more requests.
-            options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                RateLimitPartitionKey(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // With Redis configured, the window is counted there for every instance together (ScaleOut).
+            options.AddPolicy(RateLimitPolicy, http => ScaleOut.ApiPartition(http, RateLimitPartitionKey(http), permitPerMinute));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;

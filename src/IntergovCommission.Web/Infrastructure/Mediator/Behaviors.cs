@@ -11,7 +11,7 @@ using Npgsql;
 
 namespace IntergovCommission.Web.Infrastructure.Mediator;
 
-/// <summary>1. Logs every request with its outcome and duration.</summary>
+/// <summary>1. Logs every use case's refusal or failure (Warning, Error) and its duration (Debug).</summary>
 public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
@@ -22,7 +22,8 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         try
         {
             var response = await next();
-            logger.LogInformation("{Request} handled in {Elapsed} ms", name, watch.ElapsedMilliseconds);
+            // The request's own line (Serilog request logging) says it at Information; this is the use case's share.
+            logger.LogDebug("{Request} handled in {Elapsed} ms", name, watch.ElapsedMilliseconds);
             return response;
         }
         catch (Exception ex) when (ex is InputValidationException or RuleViolationException or ForbiddenException or NotFoundException or ConflictException)

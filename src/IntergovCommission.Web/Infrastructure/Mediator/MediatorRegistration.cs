@@ -6,7 +6,8 @@ namespace IntergovCommission.Web.Infrastructure.Mediator;
 
 /// <summary>
 /// MediatR 5.1 registered by hand (the mirror has no MediatR.Extensions.Microsoft.DependencyInjection):
-/// handlers, validators and authorizers are found by scanning; the pipeline order is fixed here.
+/// handlers and authorizers are found by scanning, validators by FluentValidation's registration; the
+/// pipeline order is fixed here.
 /// </summary>
 public static class MediatorRegistration
 {
@@ -25,7 +26,9 @@ public static class MediatorRegistration
         services.AddScoped<AfterCommit>();
         services.AddScoped<RequestTransaction>();
 
-        var open = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>), typeof(IAuthorizer<>) };
+        // Validators: FluentValidation's own registration (scoped: some take request-scoped services).
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        var open = new[] { typeof(IRequestHandler<,>), typeof(IAuthorizer<>) };
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
             foreach (var iface in type.GetInterfaces().Where(i => i.IsGenericType && open.Contains(i.GetGenericTypeDefinition())))

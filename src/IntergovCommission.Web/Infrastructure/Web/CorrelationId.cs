@@ -5,9 +5,10 @@ namespace IntergovCommission.Web.Infrastructure.Web;
 
 /// <summary>
 /// Gives every request a correlation id (from X-Correlation-Id or new), returns it in the
-/// response header, puts it in every log line, and error pages show it to the user.
+/// response header, puts it in every log line (the request's own line: Serilog's request logging,
+/// AppSetup), and error pages show it to the user.
 /// </summary>
-public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+public sealed class CorrelationIdMiddleware(RequestDelegate next)
 {
     public const string Header = "X-Correlation-Id";
 
@@ -26,19 +27,9 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
             context.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using (LogContext.PushProperty("CorrelationId", id))
         {
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                logger.LogInformation("HTTP {Method} {Path} responded {Status} in {Elapsed:0.0} ms",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
-                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            await next(context);
         }
     }
 }
