@@ -31,8 +31,8 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends fonts-dejavu-core curl \
     && rm -rf /var/lib/apt/lists/*
 
-# Data Protection keys live on a volume shared by every instance (docs/operations.md).
-RUN mkdir -p /var/lib/intergov/keys && chown -R "$APP_UID" /var/lib/intergov
+# A folder the app may write, for settings that name files (Audit:CheckpointFile, a log file); the Data Protection keys are in the database.
+RUN mkdir -p /var/lib/intergov && chown -R "$APP_UID" /var/lib/intergov
 
 WORKDIR /app
 COPY --from=build /app ./
@@ -42,10 +42,8 @@ COPY LICENSE NOTICE ./
 USER $APP_UID
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_HTTP_PORTS=8080 \
-    DataProtection__KeysDirectory=/var/lib/intergov/keys \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 EXPOSE 8080
-VOLUME ["/var/lib/intergov/keys"]
 
 # Ready = the database answers and every migration is applied.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \

@@ -2,7 +2,7 @@ using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
 try
 {
     if (args.Contains("--print-model-ddl"))

@@ -52,7 +52,6 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Commission"] = connectionString;
         start.Environment["Demo__Seed"] = "false";
-        start.Environment["DataProtection__KeysDirectory"] = Path.Combine(Path.GetTempPath(), "intergov-bench-keys-" + Environment.ProcessId);
         start.Environment["Audit__CheckpointFile"] = Path.Combine(Path.GetTempPath(), "intergov-bench-checkpoints-" + Environment.ProcessId + ".jsonl");
         foreach (var (key, value) in settings)
         {

@@ -193,3 +193,45 @@ public sealed class ScaleOutTests
         }
     }
 }
+
+/// <summary>Metrics at /metrics (OpenTelemetry, Prometheus text), only when switched on and only for the scraper.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Metrics_are_served_to_the_scraper_with_the_token_and_refused_without_it()
+    {
+        await using var app = await TestApp.CreateAsync(settings: new Dictionary<string, string?> { ["Metrics:Enabled"] = "true", ["Metrics:Token"] = "scrape-secret-2026" });
+        var server = app.StartKestrel();
+        var (sessionId, itemId) = await LiveScenario.StartedSessionAsync(app);
+        await LiveScenario.RegisterEveryoneAsync(app, sessionId);
+        var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));
+        await app.SendAsAsync("kz.member", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For });
+        using var client = new HttpClient { BaseAddress = server };
+        using (var health = await client.GetAsync(new Uri("/health/live", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        using (var refused = await client.GetAsync(new Uri("/metrics", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "scrape-secret-2026");
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("http_server_request_duration", text, StringComparison.Ordinal);
+        Assert.Contains("intergov_votes_cast", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_setting_there_is_no_metrics_endpoint()
+    {
+        await using var app = await TestApp.CreateAsync(seedDemo: false);
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -34,7 +34,7 @@ public static class AppSetup
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             // Written by a background worker: a request does not wait for the console (issue #16).
-            .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}"))
+            .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture))
             .CreateLogger();
         builder.Logging.ClearProviders();
         // Serilog as the logger factory, with the diagnostic context its request logging uses.

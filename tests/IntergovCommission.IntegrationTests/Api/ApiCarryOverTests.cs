@@ -27,7 +27,7 @@ public sealed class ApiCarryOverTests
         var (sessionId, itemId) = await LiveScenario.StartedSessionAsync(app);
         await LiveScenario.RegisterEveryoneAsync(app, sessionId);
         var experts = (await LiveScenario.RosterAsync(app)).Where(r => r.Role == Domain.Commissions.CommissionRole.Member).Take(2).Select(r => r.MembershipId).ToList();
-        var referral = new { task = "Согласовать программу испытаний", deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"), memberIds = experts };
+        var referral = new { task = "Согласовать программу испытаний", deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), memberIds = experts };
 
         using var member = await ClientAsAsync(app, "kz.member");
         using var memberTry = await member.PostAsJsonAsync(new Uri($"/api/v1/sessions/{sessionId}/items/{itemId}/referral", UriKind.Relative), referral);
