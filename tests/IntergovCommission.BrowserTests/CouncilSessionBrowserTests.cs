@@ -139,7 +139,7 @@ public sealed class CouncilSessionBrowserTests(ChromiumFixture chromium, Council
             await t.SendAsAsync(user, new CastVote.Command { BallotId = ballot, Choice = VoteChoice.For });
         }
 
-        await t.SendAsAsync("cis.chair", new CloseBallot.Command(ballot));
+        await t.SendAsAsync("cis.chair", new CloseBallot.Command(ballot, ConfirmMissingVotes: true));
         var decisionId = await t.QueryAsync(db => db.Decisions.Where(d => d.BallotId == ballot).Select(d => d.Id).SingleAsync());
 
         // The secretariat sends it for signature from the decision page; the route is the chair alone.

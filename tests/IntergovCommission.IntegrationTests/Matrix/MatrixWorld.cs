@@ -260,7 +260,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
             await App.SendAsAsync(secretary, new CastVote.Command { BallotId = closed, Choice = VoteChoice.For, ForMembershipId = voter.MembershipId });
         }
 
-        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(closed));
+        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(closed, ConfirmMissingVotes: true));
         var decision = await App.QueryAsync(db => db.Decisions.Where(d => d.BallotId == closed).Select(d => d.Id).SingleAsync());
         await App.SendAsAsync("kz.secretary", new StartSigning.Command(decision));
 
@@ -272,7 +272,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
             await App.SendAsAsync(secretary, new CastVote.Command { BallotId = issuedBallot, Choice = VoteChoice.For, ForMembershipId = voter.MembershipId });
         }
 
-        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(issuedBallot));
+        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(issuedBallot, ConfirmMissingVotes: true));
         var issued = await App.QueryAsync(db => db.Decisions.Where(d => d.BallotId == issuedBallot).Select(d => d.Id).SingleAsync());
         var issuedHash = await App.SendAsAsync("kz.secretary", new StartSigning.Command(issued));
         foreach (var (user, kind) in new[] { ("kz.secretary", SignatureKind.Sign), ("ru.secretary", SignatureKind.Sign), ("kz.cochair", SignatureKind.Approve), ("ru.cochair", SignatureKind.Approve) })
