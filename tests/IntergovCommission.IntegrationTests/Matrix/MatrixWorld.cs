@@ -282,6 +282,11 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
 
         Ids["issuedDecision"] = issued.ToString();
 
+        // A revoked room-screen link (issue #15): revoking it again changes nothing.
+        var screenLink = await App.SendAsAsync("kz.secretary", new CreateScreenLink.Command { SessionId = live, Label = "matrix" });
+        await App.SendAsAsync("kz.secretary", new RevokeScreenLink.Command(live, screenLink.LinkId));
+        Ids["revokedLink"] = screenLink.LinkId.ToString();
+
         // Execution (issue 13): an assignment of the issued decision on the KZ side, the KZ member responsible; report 1 superseded by
         // report 2 (awaiting, so answering report 1 is refused whatever else the request says); one extension refused, one waiting; a
         // second assignment, cancelled, for the report and cancel probes (a report or a cancellation on it is refused). Every probe on them is refused, so they stay as made.

@@ -90,6 +90,7 @@ public sealed class DeskModel(IMediator mediator, IActorAccessor actors, IString
     /// <summary>The show of hands: the secretary records the votes of their side's members voting by hand, in one submit.</summary>
     public async Task<IActionResult> OnPostHandsAsync(Guid ballotId, CancellationToken ct)
     {
+        await ReloadAsync(ct); // the desk is the secretaries': anyone else is refused before any row is tried
         var recorded = 0;
         for (var i = 0; i < Hands.Count; i++)
         {
