@@ -209,6 +209,8 @@
       },
       body: JSON.stringify({ choice: choice })
     }).then(function (r) {
+      // The panel may have been refreshed while the vote was on its way: answer in the element shown now.
+      answer = shown(answer);
       if (r.ok) {
         var at = r.headers.get("Date") ? new Date(r.headers.get("Date")) : new Date();
         var label = form.getAttribute("data-l-" + choice.toLowerCase()) || choice;
@@ -227,8 +229,12 @@
         if (r.status >= 500 || r.status === 429) { failed(form, answer, choice, idempotencyKey); }
       });
     }, function () {
-      failed(form, answer, choice, idempotencyKey);
+      failed(form, shown(answer), choice, idempotencyKey);
     }).then(function () { form.removeAttribute("aria-busy"); });
+  }
+
+  function shown(el) {
+    return document.body.contains(el) ? el : (root.querySelector("[data-testid='vote-answer']") || el);
   }
 
   // The vote did not reach the server: say so, and offer to send it again with the same key (the server runs it
