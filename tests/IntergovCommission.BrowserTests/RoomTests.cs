@@ -5,6 +5,7 @@ using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Testing;
 using IntergovCommission.Web.Features.Live;
+using IntergovCommission.Web.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -80,6 +81,15 @@ public sealed class RoomTests(ChromiumFixture chromium, AppFixture app) : Browse
             await Expect(screen.GetByTestId("current-user")).ToHaveCountAsync(0);
             await App.App.SendAsAsync("kz.member", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.Against });
             await Expect(screen.GetByTestId("tally-against")).ToHaveTextAsync("1");
+
+            // The network drops and comes back: the screen says so, and then shows what happened meanwhile.
+            await projector.SetOfflineAsync(true);
+            await Expect(screen.Locator("#live-status[data-state='offline']")).ToHaveCountAsync(1);
+            await App.App.SendAsAsync("ru.member", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.Against });
+            await projector.SetOfflineAsync(false);
+            await Expect(screen.GetByTestId("tally-against")).ToHaveTextAsync("2", new() { Timeout = 30_000 });
+            await Expect(screen.Locator("#live[data-live='connected']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await AssertReadOnlyAsync(screen);
 
             // The secretary revokes it (asked first); the screen says so, and the address no longer opens.
             Page.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -242,6 +252,68 @@ public sealed class RoomTests(ChromiumFixture chromium, AppFixture app) : Browse
         // The member's own vote stays theirs.
         Assert.Equal(VoteChoice.Against, state.OpenBallot.RollCall.Single(r => !r.RecordedBySecretary && r.Choice is not null).Choice);
         await ScreenshotAsync(kz, "secretary-desk");
+    }
+
+    [Fact]
+    public async Task Live_page_announces_only_the_tally_and_the_result_and_keeps_focus_on_the_button_pressed()
+    {
+        var (sessionId, itemId) = await LiveScenario.StartedSessionAsync(App.App, "О доступности");
+        await LiveScenario.RegisterEveryoneAsync(App.App, sessionId);
+        var ballotId = await App.App.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));
+        await SignInAsync("kz.member");
+        await Page.GotoAsync($"/Sessions/Live/{sessionId}");
+        await ExpectConnectedAsync(Page);
+        // The panel is not one live region read out whole; one small status region says what changed.
+        Assert.Null(await Page.Locator("#live").GetAttributeAsync("aria-live"));
+        await Expect(Page.Locator("#live [aria-live]")).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("live-announce")).ToHaveAttributeAsync("role", "status");
+
+        // From the keyboard: the vote is cast, the focus stays on the button pressed, the tally is announced.
+        await Page.GetByTestId("vote-for").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.GetByTestId("vote-answer")).ToContainTextAsync(UiText.Ru("Vote.For"));
+        await Expect(Page.GetByTestId("live-announce")).ToHaveTextAsync(new Regex("^" + Regex.Escape(UiText.Ru("Room.Announce.Tally", 1, 0, 0, "X")).Replace("X", @"\d+") + "$"));
+        Assert.Equal("vote-for", await Page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.getAttribute('data-testid')"));
+
+        // The result is announced when the vote closes.
+        await App.App.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
+        await Expect(Page.GetByTestId("live-announce")).ToHaveTextAsync(new Regex(Regex.Escape(UiText.Ru("Live.NotAdopted")) + "|" + Regex.Escape(UiText.Ru("Live.Adopted"))));
+    }
+
+    [Fact]
+    public async Task Removing_an_agenda_item_asks_first()
+    {
+        var commissionId = App.CommissionId;
+        var start = SessionTime.ToLocal(DateTimeOffset.UtcNow.AddDays(30), LiveScenario.Almaty);
+        var created = await App.App.SendAsAsync("kz.secretary", new Web.Features.Sessions.CreateSession.Command
+        {
+            CommissionId = commissionId,
+            Kind = Domain.Sessions.SessionKind.Regular,
+            Format = Domain.Sessions.SessionFormat.InPerson,
+            Place = "Астана",
+            PlaceKk = "Астана қ.",
+            StartLocal = new DateTime(start.Year, start.Month, start.Day, 10, 0, 0, DateTimeKind.Unspecified),
+            TimeZoneId = LiveScenario.Almaty,
+        });
+        var version = await App.App.QueryAsync(db => db.Sessions.Where(x => x.Id == created.SessionId).Select(x => x.Version).SingleAsync());
+        await App.App.SendAsAsync("kz.secretary", new Web.Features.Agenda.SaveAgendaItem.Command
+        {
+            SessionId = created.SessionId, Version = version, TitleRu = "О снимаемом вопросе", TitleKk = "Алынатын мәселе туралы", Rapporteurs = "Касымов Н.",
+            DecisionKind = Domain.Regulation.DecisionKind.ProgrammeApprovalOrChange, DraftDecisionRu = "Одобрить.", DraftDecisionKk = "Мақұлдансын.",
+        });
+        await SignInAsync("kz.secretary");
+        await Page.GotoAsync($"/Sessions/Agenda/{created.SessionId}");
+        string? asked = null;
+        void Dismiss(object? sender, IDialog dialog) { asked = dialog.Message; _ = dialog.DismissAsync(); }
+        Page.Dialog += Dismiss;
+        await Page.GetByTestId("remove-item").ClickAsync();
+        Assert.Equal(UiText.Ru("Room.Confirm.RemoveItem", "О снимаемом вопросе"), asked);
+        Assert.Equal(1, await App.App.QueryAsync(db => db.AgendaItems.CountAsync(i => i.SessionId == created.SessionId)));
+        Page.Dialog -= Dismiss;
+        Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await Page.GetByTestId("remove-item").ClickAsync();
+        await Expect(Page.GetByTestId("remove-item")).ToHaveCountAsync(0);
+        Assert.Equal(0, await App.App.QueryAsync(db => db.AgendaItems.CountAsync(i => i.SessionId == created.SessionId)));
     }
 
     [Fact]
