@@ -317,6 +317,42 @@ public sealed class RoomTests(ChromiumFixture chromium, AppFixture app) : Browse
     }
 
     [Fact]
+    public async Task Making_someone_an_administrator_asks_first_with_script_and_without()
+    {
+        await SignInAsync("admin");
+        await Page.GotoAsync("/Admin/Users");
+        var row = Page.Locator("tr[data-user='ru.member']");
+        string? asked = null;
+        void Dismiss(object? sender, IDialog dialog) { asked = dialog.Message; _ = dialog.DismissAsync(); }
+        Page.Dialog += Dismiss;
+        await row.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Admin.Users.Grant") }).ClickAsync();
+        Assert.Equal(UiText.Ru("Room.Confirm.Grant", "ru.member"), asked);
+        await Expect(AdministratorCell(row)).ToHaveTextAsync(UiText.Ru("Admin.Users.No"));
+        Page.Dialog -= Dismiss;
+
+        // Without script: a confirmation step on the page; nothing changes until it is confirmed.
+        var noScript = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUri.ToString(), Locale = "ru-RU", JavaScriptEnabled = false });
+        try
+        {
+            var plain = await noScript.NewPageAsync();
+            await plain.GotoAsync("/Account/Login");
+            await plain.GetByLabel(UiText.Ru("Login.UserName")).FillAsync("admin");
+            await plain.GetByLabel(UiText.Ru("Login.Password")).FillAsync(DemoPassword);
+            await plain.GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Login.Submit") }).ClickAsync();
+            await plain.GotoAsync("/Admin/Users");
+            await plain.Locator("tr[data-user='ru.member']").GetByRole(AriaRole.Button, new() { Name = UiText.Ru("Admin.Users.Grant") }).ClickAsync();
+            await Expect(plain.GetByTestId("confirm-grant")).ToContainTextAsync(UiText.Ru("Room.Confirm.Grant", "ru.member"));
+            await Expect(AdministratorCell(plain.Locator("tr[data-user='ru.member']"))).ToHaveTextAsync(UiText.Ru("Admin.Users.No"));
+            await plain.GetByTestId("confirm-grant-submit").ClickAsync();
+            await Expect(AdministratorCell(plain.Locator("tr[data-user='ru.member']"))).ToHaveTextAsync(UiText.Ru("Admin.Users.Yes"));
+        }
+        finally
+        {
+            await noScript.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Focus_ring_contrasts_at_least_3_to_1_with_what_surrounds_it()
     {
         await SignInAsync("kz.member");
@@ -354,6 +390,8 @@ public sealed class RoomTests(ChromiumFixture chromium, AppFixture app) : Browse
         await Expect(screen.GetByText(UiText.Ru("Live.TextHash"))).ToHaveCountAsync(0);
         await Expect(screen.Locator("#live a")).ToHaveCountAsync(0);
     }
+
+    private static ILocator AdministratorCell(ILocator row) => row.Locator($"td[data-label='{UiText.Ru("Admin.Users.Administrator")}']");
 
     private static Task ExpectConnectedAsync(IPage page) =>
         Expect(page.Locator("#live[data-live='connected']")).ToHaveCountAsync(1);
