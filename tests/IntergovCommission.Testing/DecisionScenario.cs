@@ -40,7 +40,7 @@ public static class DecisionScenario
             await LiveScenario.RecordVoteAsync(app, ballotId, voter.MembershipId, VoteChoice.For);
         }
 
-        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         var decisionId = await app.QueryAsync(db => db.Decisions.Where(d => d.BallotId == ballotId).Select(d => d.Id).SingleAsync());
         return new Adopted(sessionId, itemId, ballotId, decisionId);
     }

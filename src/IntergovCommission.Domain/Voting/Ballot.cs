@@ -64,6 +64,12 @@ public sealed class Ballot
     public int? AgainstCount { get; private set; }
     public int? AbstainCount { get; private set; }
     public bool? Adopted { get; private set; }
+
+    /// <summary>
+    /// The closing time the presiding person announced when opening the vote, if any. Informational: the vote
+    /// does not close by itself at that time; the presiding person closes it (KZRU-17).
+    /// </summary>
+    public DateTimeOffset? ClosingAnnouncedFor { get; private set; }
     public IReadOnlyCollection<Vote> Votes => _votes;
 
     public static string HashText(string textKk, string textRu) =>
@@ -102,6 +108,19 @@ public sealed class Ballot
         var vote = new Vote(voteId, Id, membershipId, choice, at, recordedByMembershipId);
         _votes.Add(vote);
         return vote;
+    }
+
+    /// <summary>Announces when the presiding person means to close the vote; it must lie after the opening.</summary>
+    public void AnnounceClosing(DateTimeOffset at)
+    {
+        if (State == BallotState.Closed)
+        {
+            throw new RuleViolationException("KZRU-17", "Rule.Voting.AlreadyClosed",
+                "KZRU-17 (Regulation cl. 10): this vote is already closed.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(at, OpenedAt);
+        ClosingAnnouncedFor = at;
     }
 
     public VoteCount Tally() => Count(_votes);

@@ -43,6 +43,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<IssuedDecisionDocument> IssuedDecisionDocuments => Set<IssuedDecisionDocument>();
     public DbSet<ProposalDeadlineReminder> ProposalDeadlineReminders => Set<ProposalDeadlineReminder>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<ScreenLink> ScreenLinks => Set<ScreenLink>();
     public DbSet<Chairmanship> Chairmanships => Set<Chairmanship>();
     public DbSet<NoInterestDeclaration> NoInterestDeclarations => Set<NoInterestDeclaration>();
     public DbSet<DecisionDistribution> DecisionDistributions => Set<DecisionDistribution>();

@@ -95,7 +95,7 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             }
         }
 
-        await AsAsync("kz.cochair", new CloseBallot.Command(first), ct);
+        await AsAsync("kz.cochair", new CloseBallot.Command(first, ConfirmMissingVotes: true), ct);
         await AsAsync("ru.member", new SubmitDissent.Command
         {
             BallotId = first,
@@ -215,7 +215,7 @@ public sealed class DemoSessionsSeeder(IServiceProvider services, TimeProvider c
             await AsAsync(user, new CastVote.Command { BallotId = ballot, Choice = VoteChoice.For }, ct);
         }
 
-        await AsAsync("cis.chair", new CloseBallot.Command(ballot), ct);
+        await AsAsync("cis.chair", new CloseBallot.Command(ballot, ConfirmMissingVotes: true), ct);
         var decision = await QueryAsync(db => db.Decisions.Where(d => d.BallotId == ballot).Select(d => d.Id).SingleAsync(ct));
         var hash = await AsAsync("cis.secretariat", new StartSigning.Command(decision), ct);
         await AsAsync("cis.chair", new SignDecision.Command { DecisionId = decision, Kind = SignatureKind.Sign, ContentHash = hash, Confirmation = DemoDataSeeder.DemoPassword }, ct);

@@ -216,7 +216,7 @@ public sealed class ApiSessionJourneyTests
 
             Assert.Equal(18, await app.QueryAsync(db => db.Votes.CountAsync(v => v.BallotId == ballotId)));
             await AssertProblemAsync(callers["kz.member"], HttpMethod.Post, $"/api/v1/ballots/{ballotId}/close", null, HttpStatusCode.Forbidden, "KZRU-10");
-            await SendAsync(callers["kz.cochair"], HttpMethod.Post, $"/api/v1/ballots/{ballotId}/close", null, HttpStatusCode.NoContent);
+            await SendAsync(callers["kz.cochair"], HttpMethod.Post, $"/api/v1/ballots/{ballotId}/close?confirmMissingVotes=true", null, HttpStatusCode.NoContent);
             await AssertProblemAsync(callers["ru.member"], HttpMethod.Post, $"/api/v1/ballots/{ballotId}/votes", new { choice = "Against" }, HttpStatusCode.UnprocessableEntity, "KZRU-17");
 
             // The majority may not dissent (KZRU-19); the deputy who voted against does, once, even when the client retries.

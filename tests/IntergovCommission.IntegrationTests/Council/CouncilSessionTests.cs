@@ -127,7 +127,7 @@ public sealed class CouncilSessionTests
         await app.SendAsAsync("cis.ru.head", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For });
         // The secretariat records the vote of the Armenian head, given by show of hands.
         await app.SendAsAsync("cis.secretariat", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.Against, ForMembershipId = Head(council, "AM") });
-        await app.SendAsAsync("cis.chair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("cis.chair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
 
         // CIS-08: three of five states present voted for: adopted; the roll call counts states.
         var ballot = await app.QueryAsync(db => db.Ballots.SingleAsync(b => b.Id == ballotId));
@@ -233,7 +233,7 @@ public sealed class CouncilSessionTests
         Assert.Equal(0, await app.QueryAsync(db => db.Ballots.CountAsync(b => b.SessionId == sessionId)));
         await RegisterAsync(app, sessionId, Head(council, "KG"));
         var opened = await app.SendAsAsync("cis.chair", new OpenBallot.Command(sessionId, items[0]));
-        await app.SendAsAsync("cis.chair", new CloseBallot.Command(opened));
+        await app.SendAsAsync("cis.chair", new CloseBallot.Command(opened, ConfirmMissingVotes: true));
 
         // CIS-08: Kyrgyzstan declares no interest in the second question: it does not vote, and the base is six states.
         var secretariat = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.secretariat", new DeclareNoInterest.Command(sessionId, items[1])));
@@ -249,7 +249,7 @@ public sealed class CouncilSessionTests
         }
 
         await app.SendAsAsync("cis.secretariat", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For, ForMembershipId = Head(council, "AM") });
-        await app.SendAsAsync("cis.chair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("cis.chair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         var ballot = await app.QueryAsync(db => db.Ballots.SingleAsync(b => b.Id == ballotId));
         Assert.Equal(6, ballot.VotersPresentAtClose);
         Assert.True(ballot.Adopted); // 4 of 6 (Kyrgyzstan out of the base): more than half
@@ -295,9 +295,9 @@ public sealed class CouncilSessionTests
         var live = await app.SendAsAsync("cis.kg.head", new GetLiveSession.Query(sessionId));
         Assert.True(live.Me.IsPresiding);
         var ballotId = await app.SendAsAsync("cis.kg.head", new OpenBallot.Command(sessionId, itemId));
-        var russia = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.ru.head", new CloseBallot.Command(ballotId)));
+        var russia = await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("cis.ru.head", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true)));
         Assert.Equal("CIS-03", russia.RuleId);
-        await app.SendAsAsync("cis.kg.head", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("cis.kg.head", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
     }
 
     [Fact]

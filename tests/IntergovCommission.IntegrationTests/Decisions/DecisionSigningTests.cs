@@ -248,7 +248,7 @@ public sealed class DecisionRecordTests
 
         // Round 2 is rejected (nobody votes): no new decision, the first one stands.
         var round2 = await app.SendAsAsync("kz.cochair", new Web.Features.Live.OpenBallot.Command(adopted.SessionId, adopted.ItemId));
-        await app.SendAsAsync("kz.cochair", new Web.Features.Live.CloseBallot.Command(round2));
+        await app.SendAsAsync("kz.cochair", new Web.Features.Live.CloseBallot.Command(round2, ConfirmMissingVotes: true));
         Assert.Equal(0, await app.QueryAsync(db => db.Decisions.CountAsync(d => d.BallotId == round2)));
 
         // Round 3 is adopted: it supersedes the decision on its route (kept), as version 2.
@@ -258,7 +258,7 @@ public sealed class DecisionRecordTests
             await LiveScenario.RecordVoteAsync(app, round3, voter.MembershipId, Domain.Voting.VoteChoice.For);
         }
 
-        await app.SendAsAsync("kz.cochair", new Web.Features.Live.CloseBallot.Command(round3));
+        await app.SendAsAsync("kz.cochair", new Web.Features.Live.CloseBallot.Command(round3, ConfirmMissingVotes: true));
         var versions = await app.QueryAsync(db => db.Decisions.Where(d => d.AgendaItemId == adopted.ItemId).OrderBy(d => d.VersionNumber).ToListAsync());
         Assert.Equal(2, versions.Count);
         Assert.Equal(DecisionState.Superseded, versions[0].State);

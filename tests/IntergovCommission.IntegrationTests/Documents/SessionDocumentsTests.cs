@@ -114,7 +114,7 @@ public sealed class SessionDocumentsTests
             await app.SendAsAsync(voter.UserName ?? await LiveScenario.SecretaryOfSideAsync(app, voter.MembershipId), command);
         }
 
-        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         return ballotId;
     }
 

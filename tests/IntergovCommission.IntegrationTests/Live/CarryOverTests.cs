@@ -97,7 +97,7 @@ public sealed class CarryOverTests
             }
         }
 
-        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         var adopted = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("ru.cochair", command));
         Assert.Equal(("KZRU-20", "Rule.Expert.Adopted"), (adopted.RuleId, adopted.Key));
         Assert.Equal(0, await app.QueryAsync(db => db.ExpertGroupReferrals.CountAsync()));
@@ -105,7 +105,7 @@ public sealed class CarryOverTests
         // A second item, put to the vote and not adopted, is referred; once, and its vote does not reopen.
         var (other, otherItem) = await HeldAsync(app);
         var rejected = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(other, otherItem));
-        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(rejected));
+        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(rejected, ConfirmMissingVotes: true));
         var referOther = await ReferralAsync(app, other, otherItem);
         await app.SendAsAsync("kz.cochair", referOther);
         var twice = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("ru.cochair", referOther));
@@ -323,7 +323,7 @@ public sealed class CarryOverTests
         var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));
         var open = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("kz.cochair", new DeferAgendaItem.Command { SessionId = sessionId, AgendaItemId = itemId }));
         Assert.Equal("KZRU-17", open.RuleId);
-        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         var voted = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("kz.secretary", new DeferAgendaItem.Command { SessionId = sessionId, AgendaItemId = itemId }));
         Assert.Equal(("KZRU-17", "Agenda.Rule.Defer.Voted"), (voted.RuleId, voted.Key));
 

@@ -150,7 +150,7 @@ public sealed class LiveSessionTests
             var vote = await app.QueryAsync(db => db.Votes.AsNoTracking().SingleAsync(v => v.BallotId == ballotId && v.MembershipId == member.MembershipId));
             Assert.Equal(VoteChoice.For, vote.Choice);
             Assert.Null(vote.RecordedByMembershipId);
-            await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+            await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         }
     }
 
@@ -213,7 +213,7 @@ public sealed class LiveSessionTests
             }
         }
 
-        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         var live = await app.SendAsAsync("kz.member", new GetLiveSession.Query(sessionId));
         var ballot = live.Items.Single().Ballots.Single();
         Assert.Equal(BallotState.Closed, ballot.State);
@@ -331,7 +331,7 @@ public sealed class LiveSessionTests
         {
             var ballotId = await app.SendAsAsync("kz.cochair", new OpenBallot.Command(sessionId, itemId));
             var casts = voters.Select(v => Attempt(() => app.SendAsAsync(v.UserName!, new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For }))).ToList();
-            var close = app.SendAsAsync("ru.cochair", new CloseBallot.Command(ballotId));
+            var close = app.SendAsAsync("ru.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
             var outcomes = await Task.WhenAll(casts);
             await close;
             var accepted = outcomes.Count(o => o is null);
@@ -385,7 +385,7 @@ public sealed class LiveSessionTests
             await LiveScenario.RecordVoteAsync(app, ballotId, voter.MembershipId, VoteChoice.For);
         }
 
-        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId));
+        await app.SendAsAsync("kz.cochair", new CloseBallot.Command(ballotId, ConfirmMissingVotes: true));
         var majority = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("ru.member", new SubmitDissent.Command { BallotId = ballotId, Language = "ru", Text = "Не согласен." }));
         Assert.Equal("KZRU-19", majority.RuleId);
         await app.SendAsAsync("kz.member", new SubmitDissent.Command { BallotId = ballotId, Language = "kk", Text = "Бағдарлама әлі дайын емес." });

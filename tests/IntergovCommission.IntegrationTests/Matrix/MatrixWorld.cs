@@ -260,7 +260,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
             await App.SendAsAsync(secretary, new CastVote.Command { BallotId = closed, Choice = VoteChoice.For, ForMembershipId = voter.MembershipId });
         }
 
-        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(closed));
+        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(closed, ConfirmMissingVotes: true));
         var decision = await App.QueryAsync(db => db.Decisions.Where(d => d.BallotId == closed).Select(d => d.Id).SingleAsync());
         await App.SendAsAsync("kz.secretary", new StartSigning.Command(decision));
 
@@ -272,7 +272,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
             await App.SendAsAsync(secretary, new CastVote.Command { BallotId = issuedBallot, Choice = VoteChoice.For, ForMembershipId = voter.MembershipId });
         }
 
-        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(issuedBallot));
+        await App.SendAsAsync("kz.cochair", new CloseBallot.Command(issuedBallot, ConfirmMissingVotes: true));
         var issued = await App.QueryAsync(db => db.Decisions.Where(d => d.BallotId == issuedBallot).Select(d => d.Id).SingleAsync());
         var issuedHash = await App.SendAsAsync("kz.secretary", new StartSigning.Command(issued));
         foreach (var (user, kind) in new[] { ("kz.secretary", SignatureKind.Sign), ("ru.secretary", SignatureKind.Sign), ("kz.cochair", SignatureKind.Approve), ("ru.cochair", SignatureKind.Approve) })
@@ -281,6 +281,11 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         }
 
         Ids["issuedDecision"] = issued.ToString();
+
+        // A revoked room-screen link (issue #15): revoking it again changes nothing.
+        var screenLink = await App.SendAsAsync("kz.secretary", new CreateScreenLink.Command { SessionId = live, Label = "matrix" });
+        await App.SendAsAsync("kz.secretary", new RevokeScreenLink.Command(live, screenLink.LinkId));
+        Ids["revokedLink"] = screenLink.LinkId.ToString();
 
         // Execution (issue 13): an assignment of the issued decision on the KZ side, the KZ member responsible; report 1 superseded by
         // report 2 (awaiting, so answering report 1 is refused whatever else the request says); one extension refused, one waiting; a

@@ -16,7 +16,21 @@ namespace IntergovCommission.Web.Features.Live;
 /// <summary>KZRU-17: the presiding co-chair closes the vote; the result is computed by the profile and frozen with the roll call.</summary>
 public static class CloseBallot
 {
-    public sealed record Command(Guid BallotId) : ICommand<bool>;
+    /// <param name="ConfirmMissingVotes">
+    /// The presiding person confirms closing while voters present have not voted. Without it such a close is
+    /// refused (the page asks first: "4 members present have not voted. Close?"); a close is irreversible.
+    /// </param>
+    public sealed record Command(Guid BallotId, bool ConfirmMissingVotes = false) : ICommand<bool>;
+
+    /// <summary>The voters present who have not voted in the ballot (by membership), as the close would freeze them.</summary>
+    public static IReadOnlyList<Guid> MissingVoters(LiveContext context, Ballot ballot)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(ballot);
+        var voted = ballot.Votes.Select(v => v.MembershipId).ToHashSet();
+        return context.Register.Where(r => SessionRules.IsVoterPresent(context.Profile, r.Entry) && !voted.Contains(r.Entry.MembershipId))
+            .Select(r => r.Entry.MembershipId).ToList();
+    }
 
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
@@ -39,6 +53,13 @@ public static class CloseBallot
             var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
             SessionRules.RequirePresiding(context.Profile, context.Entries, me.Entry.MembershipId, context.Office);
             var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
+            if (ballot.State == BallotState.Open && !request.ConfirmMissingVotes && MissingVoters(context, ballot) is { Count: > 0 } missing)
+            {
+                // An irreversible close that leaves members present without a vote is asked first (issue #15).
+                throw new RuleViolationException("KZRU-17", "Room.Close.MissingVotes",
+                    "KZRU-17 (Regulation cl. 10): {0} members present have not voted; confirm the close to freeze the roll call without them.", missing.Count);
+            }
+
             // CIS-08: states that declared no interest in the item leave the majority base when the profile says so;
             // CIS-01: one vote per state (the latest of its delegation's); a tie may be decided by the presiding person's vote.
             var noInterest = await db.NoInterestDeclarations.AsNoTracking().Where(d => d.AgendaItemId == ballot.AgendaItemId).Select(d => d.SideId).ToListAsync(cancellationToken);

@@ -65,7 +65,12 @@ public static class GetLiveSession
         public bool MayBeDeferred => Ballots.Count == 0 && History.Referral is null && !History.IsDeferred;
     }
 
-    public sealed record BallotView(Guid Id, Guid AgendaItemId, int Round, BallotState State, string TextKk, string TextRu, string TextHash, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, VoteCount Tally, bool? Adopted, int? VotersPresentAtClose, IReadOnlyList<RollCallRow> RollCall, IReadOnlyList<DissentView> Dissents);
+    public sealed record BallotView(Guid Id, Guid AgendaItemId, int Round, BallotState State, string TextKk, string TextRu, string TextHash, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, VoteCount Tally, bool? Adopted, int? VotersPresentAtClose, IReadOnlyList<RollCallRow> RollCall, IReadOnlyList<DissentView> Dissents,
+        DateTimeOffset? ClosingAnnouncedFor = null, int? NeededToAdopt = null)
+    {
+        /// <summary>The voters present who have not voted yet (the roll call lists every voter present).</summary>
+        public IReadOnlyList<RollCallRow> NotVoted => RollCall.Where(r => r.Choice is null).ToList();
+    }
 
     public sealed record RollCallRow(Guid MembershipId, LocalizedText Name, string? SideCode, VoteChoice? Choice, bool RecordedBySecretary, DateTimeOffset? CastAt, int Changes = -1);
 
@@ -82,83 +87,95 @@ public static class GetLiveSession
 
     public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Query, Result>
     {
-        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken) =>
+            await BuildAsync(db, await actors.GetActorAsync(cancellationToken), request.SessionId, clock, cancellationToken);
+    }
+
+    /// <summary>The live state as <paramref name="actor"/> reads it (the room screen reads it as nobody in particular).</summary>
+    public static async Task<Result> BuildAsync(CommissionDbContext db, Actor actor, Guid sessionId, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var request = new Query(sessionId);
+        var live = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
+        var entries = live.Entries;
+        var presiding = SessionRules.Presiding(live.Profile, entries, live.Office);
+        var items = await db.Set<AgendaItem>().AsNoTracking()
+            .Where(i => i.SessionId == request.SessionId)
+            .OrderBy(i => i.Position)
+            .Select(i => new { i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision, i.AffectedSideIds })
+            .ToListAsync(cancellationToken);
+        var ballots = await db.Ballots.AsNoTracking().Include(b => b.Votes)
+            .Where(b => b.SessionId == request.SessionId)
+            .OrderBy(b => b.Round)
+            .ToListAsync(cancellationToken);
+        var ballotIds = ballots.Select(b => b.Id).ToList();
+        var dissents = await db.DissentingOpinions.AsNoTracking()
+            .Where(d => ballotIds.Contains(d.BallotId))
+            .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new { d.Id, d.BallotId, p.FullName, d.Language, d.Text, d.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        var histories = await ItemHistories.LoadAsync(db, [.. items.Select(i => i.Id)], cancellationToken);
+        var noInterest = await db.NoInterestDeclarations.AsNoTracking().Where(d => d.SessionId == request.SessionId).Select(d => new { d.AgendaItemId, d.SideId }).ToListAsync(cancellationToken);
+        var sideOf = live.Register.ToDictionary(r => r.Entry.MembershipId, r => r.Entry.SideId);
+        var names = live.Register.ToDictionary(r => r.Entry.MembershipId);
+
+        BallotView View(Ballot b)
         {
-            var actor = await actors.GetActorAsync(cancellationToken);
-            var live = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
-            var entries = live.Entries;
-            var presiding = SessionRules.Presiding(live.Profile, entries, live.Office);
-            var items = await db.Set<AgendaItem>().AsNoTracking()
-                .Where(i => i.SessionId == request.SessionId)
-                .OrderBy(i => i.Position)
-                .Select(i => new { i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision, i.AffectedSideIds })
-                .ToListAsync(cancellationToken);
-            var ballots = await db.Ballots.AsNoTracking().Include(b => b.Votes)
-                .Where(b => b.SessionId == request.SessionId)
-                .OrderBy(b => b.Round)
-                .ToListAsync(cancellationToken);
-            var ballotIds = ballots.Select(b => b.Id).ToList();
-            var dissents = await db.DissentingOpinions.AsNoTracking()
-                .Where(d => ballotIds.Contains(d.BallotId))
-                .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new { d.Id, d.BallotId, p.FullName, d.Language, d.Text, d.SubmittedAt })
-                .ToListAsync(cancellationToken);
-            var histories = await ItemHistories.LoadAsync(db, [.. items.Select(i => i.Id)], cancellationToken);
-            var noInterest = await db.NoInterestDeclarations.AsNoTracking().Where(d => d.SessionId == request.SessionId).Select(d => new { d.AgendaItemId, d.SideId }).ToListAsync(cancellationToken);
-            var sideOf = live.Register.ToDictionary(r => r.Entry.MembershipId, r => r.Entry.SideId);
-            var names = live.Register.ToDictionary(r => r.Entry.MembershipId);
-
-            BallotView View(Ballot b)
+            // The roll call lists every voter present (and anyone who voted), so a missing vote shows too.
+            var voters = live.Register.Where(r => SessionRules.IsVoterPresent(live.Profile, r.Entry)).Select(r => r.Entry.MembershipId)
+                .Union(b.Votes.Select(v => v.MembershipId));
+            var rollCall = voters.Select(id =>
             {
-                // The roll call lists every voter present (and anyone who voted), so a missing vote shows too.
-                var voters = live.Register.Where(r => SessionRules.IsVoterPresent(live.Profile, r.Entry)).Select(r => r.Entry.MembershipId)
-                    .Union(b.Votes.Select(v => v.MembershipId));
-                var rollCall = voters.Select(id =>
-                {
-                    var vote = b.Votes.FirstOrDefault(v => v.MembershipId == id);
-                    names.TryGetValue(id, out var row);
-                    return new RollCallRow(id, row?.Name ?? LocalizedText.Empty, row?.SideCode, vote?.Choice, vote?.RecordedByMembershipId is not null, vote?.CastAt, vote?.Changes ?? -1);
-                }).OrderBy(r => r.SideCode).ThenBy(r => r.Name.Ru).ToList();
-                // CIS-01: with a vote per state, the tally counts one vote per state.
-                var counted = b.CountedVotes(live.Profile.Voting, id => sideOf.GetValueOrDefault(id));
-                var tally = new VoteCount(counted.Count(v => v.Choice == VoteChoice.For), counted.Count(v => v.Choice == VoteChoice.Against), counted.Count(v => v.Choice == VoteChoice.Abstain));
-                return new BallotView(b.Id, b.AgendaItemId, b.Round, b.State, b.TextKk, b.TextRu, b.TextHash, b.OpenedAt, b.ClosedAt, tally, b.Adopted, b.VotersPresentAtClose, rollCall,
-                    dissents.Where(d => d.BallotId == b.Id).Select(d => new DissentView(d.Id, d.FullName, d.Language, d.Text, d.SubmittedAt)).ToList());
-            }
-
-            var views = ballots.Select(View).ToList();
-            var open = views.FirstOrDefault(b => b.State == BallotState.Open);
-            var mine = live.RowOf(actor.PersonId);
-            var me = new Me(
-                mine?.Entry.MembershipId,
-                mine?.Entry.Role,
-                mine?.Entry.Mode ?? AttendanceMode.Absent,
-                actor.May(live.CommissionId, Capability.KeepRegister),
-                mine is not null && presiding.Any(p => p.MembershipId == mine.Entry.MembershipId),
-                actor.May(live.CommissionId, Capability.RequireAttendanceInPerson),
-                mine is not null && SessionRules.IsVoterPresent(live.Profile, mine.Entry),
-                open is null || mine is null ? null : open.RollCall.FirstOrDefault(r => r.MembershipId == mine.Entry.MembershipId)?.Choice);
-            // The start on each side's clock: the session's own zone first, then the other sides' (from the commission, not written into the page).
-            var sideZones = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => s.TimeZoneId).ToListAsync(cancellationToken);
-            var zones = new[] { live.TimeZoneId }.Concat(sideZones).Distinct(StringComparer.Ordinal).ToList();
-            var profile = live.Profile;
-            var states = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => new StateRef(s.Id, s.Code, s.Name)).ToListAsync(cancellationToken);
-            var rules = new BodyRules(profile.Code, profile.Voting.Unit == VoteUnit.State, profile.Languages.DocumentLanguages,
-                profile.Roles.ToDictionary(r => r.Role.ToString(), r => r.Name), states,
-                actor.May(live.CommissionId, Capability.ConfirmCredentials), actor.May(live.CommissionId, Capability.DeclareNoInterest),
-                actor.May(live.CommissionId, Capability.MarkAffectedStates), profile.Voting.NoInterestRule is not null, profile.Voting.AffectedStateRule is not null);
-            return new Result(
-                live.SessionId, live.CommissionId, live.SessionNumber, live.State, live.StartsAt, live.TimeZoneId,
-                SessionRules.Quorum(live.Profile, entries),
-                SessionRules.VotersPresent(live.Profile, entries),
-                live.Register,
-                live.Register.Where(r => presiding.Any(p => p.MembershipId == r.Entry.MembershipId)).ToList(),
-                items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision,
-                    views.Where(v => v.AgendaItemId == i.Id).ToList(),
-                    histories.GetValueOrDefault(i.Id, ItemHistory.None), i.AffectedSideIds, noInterest.Where(n => n.AgendaItemId == i.Id).Select(n => n.SideId).ToList())).ToList(),
-                open,
-                me,
-                zones,
-                rules);
+                var vote = b.Votes.FirstOrDefault(v => v.MembershipId == id);
+                names.TryGetValue(id, out var row);
+                return new RollCallRow(id, row?.Name ?? LocalizedText.Empty, row?.SideCode, vote?.Choice, vote?.RecordedByMembershipId is not null, vote?.CastAt, vote?.Changes ?? -1);
+            }).OrderBy(r => r.SideCode).ThenBy(r => r.Name.Ru).ToList();
+            // CIS-01: with a vote per state, the tally counts one vote per state.
+            var counted = b.CountedVotes(live.Profile.Voting, id => sideOf.GetValueOrDefault(id));
+            var tally = new VoteCount(counted.Count(v => v.Choice == VoteChoice.For), counted.Count(v => v.Choice == VoteChoice.Against), counted.Count(v => v.Choice == VoteChoice.Abstain));
+            // While the vote is open: how many "for" votes adopt it now (KZRU-17, the profile's majority over its base).
+            int? needed = b.State == BallotState.Open
+                ? MajorityCalculator.Evaluate(live.Profile.Voting, tally,
+                    SessionRules.MajorityBase(live.Profile, live.Entries, noInterest.Where(n => n.AgendaItemId == b.AgendaItemId).Select(n => n.SideId).ToList())).Needed
+                : null;
+            return new BallotView(b.Id, b.AgendaItemId, b.Round, b.State, b.TextKk, b.TextRu, b.TextHash, b.OpenedAt, b.ClosedAt, tally, b.Adopted, b.VotersPresentAtClose, rollCall,
+                dissents.Where(d => d.BallotId == b.Id).Select(d => new DissentView(d.Id, d.FullName, d.Language, d.Text, d.SubmittedAt)).ToList(),
+                b.ClosingAnnouncedFor, needed);
         }
+
+        var views = ballots.Select(View).ToList();
+        var open = views.FirstOrDefault(b => b.State == BallotState.Open);
+        var mine = live.RowOf(actor.PersonId);
+        var me = new Me(
+            mine?.Entry.MembershipId,
+            mine?.Entry.Role,
+            mine?.Entry.Mode ?? AttendanceMode.Absent,
+            actor.May(live.CommissionId, Capability.KeepRegister),
+            mine is not null && presiding.Any(p => p.MembershipId == mine.Entry.MembershipId),
+            actor.May(live.CommissionId, Capability.RequireAttendanceInPerson),
+            mine is not null && SessionRules.IsVoterPresent(live.Profile, mine.Entry),
+            open is null || mine is null ? null : open.RollCall.FirstOrDefault(r => r.MembershipId == mine.Entry.MembershipId)?.Choice);
+        // The start on each side's clock: the session's own zone first, then the other sides' (from the commission, not written into the page).
+        var sideZones = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => s.TimeZoneId).ToListAsync(cancellationToken);
+        var zones = new[] { live.TimeZoneId }.Concat(sideZones).Distinct(StringComparer.Ordinal).ToList();
+        var profile = live.Profile;
+        var states = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => new StateRef(s.Id, s.Code, s.Name)).ToListAsync(cancellationToken);
+        var rules = new BodyRules(profile.Code, profile.Voting.Unit == VoteUnit.State, profile.Languages.DocumentLanguages,
+            profile.Roles.ToDictionary(r => r.Role.ToString(), r => r.Name), states,
+            actor.May(live.CommissionId, Capability.ConfirmCredentials), actor.May(live.CommissionId, Capability.DeclareNoInterest),
+            actor.May(live.CommissionId, Capability.MarkAffectedStates), profile.Voting.NoInterestRule is not null, profile.Voting.AffectedStateRule is not null);
+        return new Result(
+            live.SessionId, live.CommissionId, live.SessionNumber, live.State, live.StartsAt, live.TimeZoneId,
+            SessionRules.Quorum(live.Profile, entries),
+            SessionRules.VotersPresent(live.Profile, entries),
+            live.Register,
+            live.Register.Where(r => presiding.Any(p => p.MembershipId == r.Entry.MembershipId)).ToList(),
+            items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.DecisionKind, i.DraftDecision,
+                views.Where(v => v.AgendaItemId == i.Id).ToList(),
+                histories.GetValueOrDefault(i.Id, ItemHistory.None), i.AffectedSideIds, noInterest.Where(n => n.AgendaItemId == i.Id).Select(n => n.SideId).ToList())).ToList(),
+            open,
+            me,
+            zones,
+            rules);
     }
 }

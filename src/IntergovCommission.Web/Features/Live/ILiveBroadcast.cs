@@ -15,4 +15,7 @@ public interface ILiveBroadcast
     /// that arrives late). Screens recount the tally from the roll call they hold.
     /// </summary>
     void VoteCast(Guid sessionId, Guid ballotId, Guid membershipId, Domain.Voting.VoteChoice choice, bool recordedBySecretary, int changes);
+
+    /// <summary>A room-screen link was revoked: the screens opened through it reload (and find it no longer works).</summary>
+    void ScreenLinkRevoked(Guid sessionId, Guid linkId);
 }

@@ -19,7 +19,16 @@ namespace IntergovCommission.Web.Features.Live;
 /// </summary>
 public static class OpenBallot
 {
-    public sealed record Command(Guid SessionId, Guid AgendaItemId) : ICommand<Guid>;
+    /// <param name="ClosesInMinutes">An announced closing time, minutes from the opening (1–240): shown on the room screen
+    /// and the live page as a countdown. Informational: the vote does not close by itself; the presiding person closes it.</param>
+    public sealed record Command(Guid SessionId, Guid AgendaItemId, int? ClosesInMinutes = null) : ICommand<Guid>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text) =>
+            RuleFor(x => x.ClosesInMinutes).InclusiveBetween(1, 240).When(x => x.ClosesInMinutes is not null)
+                .WithMessage(_ => text["Room.Validation.ClosesInMinutes"]);
+    }
 
     public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
@@ -82,6 +91,11 @@ public static class OpenBallot
             var round = 1 + (await db.Ballots.Where(b => b.AgendaItemId == request.AgendaItemId).MaxAsync(b => (int?)b.Round, cancellationToken) ?? 0);
             var ballot = new Ballot(Guid.CreateVersion7(), request.SessionId, request.AgendaItemId, round, round,
                 item.DraftDecision.Kk ?? string.Empty, item.DraftDecision.Ru ?? string.Empty, me.Entry.MembershipId, clock.GetUtcNow());
+            if (request.ClosesInMinutes is int minutes)
+            {
+                ballot.AnnounceClosing(ballot.OpenedAt.AddMinutes(minutes));
+            }
+
             db.Ballots.Add(ballot);
             live.SessionChanged(request.SessionId, "ballot-opened");
             return ballot.Id;

@@ -30,7 +30,8 @@ public static class SessionApiBodies
 
     public sealed record InPersonBody(bool Required);
 
-    public sealed record OpenBallotBody(Guid AgendaItemId);
+    /// <param name="ClosesInMinutes">Optional announced closing time, minutes from now (1–240); informational, the vote does not close by itself.</param>
+    public sealed record OpenBallotBody(Guid AgendaItemId, int? ClosesInMinutes = null);
 
     public sealed record CastVoteBody(VoteChoice Choice, Guid? ForMembershipId);
 
@@ -271,7 +272,7 @@ public static class SessionEndpoints
             .WithName("RequireInPerson").WithSummary("Require (or stop requiring) a member to attend in person.");
         live.MapPost("/ballots", async (Guid sessionId, SessionApiBodies.OpenBallotBody body, IMediator m, CancellationToken ct) =>
             {
-                var id = await m.Send(new OpenBallot.Command(sessionId, body.AgendaItemId), ct);
+                var id = await m.Send(new OpenBallot.Command(sessionId, body.AgendaItemId, body.ClosesInMinutes), ct);
                 return Results.Created($"/api/v1/ballots/{id}", new { id });
             })
             .WithTags("Ballots").WithName("OpenBallot").WithSummary("The presiding co-chair opens a vote on an agenda item (KZRU-10, KZRU-16 quorum).");
@@ -293,12 +294,12 @@ public static class SessionEndpoints
             })
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("CastVote").WithSummary("Cast your vote (KZRU-15, KZRU-17); a secretary records a show-of-hands vote with forMembershipId. Send an Idempotency-Key.");
-        ballots.MapPost("/close", async (Guid ballotId, IMediator m, CancellationToken ct) =>
+        ballots.MapPost("/close", async (Guid ballotId, bool? confirmMissingVotes, IMediator m, CancellationToken ct) =>
             {
-                await m.Send(new CloseBallot.Command(ballotId), ct);
+                await m.Send(new CloseBallot.Command(ballotId, confirmMissingVotes == true), ct);
                 return Results.NoContent();
             })
-            .WithName("CloseBallot").WithSummary("The presiding co-chair closes the vote; the result is computed (KZRU-17).");
+            .WithName("CloseBallot").WithSummary("The presiding co-chair closes the vote; the result is computed (KZRU-17). While voters present have not voted the close is refused unless ?confirmMissingVotes=true.");
         ballots.MapPost("/dissents", async (Guid ballotId, SessionApiBodies.DissentBody body, IMediator m, CancellationToken ct) =>
             {
                 var id = await m.Send(new SubmitDissent.Command { BallotId = ballotId, Language = body.Language ?? "ru", Text = body.Text }, ct);

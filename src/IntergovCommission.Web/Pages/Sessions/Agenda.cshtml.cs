@@ -63,10 +63,24 @@ public sealed class AgendaModel(IMediator mediator, IStringLocalizer<SharedResou
         return Done(id, "Agenda.Moved");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid itemId, uint version, CancellationToken ct)
+    /// <summary>The item a removal asks about (no script: the confirmation step; with script a confirm dialog asks first).</summary>
+    public GetSession.ItemView? ConfirmRemove { get; private set; }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid itemId, uint version, bool confirmed, CancellationToken ct)
     {
         Data.SessionId = id;
-        await mediator.Send(new RemoveAgendaItem.Command { SessionId = id, ItemId = itemId, Version = version }, ct);
+        var command = new RemoveAgendaItem.Command { SessionId = id, ItemId = itemId, Version = version };
+        if (!confirmed)
+        {
+            // Removing an item cannot be undone: asked first, of someone who may remove it.
+            await PageGate.RequireAllowedAsync(HttpContext, command, ct);
+            await ReloadAsync(ct);
+            ConfirmRemove = Session.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException("Agenda item", itemId);
+            Data.Version = Session.Version;
+            return Page();
+        }
+
+        await mediator.Send(command, ct);
         return Done(id, "Agenda.Removed");
     }
 

@@ -60,21 +60,45 @@ public sealed class LiveModel(IMediator mediator) : PageModel, IReloadablePage
         return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostOpenAsync(Guid agendaItemId, CancellationToken ct)
+    /// <summary>Opens the vote, optionally with an announced closing time (informational: the presiding person closes).</summary>
+    public async Task<IActionResult> OnPostOpenAsync(Guid agendaItemId, int? closesInMinutes, CancellationToken ct)
     {
-        await mediator.Send(new OpenBallot.Command(Id, agendaItemId), ct);
-        return RedirectToPage(new { id = Id });
+        await mediator.Send(new OpenBallot.Command(Id, agendaItemId, closesInMinutes), ct);
+        return RedirectToPage(null, null, new { id = Id }, "open-ballot-title");
     }
 
+    /// <summary>Without script: the vote is cast and the page comes back at the member's own ballot, with its answer.</summary>
     public async Task<IActionResult> OnPostCastAsync(Guid ballotId, VoteChoice choice, CancellationToken ct)
     {
         await mediator.Send(new CastVote.Command { BallotId = ballotId, Choice = choice }, ct);
-        return RedirectToPage(new { id = Id });
+        return RedirectToPage(null, null, new { id = Id }, "my-ballot");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid ballotId, CancellationToken ct)
+    /// <summary>How many voters present have not voted, when the presiding person is asked to confirm a close (no script).</summary>
+    public int? ConfirmClose { get; private set; }
+
+    public Guid ConfirmBallotId { get; private set; }
+
+    /// <summary>
+    /// Closes the vote. A close that leaves voters present without a vote is irreversible and asked first: with script a
+    /// confirm dialog, without it this confirmation step; the command itself refuses without the confirmation.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid ballotId, bool confirmMissingVotes, CancellationToken ct)
     {
-        await mediator.Send(new CloseBallot.Command(ballotId), ct);
+        if (!confirmMissingVotes)
+        {
+            // Only someone who may close sees the confirmation step; the others are refused as the command would refuse them.
+            await PageGate.RequireAllowedAsync(HttpContext, new CloseBallot.Command(ballotId), ct);
+            await ReloadAsync(ct);
+            if (State.OpenBallot is { } open && open.Id == ballotId && open.NotVoted.Count > 0)
+            {
+                ConfirmClose = open.NotVoted.Count;
+                ConfirmBallotId = ballotId;
+                return Page();
+            }
+        }
+
+        await mediator.Send(new CloseBallot.Command(ballotId, confirmMissingVotes), ct);
         return RedirectToPage(new { id = Id });
     }
 

@@ -16,3 +16,21 @@
     firstError.focus();
   }
 })();
+
+// An irreversible one-click action asks first (a form with data-confirm: closing a vote with members present who
+// have not voted, removing an agenda item, making someone an administrator). When the person agrees, the form's
+// confirmation field (data-confirm-field) says so to the server, which otherwise shows its own confirmation step.
+document.addEventListener("submit", function (e) {
+  "use strict";
+  var form = e.target;
+  var message = form && form.getAttribute ? form.getAttribute("data-confirm") : null;
+  if (!message) { return; }
+  var field = form.querySelector("[data-confirm-field]");
+  if (field && field.value === "true") { return; }
+  if (!window.confirm(message)) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    return;
+  }
+  if (field) { field.value = "true"; }
+}, true);

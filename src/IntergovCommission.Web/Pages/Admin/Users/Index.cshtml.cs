@@ -58,8 +58,21 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
     public Task<IActionResult> OnPostDisableAsync(CancellationToken ct) =>
         SendAsync(new DisableSignIn.Command(Data.UserId), "Admin.Users.DisabledDone", ct);
 
-    public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) =>
-        SendAsync(new SetAdministrator.Command(Data.UserId, Grant: true), "Admin.Users.Granted", ct);
+    /// <summary>The sign-in a grant asks about (no script: the confirmation step; with script a confirm dialog asks first).</summary>
+    public ListUsers.Item? ConfirmGrant { get; private set; }
+
+    /// <summary>Making someone an administrator is asked first: it gives the whole system.</summary>
+    public async Task<IActionResult> OnPostGrantAsync(bool confirmed, CancellationToken ct)
+    {
+        if (!confirmed)
+        {
+            await ReloadAsync(ct);
+            ConfirmGrant = Items.FirstOrDefault(u => u.Id == Data.UserId) ?? throw new Infrastructure.Mediator.NotFoundException("User", Data.UserId);
+            return Page();
+        }
+
+        return await SendAsync(new SetAdministrator.Command(Data.UserId, Grant: true), "Admin.Users.Granted", ct);
+    }
 
     public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) =>
         SendAsync(new SetAdministrator.Command(Data.UserId, Grant: false), "Admin.Users.Revoked", ct);
