@@ -1,31 +1,20 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace IntergovCommission.Benchmarks;
 
 /// <summary>
-/// A minimal SignalR client for the live hub (/hubs/live): the JSON hub protocol (version 1) over a
-/// WebSocket, connected directly (no negotiate, like the .NET client's SkipNegotiation). It does what
-/// wwwroot/js/live.js does: handshake, invoke Join(sessionId), then listen for "changed". Each
-/// "changed" whose "what" is "vote" is stamped (Stopwatch ticks) in arrival order.
-/// (Microsoft.AspNetCore.SignalR.Client does not restore from the package mirror this project uses.)
+/// One live screen: Microsoft.AspNetCore.SignalR.Client on the live hub (/hubs/live) over WebSockets
+/// with the sign-in cookie, as wwwroot/js/live.js does: connect, invoke Join(sessionId), listen for
+/// "changed". Each "changed" whose "what" is "vote" is stamped (Stopwatch ticks) in arrival order.
 /// </summary>
 public sealed class LiveHubClient : IAsyncDisposable
 {
-    private const char RecordSeparator = '\u001e';
-    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
-    private readonly ClientWebSocket _socket = new();
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly List<long> _voteMessages = new(4096);
-    private TaskCompletionSource<JsonElement>? _pendingCompletion;
-    private Task? _receiveLoop;
-    private Task? _pingLoop;
-    private int _invocationId;
+    private HubConnection? _connection;
 
     /// <summary>Called on each "vote" message with the count so far and its arrival time (e.g. to re-fetch the panel as live.js does).</summary>
     public Action<int, long>? OnVote { get; set; }
@@ -57,188 +46,48 @@ public sealed class LiveHubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Connects with the sign-in cookie, completes the handshake and joins the session's group.</summary>
+    /// <summary>Connects with the sign-in cookie ("name=value") and joins the session's group.</summary>
     public async Task ConnectAndJoinAsync(Uri baseAddress, string cookieHeader, Guid sessionId, CancellationToken ct)
     {
-        var ws = new UriBuilder(baseAddress) { Scheme = baseAddress.Scheme == "https" ? "wss" : "ws", Path = "/hubs/live" }.Uri;
-        _socket.Options.SetRequestHeader("Cookie", cookieHeader);
-        _socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        await _socket.ConnectAsync(ws, ct);
-        await SendRawAsync("{\"protocol\":\"json\",\"version\":1}" + RecordSeparator, ct);
-
-        var handshake = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pendingCompletion = handshake;
-        _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
-        var answer = await handshake.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
-        if (answer.TryGetProperty("error", out var handshakeError))
-        {
-            throw new InvalidOperationException("Hub handshake refused: " + handshakeError.GetString());
-        }
-
-        var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pendingCompletion = completion;
-        var id = Interlocked.Increment(ref _invocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await SendRawAsync(JsonSerializer.Serialize(new { type = 1, invocationId = id, target = "Join", arguments = new object[] { sessionId } }) + RecordSeparator, ct);
-        var joined = await completion.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
-        if (joined.TryGetProperty("error", out var joinError))
-        {
-            throw new InvalidOperationException("Join refused: " + joinError.GetString());
-        }
-
-        _pingLoop = Task.Run(PingLoopAsync, CancellationToken.None);
-    }
-
-    private async Task PingLoopAsync()
-    {
-        try
-        {
-            while (!_stop.IsCancellationRequested)
+        var hubUrl = new Uri(baseAddress, "/hubs/live");
+        _connection = new HubConnectionBuilder()
+            .WithUrl(hubUrl, HttpTransportType.WebSockets, options =>
             {
-                await Task.Delay(PingEvery, _stop.Token);
-                await SendRawAsync("{\"type\":6}" + RecordSeparator, _stop.Token);
-            }
-        }
-        catch (OperationCanceledException)
+                options.SkipNegotiation = true;
+                options.Headers["Cookie"] = cookieHeader;
+            })
+            .Build();
+        _connection.On<JsonElement>("changed", message =>
         {
-        }
-        catch (WebSocketException ex)
-        {
-            Error ??= "ping: " + ex.Message;
-        }
-    }
-
-    private async Task SendRawAsync(string text, CancellationToken ct)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        await _sendLock.WaitAsync(ct);
-        try
-        {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, ct);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var pending = new ArrayBufferWriter<byte>();
-        try
-        {
-            while (!_stop.IsCancellationRequested)
+            var at = Stopwatch.GetTimestamp();
+            if (!message.TryGetProperty("what", out var what) || what.GetString() != "vote")
             {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    if (!_stop.IsCancellationRequested)
-                    {
-                        Error ??= "closed by the server: " + _socket.CloseStatusDescription;
-                    }
-
-                    return;
-                }
-
-                var now = Stopwatch.GetTimestamp();
-                pending.Write(buffer.AsSpan(0, result.Count));
-                // Several hub messages may share a frame; each ends with the record separator.
-                var data = pending.WrittenSpan;
-                int separator;
-                var consumed = 0;
-                while ((separator = data[consumed..].IndexOf((byte)RecordSeparator)) >= 0)
-                {
-                    Handle(data.Slice(consumed, separator), now);
-                    consumed += separator + 1;
-                }
-
-                if (consumed > 0)
-                {
-                    var rest = data[consumed..].ToArray();
-                    pending.Clear();
-                    pending.Write(rest);
-                }
+                return;
             }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (WebSocketException ex)
-        {
-            if (!_stop.IsCancellationRequested)
+
+            int count;
+            lock (_gate)
             {
-                Error ??= ex.Message;
+                _voteMessages.Add(at);
+                count = _voteMessages.Count;
             }
-        }
-        finally
+
+            OnVote?.Invoke(count, at);
+        });
+        _connection.Closed += error =>
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            _pendingCompletion?.TrySetException(new InvalidOperationException("The hub connection ended: " + Error));
-        }
-    }
-
-    private void Handle(ReadOnlySpan<byte> message, long now)
-    {
-        using var json = JsonDocument.Parse(message.ToArray());
-        var root = json.RootElement;
-        if (!root.TryGetProperty("type", out var type))
-        {
-            // The handshake answer: {} or {"error": "..."}.
-            _pendingCompletion?.TrySetResult(root.Clone());
-            return;
-        }
-
-        switch (type.GetInt32())
-        {
-            case 1 when root.GetProperty("target").GetString() == "changed":
-                var what = root.GetProperty("arguments")[0].GetProperty("what").GetString();
-                if (what == "vote")
-                {
-                    int count;
-                    lock (_gate)
-                    {
-                        _voteMessages.Add(now);
-                        count = _voteMessages.Count;
-                    }
-
-                    OnVote?.Invoke(count, now);
-                }
-
-                break;
-            case 3:
-                _pendingCompletion?.TrySetResult(root.Clone());
-                break;
-            case 7:
-                Error ??= "close message: " + (root.TryGetProperty("error", out var e) ? e.GetString() : "(none)");
-                break;
-        }
+            Error = error?.Message ?? "closed";
+            return Task.CompletedTask;
+        };
+        await _connection.StartAsync(ct);
+        await _connection.InvokeAsync("Join", sessionId, ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        try
+        if (_connection is not null)
         {
-            if (_socket.State == WebSocketState.Open)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
-            }
+            await _connection.DisposeAsync();
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-        }
-
-        foreach (var loop in new[] { _receiveLoop, _pingLoop })
-        {
-            if (loop is not null)
-            {
-                await loop.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-
-        _socket.Dispose();
-        _sendLock.Dispose();
-        _stop.Dispose();
     }
 }

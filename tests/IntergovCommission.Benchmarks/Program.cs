@@ -93,7 +93,7 @@ using (var gate = new SemaphoreSlim(Math.Max(1, options.Concurrency)))
             screens[v.Index] = new Screen(v.Index, hub, http, v.Cookie, panelUrl, options.Refetch, board);
             screens[v.Index].Attach();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException or TimeoutException or HttpRequestException or Microsoft.AspNetCore.SignalR.HubException)
         {
             if (Interlocked.Increment(ref connectErrors) <= 3)
             {
