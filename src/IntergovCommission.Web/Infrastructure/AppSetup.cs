@@ -88,6 +88,8 @@ public static class AppSetup
         services.AddScoped<IntergovCommission.Web.Features.Decisions.IPublicAddress, IntergovCommission.Web.Infrastructure.Web.PublicAddress>();
         services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
         services.AddAuditChain(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
+        services.AddSingleton<IntergovCommission.Web.Features.Search.MaterialTextBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Search.MaterialTextBackfill>());
         services.AddSignalR();
         services.AddUseCases(typeof(AppSetup).Assembly);
 
