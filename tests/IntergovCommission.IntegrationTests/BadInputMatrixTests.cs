@@ -155,7 +155,10 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
                 var url = world.Fill(row.Url);
                 foreach (var (name, type) in HostileInputs.QueryParameters(openApi, endpoint.Route, endpoint.Method))
                 {
-                    foreach (var (what, value) in HostileInputs.ForType(type).Where(v => v.Value is JsonValue))
+                    // A URL cannot carry 1 MB (Kestrel answers 414 to a request line over 8 KB before the app runs):
+                    // a query parameter gets a long string that fits in the URL and must be refused naming it.
+                    foreach (var (what, value) in HostileInputs.ForType(type).Where(v => v.Value is JsonValue)
+                                 .Select(v => v.What == "1 MB string" ? (v.What, (JsonNode?)JsonValue.Create(new string('x', 4000))) : v))
                     {
                         var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
                         var withoutParameter = System.Text.RegularExpressions.Regex.Replace(url, $"([?&]){name}=[^&]*&?", "$1").TrimEnd('?', '&');

@@ -77,7 +77,7 @@ internal static class AuthorizationMatrix
         [
             // Who am I, commissions, roster (KZRU-01, KZRU-02); contacts only inside a commission the person sits on (issue 10 #3).
             Api("GET", "/me", "/me", null, SignedIn, Mode.Real, "any signed-in caller"),
-            Api("GET", "/search", "/search?q=%D1%80%D0%B5%D1%88%D0%B5%D0%BD%D0%B8%D0%B5", null, SignedIn, Mode.Real, "issue 14: search: every signed-in caller, finding only what they may read"),
+            Api("GET", "/search", "/search?text=%D1%80%D0%B5%D1%88%D0%B5%D0%BD%D0%B8%D0%B5", null, SignedIn, Mode.Real, "issue 14: search: every signed-in caller, finding only what they may read"),
             Api("GET", "/commissions/", "/commissions", null, SignedIn, Mode.Real, "lists the caller's own commissions"),
             Api("GET", "/commissions/{commissionId:guid}/roster", "/commissions/{commission}/roster", null, readers, Mode.Real, "roster with contacts: the commission's people (not an invitee, KZRU-14) and the administrator"),
             Api("GET", "/commissions/{commissionId:guid}/profile", "/commissions/{commission}/profile", null, readers.Plus(Invitee), Mode.Real, "the rules the commission runs under"),

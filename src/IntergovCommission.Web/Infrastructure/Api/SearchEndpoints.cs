@@ -10,7 +10,7 @@ public static class SearchEndpoints
     public static void MapSearchApi(this RouteGroupBuilder api)
     {
         api.MapGet("/search", (
-                [FromQuery(Name = "q")] string? q,
+                [FromQuery] string? text,
                 [FromQuery] Guid? commissionId,
                 [FromQuery] Guid? sessionId,
                 [FromQuery] int? year,
@@ -18,7 +18,7 @@ public static class SearchEndpoints
                 [FromQuery] int? page,
                 IMediator m,
                 CancellationToken ct) =>
-                m.Send(new SearchRecords.Query { Text = q, CommissionId = commissionId, SessionId = sessionId, Year = year, Kind = kind, Page = page ?? 1 }, ct))
+                m.Send(new SearchRecords.Query { Text = text, CommissionId = commissionId, SessionId = sessionId, Year = year, Kind = kind, Page = page ?? 1 }, ct))
             .WithTags("Search")
             .WithName("SearchRecords")
             .WithSummary("Full-text search over what the caller may read: decisions (number, title, text in both languages), agenda items, proposals, meeting materials (title, text of PDF/DOCX) and minutes of held meetings. "
