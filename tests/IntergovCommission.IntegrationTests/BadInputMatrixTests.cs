@@ -365,7 +365,8 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
 
     private static Task<Dictionary<string, int>> CountsAsync(MatrixWorld world) => world.App.QueryAsync(async db => new Dictionary<string, int>
     {
-        ["audit"] = await db.AuditEntries.CountAsync(),
+        // Commands only: a refused form shows the page again, and reading an unissued draft there is itself an audited read (issue #14).
+        ["audit"] = await db.AuditEntries.CountAsync(a => !a.Action.EndsWith(".Query")),
         ["people"] = await db.People.CountAsync(),
         ["memberships"] = await db.Memberships.CountAsync(),
         ["sessions"] = await db.Sessions.CountAsync(),

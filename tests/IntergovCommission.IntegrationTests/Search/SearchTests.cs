@@ -189,6 +189,29 @@ public sealed class SearchTests
         Assert.Equal(SearchRecords.PageSize, (await app.SendAsAsync("admin", new SearchRecords.Query { Text = "ракете", CommissionId = commissionId, SessionId = sessionId })).Hits.Count);
     }
 
+    [Fact]
+    public async Task An_unscheduled_item_reaches_the_members_search_only_once_both_co_chairs_accepted_it_KZRU_12()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var sessionId = await CreateSessionAsync(app, 9);
+        await AddItemAsync(app, sessionId, "О графике работ");
+        var late = await app.SendAsAsync("kz.member", new SubmitProposal.Command { SessionId = sessionId, TitleRu = "О внеплановом ремонте Протон", RationaleRu = "Срочно." });
+        var version = await app.QueryAsync(db => db.AgendaProposals.Where(p => p.Id == late.ProposalId).Select(p => p.Version).SingleAsync());
+        await app.SendAsAsync("kz.secretary", new AcceptProposal.Command { ProposalId = late.ProposalId, Version = version });
+        var item = await app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId && i.IsUnscheduled).Select(i => i.Id).SingleAsync());
+        await SendForApprovalAsync(app, sessionId);
+        await ApproveAsync(app, sessionId, "kz.cochair");
+        await ApproveAsync(app, sessionId, "ru.cochair");
+
+        Assert.Equal([item], await FoundAsync(app, "kz.secretary", "протон", SearchKind.Item));
+        Assert.Empty(await FoundAsync(app, "ru.member", "протон", SearchKind.Item));
+
+        await app.SendAsAsync("kz.cochair", new AcceptUnscheduledItem.Command { SessionId = sessionId, Version = await RowVersionAsync(app, sessionId), ItemId = item });
+        Assert.Empty(await FoundAsync(app, "ru.member", "протон", SearchKind.Item));
+        await app.SendAsAsync("ru.cochair", new AcceptUnscheduledItem.Command { SessionId = sessionId, ItemId = item });
+        Assert.Equal([item], await FoundAsync(app, "ru.member", "протон", SearchKind.Item));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
