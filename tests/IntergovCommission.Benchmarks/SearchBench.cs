@@ -36,10 +36,18 @@ public static class SearchBench
     {
         var setup = Stopwatch.StartNew();
         await using var app = await TestApp.CreateAsync(seedDemo: true);
-        log("app on a throwaway PostgreSQL; generating the data by SQL …");
+        // The app migrates and seeds the demo commission when it starts: start it before writing beside it.
+        var commissions = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Commissions));
+        log($"app on a throwaway PostgreSQL ({commissions} commission); generating the data by SQL …");
         var machine = await MachineInfo.DescribeAsync(app.ConnectionString);
         await GenerateAsync(app.ConnectionString, decisions, materials, words, log);
         log($"data ready in {setup.Elapsed.TotalSeconds:F0} s");
+        if (Environment.GetEnvironmentVariable("INTERGOV_BENCH_HOLD") is { Length: > 0 } hold)
+        {
+            // For looking at the plans by hand: the database stays up this many seconds.
+            log("holding the database: " + app.ConnectionString);
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(hold, CultureInfo.InvariantCulture)));
+        }
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"### Search, {DateTime.UtcNow:yyyy-MM-dd}: {decisions:N0} decisions, {materials:N0} materials ({words} words of text each)");

@@ -44,7 +44,14 @@ public static class SearchRecords
     public const int PageSize = 20;
     public const int MaxTextLength = 200;
     public const int MaxWords = 8;
-    public const int MaxPage = 500;
+    /// <summary>
+    /// At most this many matches are ranked: the most recent ones (by year). A word found in more records
+    /// than this (a word of the commission's every document) is narrowed by the filters; the bound keeps
+    /// the search fast whatever the word (docs/benchmarks.md).
+    /// </summary>
+    public const int MaxCandidates = 1000;
+
+    public const int MaxPage = MaxCandidates / PageSize;
 
     private const char MarkStart = '\uE000';
     private const char MarkEnd = '\uE001';
@@ -202,10 +209,18 @@ public static class SearchRecords
                 await connection.OpenAsync(cancellationToken);
             }
 
+            var own = db.Database.CurrentTransaction is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
             try
             {
-                await using var command = new NpgsqlCommand(Sql, connection);
-                command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+                var transaction = own ?? (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+                // The GIN index, never a sequential scan: a scan tests every row's tsvector (read from TOAST), the
+                // bitmap from the index does not; for a word in most records the planner would pick the scan.
+                await using (var planner = new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, transaction))
+                {
+                    await planner.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await using var command = new NpgsqlCommand(Sql, connection, transaction);
                 command.Parameters.Add(new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.ToArray() });
                 command.Parameters.Add(new NpgsqlParameter("commission", NpgsqlDbType.Uuid) { Value = (object?)request.CommissionId ?? DBNull.Value });
                 command.Parameters.Add(new NpgsqlParameter("session", NpgsqlDbType.Uuid) { Value = (object?)request.SessionId ?? DBNull.Value });
@@ -220,6 +235,7 @@ public static class SearchRecords
                 command.Parameters.Add(new NpgsqlParameter("receive_all", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = seen.ReceiveAll });
                 command.Parameters.Add(new NpgsqlParameter("receive_sides", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = seen.ReceiveSides });
                 command.Parameters.Add(new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = PageSize + 1 });
+                command.Parameters.Add(new NpgsqlParameter("candidates", NpgsqlDbType.Integer) { Value = MaxCandidates });
                 command.Parameters.Add(new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = (request.Page - 1) * PageSize });
 
                 var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -247,11 +263,21 @@ public static class SearchRecords
                     }
                 }
 
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
                 var more = hits.Count > PageSize;
                 return new Result(more ? hits.GetRange(0, PageSize) : hits, request.Page, more, words);
             }
             finally
             {
+                if (own is not null)
+                {
+                    await own.DisposeAsync();
+                }
+
                 if (opened)
                 {
                     await connection.CloseAsync();
@@ -328,9 +354,9 @@ public static class SearchRecords
 
     private const string Sql = """
         WITH q AS (SELECT igc_search_query(@words) AS m, igc_search_highlight_query(@words) AS h),
-        hits AS (
+        candidates AS (
             SELECT e.id, e.kind, e.commission_id, e.session_id, s.number AS session_number, e.year, e.number,
-                   e.title_ru, e.title_kk, e.title_en, ts_rank(e.document, q.m) AS rank, e.agenda_item_id, e.person_id
+                   e.title_ru, e.title_kk, e.title_en, e.document, e.agenda_item_id, e.person_id
             FROM search_entries e
             CROSS JOIN q
             JOIN sessions s ON s.id = e.session_id
@@ -348,7 +374,14 @@ public static class SearchRecords
                     OR e.agenda_item_id = ANY(@invited)))
                 OR (e.kind = 'proposal' AND (e.person_id = @me OR e.commission_id = ANY(@receive_all) OR e.side_id = ANY(@receive_sides)))
               )
-            ORDER BY rank DESC, e.year DESC, e.id
+            ORDER BY e.year DESC, e.id
+            LIMIT @candidates
+        ),
+        hits AS (
+            SELECT c.id, c.kind, c.commission_id, c.session_id, c.session_number, c.year, c.number, c.title_ru, c.title_kk, c.title_en,
+                   ts_rank(c.document, q.m) AS rank, c.agenda_item_id, c.person_id
+            FROM candidates c CROSS JOIN q
+            ORDER BY rank DESC, c.year DESC, c.id
             LIMIT @take OFFSET @skip
         )
         SELECT h.id, h.kind, h.commission_id, h.session_id, h.session_number, h.year, h.number, h.title_ru, h.title_kk, h.title_en, h.rank,
