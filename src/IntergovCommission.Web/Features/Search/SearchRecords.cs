@@ -45,9 +45,10 @@ public static class SearchRecords
     public const int MaxTextLength = 200;
     public const int MaxWords = 8;
     /// <summary>
-    /// At most this many matches are ranked: the most recent ones (by year). A word found in more records
-    /// than this (a word of the commission's every document) is narrowed by the filters; the bound keeps
-    /// the search fast whatever the word (docs/benchmarks.md).
+    /// At most this many matches are ranked (all of them when there are fewer; else the first the index
+    /// yields, without reading the rest). A word found in more records than this — a word of nearly every
+    /// document — is narrowed by the filters (commission, meeting, year, kind); the bound keeps the search
+    /// fast whatever the word (docs/benchmarks.md).
     /// </summary>
     public const int MaxCandidates = 1000;
 
@@ -374,7 +375,6 @@ public static class SearchRecords
                     OR e.agenda_item_id = ANY(@invited)))
                 OR (e.kind = 'proposal' AND (e.person_id = @me OR e.commission_id = ANY(@receive_all) OR e.side_id = ANY(@receive_sides)))
               )
-            ORDER BY e.year DESC, e.id
             LIMIT @candidates
         ),
         hits AS (
