@@ -43,6 +43,12 @@ void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}
 
 // The throwaway cluster is stopped and deleted at process exit; a crash skips that, so do it here too.
 AppDomain.CurrentDomain.UnhandledException += (_, _) => TestDatabase.Shutdown();
+if (options.Search)
+{
+    Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Default", options.AppLogLevel);
+    return await SearchBench.RunAsync(options.SearchDecisions, options.SearchMaterials, options.SearchWords, options.SearchSamples, options.Output, Log);
+}
+
 var started = DateTimeOffset.UtcNow;
 Log($"voters {options.Voters}, concurrency {options.Concurrency}, vote changes per voter {options.Changes}, probes {options.Probes}, refetch panel {(options.Refetch ? "on" : "off")}, app log level {options.AppLogLevel}");
 // The app reads Serilog's level from its configuration; environment variables of this process reach only this app instance.

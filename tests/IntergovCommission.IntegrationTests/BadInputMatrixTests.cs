@@ -155,7 +155,10 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
                 var url = world.Fill(row.Url);
                 foreach (var (name, type) in HostileInputs.QueryParameters(openApi, endpoint.Route, endpoint.Method))
                 {
-                    foreach (var (what, value) in HostileInputs.ForType(type).Where(v => v.Value is JsonValue))
+                    // A URL cannot carry 1 MB (Kestrel answers 414 to a request line over 8 KB before the app runs):
+                    // a query parameter gets a long string that fits in the URL and must be refused naming it.
+                    foreach (var (what, value) in HostileInputs.ForType(type).Where(v => v.Value is JsonValue)
+                                 .Select(v => v.What == "1 MB string" ? (v.What, (JsonNode?)JsonValue.Create(new string('x', 4000))) : v))
                     {
                         var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
                         var withoutParameter = System.Text.RegularExpressions.Regex.Replace(url, $"([?&]){name}=[^&]*&?", "$1").TrimEnd('?', '&');
@@ -362,7 +365,8 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
 
     private static Task<Dictionary<string, int>> CountsAsync(MatrixWorld world) => world.App.QueryAsync(async db => new Dictionary<string, int>
     {
-        ["audit"] = await db.AuditEntries.CountAsync(),
+        // Commands only: a refused form shows the page again, and reading an unissued draft there is itself an audited read (issue #14).
+        ["audit"] = await db.AuditEntries.CountAsync(a => !a.Action.EndsWith(".Query")),
         ["people"] = await db.People.CountAsync(),
         ["memberships"] = await db.Memberships.CountAsync(),
         ["sessions"] = await db.Sessions.CountAsync(),

@@ -31,6 +31,8 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Material> Materials => Set<Material>();
+    public DbSet<MaterialText> MaterialTexts => Set<MaterialText>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();

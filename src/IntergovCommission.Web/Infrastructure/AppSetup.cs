@@ -94,6 +94,8 @@ public static class AppSetup
         services.AddScoped<IntergovCommission.Web.Features.Decisions.IPublicAddress, IntergovCommission.Web.Infrastructure.Web.PublicAddress>();
         services.AddOfficialDocuments(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
         services.AddAuditChain(configuration, local is null ? null : Path.GetDirectoryName(local.DataDirectory));
+        services.AddSingleton<IntergovCommission.Web.Features.Search.MaterialTextBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Search.MaterialTextBackfill>());
         services.AddScaleOut(configuration, services.AddSignalR(options => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter(options, new IntergovCommission.Web.Hubs.HubConnectionMetrics())));
         services.AddUseCases(typeof(AppSetup).Assembly);
 

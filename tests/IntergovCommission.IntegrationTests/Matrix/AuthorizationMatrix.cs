@@ -77,6 +77,7 @@ internal static class AuthorizationMatrix
         [
             // Who am I, commissions, roster (KZRU-01, KZRU-02); contacts only inside a commission the person sits on (issue 10 #3).
             Api("GET", "/me", "/me", null, SignedIn, Mode.Real, "any signed-in caller"),
+            Api("GET", "/search", "/search?text=%D1%80%D0%B5%D1%88%D0%B5%D0%BD%D0%B8%D0%B5", null, SignedIn, Mode.Real, "issue 14: search: every signed-in caller, finding only what they may read"),
             Api("GET", "/commissions/", "/commissions", null, SignedIn, Mode.Real, "lists the caller's own commissions"),
             Api("GET", "/commissions/{commissionId:guid}/roster", "/commissions/{commission}/roster", null, readers, Mode.Real, "roster with contacts: the commission's people (not an invitee, KZRU-14) and the administrator"),
             Api("GET", "/commissions/{commissionId:guid}/profile", "/commissions/{commission}/profile", null, readers.Plus(Invitee), Mode.Real, "the rules the commission runs under"),
@@ -256,7 +257,8 @@ internal static class AuthorizationMatrix
 
             // Pages: administration.
             Page("GET", "/Admin/Users/Index", null, "/Admin/Users", null, [Admin], "administrators only"),
-            Page("GET", "/Audit/Index", null, "/Audit", null, [Admin], "issue 14: the whole audit trail: administrators", @case: "whole trail"),
+            Page("GET", "/Audit/Index", null, "/Audit", null, Secretaries.Plus(Admin, OtherSecretary), "issue 14: the whole audit trail: administrators; a commission's secretary is sent on to their own commission's trail (the navigation's link)", @case: "whole trail"),
+            Page("GET", "/Search/Index", null, "/Search?q=%D1%80%D0%B5%D1%88%D0%B5%D0%BD%D0%B8%D0%B5", null, SignedIn, "issue 14: search: every signed-in person, finding only what they may read"),
             Page("GET", "/Audit/Index", null, "/Audit?commissionId={commission}&action=Membership", null, Secretaries.Plus(Admin), "issue 14: one commission's trail: its secretaries and administrators", @case: "one commission"),
             Page("GET", "/Audit/Index", "Csv", "/Audit?handler=Csv&commissionId={commission}", null, Secretaries.Plus(Admin), "issue 14: one commission's trail as CSV: its secretaries and administrators"),
             Page("GET", "/Records/Index", null, "/Records?commissionId={commission}", null, readers, "KZRU-22: how long the records are kept: whoever reads them"),

@@ -19,7 +19,13 @@ public sealed record IssuedRow(string Sha256, DateTimeOffset IssuedAt, long Size
 /// <summary>One decision with its route, who has signed and who is awaited (product step 7).</summary>
 public static class GetDecision
 {
-    public sealed record Query(Guid DecisionId) : IQuery<Result>;
+    /// <summary>Reading a decision before it is issued is a read of an unissued draft: recorded in the audit trail (issue #14).</summary>
+    public sealed record Query(Guid DecisionId) : IQuery<Result>, IAuditedRead
+    {
+        public async Task<Guid?> CommissionOfAsync(CommissionDbContext db, CancellationToken cancellationToken) => await DecisionAccess.CommissionOfAsync(db, DecisionId, cancellationToken);
+
+        public bool IsConfidential(object? response) => response is Result { Issued: null };
+    }
 
     public sealed record DissentRow(LocalizedText Author, string? SideCode, string Language, string Text, DateTimeOffset SubmittedAt);
 

@@ -9,7 +9,12 @@ namespace IntergovCommission.Web.Features.Execution;
 /// <summary>A file of an assignment report, for the commission's people (WF-05).</summary>
 public static class GetReportFile
 {
-    public sealed record Query(Guid AssignmentId, Guid FileId) : IQuery<Result>;
+    /// <summary>A download of a report's file: recorded in the audit trail like a material's (issue #14).</summary>
+    public sealed record Query(Guid AssignmentId, Guid FileId) : IQuery<Result>, IAuditedRead
+    {
+        public async Task<Guid?> CommissionOfAsync(CommissionDbContext db, CancellationToken cancellationToken) =>
+            (await ExecutionAccess.PartiesAsync(db, AssignmentId, cancellationToken)).CommissionId;
+    }
 
     public sealed record Result(string FileName, string ContentType, byte[] Content);
 

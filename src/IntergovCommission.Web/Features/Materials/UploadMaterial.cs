@@ -95,6 +95,9 @@ public static class UploadMaterial
             var material = new Material(Guid.CreateVersion7(), request.SessionId, request.ItemId, file.Id, title, fileName, type,
                 file.Size, file.Sha256, submittedBy, sideId, actor.PersonId!.Value, clock.GetUtcNow(), latest + 1);
             db.Materials.Add(material);
+            // The search reads the file's text (issue #14), written with the material in the same transaction.
+            var (text, outcome) = TextExtraction.Extract(file.Content, type);
+            db.MaterialTexts.Add(new MaterialText(material.Id, text, outcome, clock.GetUtcNow()));
             return new Result(material.Id, material.VersionNumber, material.Sha256);
         }
 

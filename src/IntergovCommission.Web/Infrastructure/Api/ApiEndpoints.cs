@@ -183,6 +183,7 @@ public static class ApiEndpoints
         api.MapExecutionApi();
         api.MapAuditApi();
         api.MapRecordsApi();
+        api.MapSearchApi();
     }
 
     /// <summary>The cookie scheme answers 401/403 to API calls instead of redirecting to the sign-in page.</summary>

@@ -40,6 +40,7 @@ public static class OpenApiSetup
         ["Assignments"] = "Assignments under control (KZRU-05, KZRU-07): the control list, reports with files, accept / return, extensions approved by the side's co-chair.",
         ["Records"] = "Keeping the commission's records (KZRU-22): the term, and its basis recorded by a secretary.",
         ["Audit trail"] = "The hash-chained audit trail: its latest signed checkpoint (no token needed), its verification and its rows (administrators; a commission's secretaries for their commission).",
+        ["Search"] = "Full-text search over the records the caller may read: decisions, agenda items, proposals, meeting materials and minutes (issue #14).",
     };
 
     public static IServiceCollection AddIntegrationApiDocument(this IServiceCollection services, IConfiguration configuration)

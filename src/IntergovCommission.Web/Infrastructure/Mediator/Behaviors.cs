@@ -164,7 +164,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(CommissionDbContext db, I
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var response = await next();
-        if (request is IAuditedRead read)
+        if (request is IAuditedRead read && read.IsConfidential(response))
         {
             // A read has no transaction of its own: its row is appended in one (the chain lock needs it);
             // read inside a command, it is saved with the command's changes.

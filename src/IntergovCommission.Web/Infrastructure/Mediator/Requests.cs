@@ -26,4 +26,7 @@ public interface IAuditedRead
 {
     /// <summary>The commission the read belongs to, so its secretaries see it in their trail.</summary>
     Task<Guid?> CommissionOfAsync(Data.CommissionDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Whether this read, with what it returned, is recorded (a decision's page: only while it is an unissued draft).</summary>
+    bool IsConfidential(object? response) => true;
 }

@@ -11,7 +11,7 @@ namespace IntergovCommission.Web.Pages.Audit;
 /// the same filter with ?handler=Csv. The whole trail for administrators; ?commissionId= one
 /// commission's rows, for its secretaries too (the use case decides).
 /// </summary>
-public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
+public sealed class IndexModel(IMediator mediator, IntergovCommission.Web.Infrastructure.Mediator.IActorAccessor actors) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? CommissionId { get; set; }
@@ -47,7 +47,23 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
         Page = PageNumber,
     };
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await mediator.Send(Filter, ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CommissionId is null)
+        {
+            // The navigation's link for a commission's secretaries: their own commission's trail (an administrator reads the whole one).
+            var actor = await actors.GetActorAsync(ct);
+            if (!actor.IsAdministrator
+                && actor.Memberships.Select(m => m.CommissionId).FirstOrDefault(c => actor.May(c, IntergovCommission.Domain.Regulation.Capability.KeepRecords)) is var own && own != Guid.Empty)
+            {
+                CommissionId = own;
+                return Redirect(QueryFor(PageNumber));
+            }
+        }
+
+        Result = await mediator.Send(Filter, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
