@@ -5,6 +5,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Notifications;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -30,7 +31,7 @@ public static class OpenBallot
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock, Notifier notifier) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -42,7 +43,7 @@ public static class OpenBallot
 
             var item = await db.Set<AgendaItem>().AsNoTracking()
                 .Where(i => i.Id == request.AgendaItemId && i.SessionId == request.SessionId)
-                .Select(i => new { i.Id, i.DraftDecision })
+                .Select(i => new { i.Id, i.DraftDecision, i.Position })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Agenda item", request.AgendaItemId);
             if (string.IsNullOrWhiteSpace(item.DraftDecision.Ru) && string.IsNullOrWhiteSpace(item.DraftDecision.Kk))
@@ -83,6 +84,7 @@ public static class OpenBallot
             var ballot = new Ballot(Guid.CreateVersion7(), request.SessionId, request.AgendaItemId, round, round,
                 item.DraftDecision.Kk ?? string.Empty, item.DraftDecision.Ru ?? string.Empty, me.Entry.MembershipId, clock.GetUtcNow());
             db.Ballots.Add(ballot);
+            notifier.VoteOpened(context.CommissionId, request.SessionId, context.SessionNumber, item.Position, context.Profile, context.Entries);
             live.SessionChanged(request.SessionId, "ballot-opened");
             return ballot.Id;
         }

@@ -96,6 +96,17 @@ public static class ApiEndpoints
             var actor = await actors.GetActorAsync(ct);
             return Results.Ok(new { actor.UserId, actor.UserName, actor.PersonId, actor.IsAdministrator, actor.Memberships });
         }).WithTags("Caller").WithName("Me").WithSummary("Who the token or cookie acts as, and their memberships.");
+        api.MapGet("/me/work", (IMediator m, CancellationToken ct) => m.Send(new IntergovCommission.Web.Features.Home.GetMyWork.Query(), ct))
+            .WithTags("Caller").WithName("MyWork")
+            .WithSummary("What needs the caller now (issue 15): the vote open for them (link to the ballot), decisions awaiting their signature or approval, agendas and proposals awaiting them, their next session, their overdue assignments; timeZoneId is the caller's own zone.");
+        api.MapGet("/me/settings", (IMediator m, CancellationToken ct) => m.Send(new IntergovCommission.Web.Features.Account.GetMySettings.Query(), ct))
+            .WithTags("Caller").WithName("MySettings").WithSummary("The caller's time zone (null: their side's) and the notification kinds that come by e-mail.");
+        api.MapPut("/me/settings", async (IntergovCommission.Web.Features.Account.SaveMySettings.Command body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(body, ct);
+                return Results.NoContent();
+            })
+            .WithTags("Caller").WithName("SaveMySettings").WithSummary("Set the caller's time zone (an IANA id; empty: their side's) and the notification kinds (emailKinds) that also come by e-mail.");
 
         var commissions = api.MapGroup("/commissions").WithTags("Commissions");
         commissions.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListCommissions.Query(), ct))
