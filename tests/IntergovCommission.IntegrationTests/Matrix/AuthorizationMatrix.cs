@@ -77,6 +77,9 @@ internal static class AuthorizationMatrix
         [
             // Who am I, commissions, roster (KZRU-01, KZRU-02); contacts only inside a commission the person sits on (issue 10 #3).
             Api("GET", "/me", "/me", null, SignedIn, Mode.Real, "any signed-in caller"),
+            Api("GET", "/me/work", "/me/work", null, SignedIn, Mode.Real, "issue 15: what needs the caller: their own"),
+            Api("GET", "/me/settings", "/me/settings", null, SignedIn, Mode.Real, "issue 15: one's own settings"),
+            Api("PUT", "/me/settings", "/me/settings", "{\"timeZoneId\":\"Mars/Olympus\",\"emailKinds\":[]}", SignedIn, Mode.Probe, "issue 15: one's own settings; probe: unknown zone"),
             Api("GET", "/commissions/", "/commissions", null, SignedIn, Mode.Real, "lists the caller's own commissions"),
             Api("GET", "/commissions/{commissionId:guid}/roster", "/commissions/{commission}/roster", null, readers, Mode.Real, "roster with contacts: the commission's people (not an invitee, KZRU-14) and the administrator"),
             Api("GET", "/commissions/{commissionId:guid}/profile", "/commissions/{commission}/profile", null, readers.Plus(Invitee), Mode.Real, "the rules the commission runs under"),
@@ -247,6 +250,8 @@ internal static class AuthorizationMatrix
             Page("POST", "/Account/Logout", null, "/Account/Logout", "", SignedIn, "signs out (own fresh session): the answer is a redirect to sign-in for everyone, so only “no 5xx” is asserted", Everyone, fresh: true),
             Page("GET", "/Account/Manage/Index", null, "/Account/Manage", null, SignedIn, "one's own account"),
             Page("POST", "/Account/Manage/Index", null, "/Account/Manage", "Data.DisplayName=", SignedIn, "one's own account; probe: empty name"),
+            Page("GET", "/Account/Settings", null, "/Account/Settings", null, SignedIn, "issue 15: one's own settings"),
+            Page("POST", "/Account/Settings", null, "/Account/Settings", "Data.TimeZoneId=Mars/Olympus", SignedIn, "issue 15: one's own settings; probe: unknown zone"),
             Page("GET", "/Account/Manage/Password", null, "/Account/Manage/Password", null, SignedIn, "one's own password"),
             Page("POST", "/Account/Manage/Password", null, "/Account/Manage/Password", "Data.CurrentPassword=wrong&Data.NewPassword=x&Data.ConfirmPassword=y", SignedIn, "one's own password; probe: wrong"),
             Page("GET", "/Account/Manage/TwoFactor", null, "/Account/Manage/TwoFactor", null, SignedIn, "one's own 2FA"),
@@ -398,6 +403,7 @@ internal static class AuthorizationMatrix
             Page("GET", "/Decisions/Details", "Pdf", "/Decisions/Details/{issuedDecision}?handler=Pdf", null, Seated, "the issued PDF: not an invitee", AdminOpen, @case: "issued"),
             Page("GET", "/Decisions/Details", "Pdf", "/Decisions/Details/{decision}?handler=Pdf", null, Seated, "not issued yet: only “no 5xx” for readers, refused to others", AdminOpen.Plus(Seated), @case: "not issued yet"),
             Page("POST", "/Decisions/Details", "Sign", "/Decisions/Details/{decision}?handler=Sign", "Data.DecisionId={decision}&Data.Kind=Sign&Data.ContentHash={decisionHash}&Data.Confirmation=wrong", Secretaries, "KZRU-21 short route: the secretaries sign; probe: wrong password (a rule refusal re-renders the page, 200: the API row asserts who signs)", [.. Seated.Except(Secretaries), Invitee]),
+            Page("GET", "/Decisions/Details", "Draft", "/Decisions/Details/{decision}?handler=Draft", null, Secretaries.Plus(CoChairs), "issue 15 item 7: the draft PDF for the people on the signing route (short route: secretaries sign, co-chairs approve)"),
             Page("POST", "/Decisions/Details", "Start", "/Decisions/Details/{decision}?handler=Start", "", Secretaries, "KZRU-18/21; probe: already in signing"),
             Page("GET", "/Decisions/Correct", null, "/Decisions/Correct/{decision}", null, Secretaries, "a secretary corrects"),
             Page("POST", "/Decisions/Correct", null, "/Decisions/Correct/{decision}", "Data.Reason=", Secretaries, "probe: empty"),

@@ -45,9 +45,11 @@ internal static class SessionSteps
             SessionId = sessionId,
             Version = await RowVersionAsync(app, sessionId),
             TitleRu = title,
+            TitleKk = "Мәселе: " + title,
             Rapporteurs = "Касымов Н.",
             DecisionKind = DecisionKind.ProgrammeApprovalOrChange,
             DraftDecisionRu = "Одобрить.",
+            DraftDecisionKk = "Мақұлдансын.",
         });
 
     public static async Task SendForApprovalAsync(TestApp app, Guid sessionId) =>

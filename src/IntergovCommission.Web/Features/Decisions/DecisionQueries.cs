@@ -116,7 +116,12 @@ public static class ListMyDecisions
     public sealed record Query : IQuery<Result>;
 
     public sealed record Row(Guid Id, Guid CommissionId, string Number, int VersionNumber, DecisionState State, DecisionKind Kind, string TitleKk, string TitleRu,
-        string? ContentHash, SignatureKind? AwaitedFromMe, int SignaturesGiven, int SignaturesRequired, DateTimeOffset? SigningStartedAt);
+        string? ContentHash, SignatureKind? AwaitedFromMe, int SignaturesGiven, int SignaturesRequired, DateTimeOffset? SigningStartedAt)
+    {
+        /// <summary>The text in both languages, read before the signature form (issue 15 item 7).</summary>
+        public string TextKk { get; init; } = string.Empty;
+        public string TextRu { get; init; } = string.Empty;
+    }
 
     public sealed record Result(IReadOnlyList<Row> AwaitingMe, IReadOnlyList<Row> Recent);
 
@@ -155,7 +160,11 @@ public static class ListMyDecisions
         }
 
         private static Row RowOf(Decision d, SignatureKind? awaited) => new(d.Id, d.CommissionId, d.Number, d.VersionNumber, d.State, d.Kind, d.TitleKk, d.TitleRu, d.ContentHash,
-            awaited, d.Signatures.Count(s => s.SignedAt != null), d.Signatures.Count, d.SigningStartedAt);
+            awaited, d.Signatures.Count(s => s.SignedAt != null), d.Signatures.Count, d.SigningStartedAt)
+        {
+            TextKk = awaited is null ? string.Empty : d.TextKk,
+            TextRu = awaited is null ? string.Empty : d.TextRu,
+        };
     }
 }
 
