@@ -44,7 +44,7 @@ public sealed class MailTests
 
         var votes = smtp.Received.Where(m => m.Headers["X-Notification-Kind"] == SessionEvents.VoteOpenedKind).ToList();
         var kazakh = Assert.Single(votes, m => m.To.Mailboxes.Any(a => a.Address == "kz.member@demo.local"));
-        Assert.Equal("kk", kazakh.Headers["Content-Language"]);
+        Assert.Equal("kk", kazakh.Body!.Headers["Content-Language"]);
         Assert.StartsWith("Мемлекетаралық комиссия:", kazakh.Subject, StringComparison.Ordinal);
         Assert.Contains("дауыс беру ашылды", kazakh.Subject, StringComparison.Ordinal);
         Assert.Contains($"/Sessions/Live/{sessionId}", kazakh.TextBody, StringComparison.Ordinal);

@@ -186,7 +186,6 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             var message = new MimeMessage();
             message.To.Add(MailboxAddress.Parse(to));
             message.Subject = text["Mail.Subject", sentence].Value;
-            message.Headers.Add("Content-Language", language);
             message.Headers.Add("X-Notification-Kind", notification.Kind);
             var body = string.Join("\n\n", new[]
             {
@@ -196,7 +195,9 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
                 text["Mail.TimesIn", zone].Value,
                 "—\n" + text["Mail.Footer", settings].Value,
             }.Where(p => p is not null));
-            message.Body = new TextPart("plain") { Text = body };
+            var part = new TextPart("plain") { Text = body };
+            part.Headers.Add(HeaderId.ContentLanguage, language);
+            message.Body = part;
             return message;
         }
         finally
