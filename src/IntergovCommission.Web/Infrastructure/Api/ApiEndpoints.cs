@@ -7,6 +7,7 @@ using IntergovCommission.Web.Features.People;
 using IntergovCommission.Web.Features.Tokens;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
+using IntergovCommission.Web.Infrastructure.Web;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -174,11 +175,12 @@ public static class ApiEndpoints
             .WithName("RevokeMyTokens").WithSummary("Revoke every usable token of your own at once (the one sending this too).");
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
-        notifications.MapGet("/", async (int? take, IMediator m, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        notifications.MapGet("/", async (int? take, IMediator m, IStringLocalizer<SharedResource> text, CurrentZone zones, CancellationToken ct) =>
             {
                 var result = await m.Send(new ListNotifications.Query(take ?? 50), ct);
+                var zone = await zones.GetAsync(ct);
                 return new NotificationApiBodies.NotificationList(result.Unread, [.. result.Items.Select(n => new NotificationApiBodies.Notification(
-                    n.Id, n.Kind, text[n.TextKey, n.Arguments.Cast<object>().ToArray()].Value, n.TextKey, n.Arguments, n.Link, n.CreatedAt, n.IsRead))]);
+                    n.Id, n.Kind, text[n.TextKey, NotificationText.Arguments(n.Arguments, zone)].Value, n.TextKey, n.Arguments, n.Link, n.CreatedAt, n.IsRead))]);
             })
             .WithName("ListNotifications").WithSummary("The caller's notifications, newest first (?take=, at most 200), with the unread count; text in the request's language.");
         notifications.MapPost("/{notificationId:guid}/read", async (Guid notificationId, IMediator m, CancellationToken ct) =>
