@@ -115,6 +115,26 @@ public sealed class MyWorkTests
         Assert.Equal(created.SessionId, (await app.SendAsAsync("cis.kg.head", new GetMyWork.Query())).Next?.SessionId);
     }
 
+    [Fact]
+    public async Task Persons_own_zone_replaces_the_sides_and_instants_in_notifications_are_shown_in_it()
+    {
+        await using var app = await TestApp.CreateAsync();
+        Assert.Equal("Asia/Almaty", (await app.SendAsAsync("kz.member", new Web.Features.Account.GetMySettings.Query())).EffectiveTimeZoneId);
+
+        await app.SendAsAsync("kz.member", new Web.Features.Account.SaveMySettings.Command { TimeZoneId = "Europe/Moscow", EmailKinds = ["vote-opened"] });
+
+        Assert.Equal("Europe/Moscow", (await app.SendAsAsync("kz.member", new GetMyWork.Query())).TimeZoneId);
+        var settings = await app.SendAsAsync("kz.member", new Web.Features.Account.GetMySettings.Query());
+        Assert.Equal(["vote-opened"], settings.EmailKinds);
+        var bad = await Assert.ThrowsAsync<Web.Infrastructure.Mediator.InputValidationException>(() =>
+            app.SendAsAsync("kz.member", new Web.Features.Account.SaveMySettings.Command { TimeZoneId = "Mars/Olympus" }));
+        Assert.Contains(nameof(Web.Features.Account.SaveMySettings.Command.TimeZoneId), bad.Errors.Keys);
+
+        var argument = Web.Features.Notifications.Notifier.Instant(new DateTimeOffset(2026, 11, 30, 22, 22, 0, TimeSpan.Zero));
+        Assert.Equal("01.12.2026 01:22 (Europe/Moscow, UTC+03:00)", Web.Features.Notifications.NotificationText.Arguments([argument], "Europe/Moscow").Single());
+        Assert.Equal("01.12.2026 03:22 (Asia/Almaty, UTC+05:00)", Web.Features.Notifications.NotificationText.Arguments([argument], "Asia/Almaty").Single());
+    }
+
     private static Task<uint> VersionAsync(TestApp app, Guid sessionId) =>
         app.QueryAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Version).SingleAsync());
 }
