@@ -41,6 +41,7 @@ public sealed class PreparationJourneyTests(ChromiumFixture chromium, AppFixture
     {
         await Page.GotoAsync($"/Proposals/Create?sessionId={sessionId}");
         await Page.GetByLabel(UiText.Ru("Agenda.TitleRu")).FillAsync(title);
+        await Page.GetByLabel(UiText.Ru("Agenda.TitleKk")).FillAsync("Мәселе: " + title); // KZRU-23: both document languages
         await Page.GetByLabel(UiText.Ru("Proposals.RationaleRu")).FillAsync("Готовность стартового комплекса к лётным испытаниям.");
         await Page.GetByTestId("submit-proposal").ClickAsync();
         await Expect(Page.GetByTestId("notice")).ToBeVisibleAsync();

@@ -41,11 +41,12 @@ public static class LiveScenario
             SessionId = sessionId,
             Version = await VersionAsync(app, sessionId),
             TitleRu = itemTitle,
-            TitleKk = itemTitleKk,
+            // KZRU-23: the agenda goes for approval only with every text in Kazakh too.
+            TitleKk = itemTitleKk ?? "Мәселе: " + itemTitle,
             Rapporteurs = "Касымов Н.",
             DecisionKind = kind,
             DraftDecisionRu = draftRu,
-            DraftDecisionKk = draftKk,
+            DraftDecisionKk = draftKk ?? (string.IsNullOrWhiteSpace(draftRu) ? null : "Мақұлдансын."),
         });
         await app.SendAsAsync("ru.secretary", new SendAgendaForApproval.Command { SessionId = sessionId, Version = await VersionAsync(app, sessionId) });
         foreach (var coChair in new[] { "kz.cochair", "ru.cochair" })

@@ -57,6 +57,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static TestApp Reopen(string connectionString, bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null, string environment = TestingEnvironment) =>
         new(connectionString, seedDemo, settings, environment);
 
+    /// <summary>The e-mail pickup folder of this test database (setting Mail:PickupDirectory unless the test gives one).</summary>
+    public string MailPickupDirectory => _settings.TryGetValue("Mail:PickupDirectory", out var folder) && folder is not null
+        ? folder
+        : Path.Combine(Path.GetTempPath(), "intergov-mail-pickup", new NpgsqlConnectionStringBuilder(_connectionString).Database ?? "app");
+
     /// <summary>Serve the app over real HTTP on a free loopback port; returns the base address.</summary>
     public Uri StartKestrel()
     {
@@ -73,6 +78,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
         // Each test database has its own audit checkpoint file (a reopened app finds it again).
         builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
+        // Issue 15: e-mail without a server goes to a pickup folder of this test database, never the source tree; the
+        // background sender waits an hour between passes (tests run MailSender.RunOnceAsync themselves).
+        builder.UseSetting("Mail:PickupDirectory", MailPickupDirectory);
+        builder.UseSetting("Mail:Interval", "01:00:00");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -5,7 +5,9 @@ namespace IntergovCommission.Documents.Layout;
 
 /// <summary>What every page carries outside the body: a header line (pages 2 on) and a footer line
 /// with the document label, its short hash and "page X of Y" in both languages.</summary>
-public sealed record RunningElements(string Header, string FooterLeft, string PageLabel);
+/// <param name="DraftMark">When set, printed at the top of every page (a draft: minutes of a session still in progress, the preview of a
+/// decision before it is issued): «ПРОЕКТ / ЖОБА / DRAFT».</param>
+public sealed record RunningElements(string Header, string FooterLeft, string PageLabel, string? DraftMark = null);
 
 /// <summary>Metadata written into the PDF's document information dictionary.</summary>
 public sealed record DocumentMetadata(string Title, string Subject, string Author, string Keywords);
@@ -14,6 +16,7 @@ public sealed record DocumentMetadata(string Title, string Subject, string Autho
 public static class PdfPainter
 {
     private static readonly TextStyle RunningStyle = new(7.5);
+    private static readonly TextStyle DraftStyle = new(10, Bold: true);
 
     /// <summary>Most extra space justification may add to a word gap, as a fraction of the font size.</summary>
     private const double MaxJustifyStretch = 0.5;
@@ -129,6 +132,14 @@ public static class PdfPainter
             var headerY = g.BodyTop - 16;
             gfx.DrawString(running.Header, f, grey, new XPoint(g.BodyRight - gfx.MeasureString(running.Header, f).Width, headerY), XStringFormats.TopLeft);
             gfx.DrawLine(pen, g.BodyLeft, g.BodyTop - 5, g.BodyRight, g.BodyTop - 5);
+        }
+
+        if (!string.IsNullOrEmpty(running.DraftMark))
+        {
+            var draftFont = font(DraftStyle);
+            var red = new XSolidBrush(XColor.FromArgb(170, 20, 20));
+            var width = gfx.MeasureString(running.DraftMark, draftFont).Width;
+            gfx.DrawString(running.DraftMark, draftFont, red, new XPoint(g.BodyLeft + (g.BodyRight - g.BodyLeft - width) / 2, g.BodyTop - 36), XStringFormats.TopLeft);
         }
 
         var footerY = g.BodyBottom + 14;

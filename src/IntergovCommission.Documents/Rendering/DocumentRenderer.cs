@@ -23,10 +23,24 @@ public sealed class DocumentRenderer
         return Save(pdf);
     }
 
-    public byte[] RenderMinutes(MinutesDocument minutes)
+    /// <summary>The words every page of a draft carries at its top.</summary>
+    public const string DraftMark = "ПРОЕКТ / ЖОБА / DRAFT";
+
+    /// <param name="draft">The session is still in progress: every page is marked <see cref="DraftMark"/>.</param>
+    public byte[] RenderMinutes(MinutesDocument minutes, bool draft = false)
     {
         MinutesComposer.Validate(minutes);
-        using var pdf = Build(MinutesComposer.Compose(minutes), MinutesComposer.Running(minutes), MinutesComposer.Metadata(minutes));
+        var running = MinutesComposer.Running(minutes);
+        using var pdf = Build(MinutesComposer.Compose(minutes), draft ? running with { DraftMark = DraftMark } : running, MinutesComposer.Metadata(minutes));
+        return Save(pdf);
+    }
+
+    /// <summary>The decision as it will be issued, unsigned, every page marked <see cref="DraftMark"/> (a preview for signers and approvers).</summary>
+    public byte[] RenderDecisionDraft(DecisionDocument decision)
+    {
+        DecisionComposer.Validate(decision);
+        var blocks = DecisionComposer.Compose(decision, QrCodes.Png(decision.VerificationUrl));
+        using var pdf = Build(blocks, DecisionComposer.Running(decision) with { DraftMark = DraftMark }, DecisionComposer.Metadata(decision));
         return Save(pdf);
     }
 

@@ -15,6 +15,14 @@ public sealed record LocalizedText(string? Kk, string? Ru, string? En)
         _ => Ru ?? Kk ?? En ?? string.Empty,
     };
 
+    /// <summary>The text in exactly this language, no fallback (null when absent).</summary>
+    public string? Exactly(string language) => language switch
+    {
+        "kk" => Kk,
+        "en" => En,
+        _ => Ru,
+    };
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Kk) && string.IsNullOrWhiteSpace(Ru) && string.IsNullOrWhiteSpace(En);
 
     public static LocalizedText Of(string? kk, string? ru, string? en = null) =>

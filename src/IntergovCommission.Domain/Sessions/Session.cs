@@ -202,7 +202,8 @@ public sealed class Session
     }
 
     /// <summary>KZRU-11: the secretaries send the current version to the co-chairs.</summary>
-    public void SendForApproval()
+    /// <param name="languages">KZRU-23/CIS-13: the profile's document languages; every item's texts must exist in each.</param>
+    public void SendForApproval(Regulation.LanguageRule? languages = null)
     {
         if (State != SessionState.Draft)
         {
@@ -214,9 +215,19 @@ public sealed class Session
             throw new RuleViolationException("KZRU-11", "Agenda.Rule.Empty", "KZRU-11 (Regulation cl. 9): the agenda has no items; add at least one before sending it for approval.");
         }
 
+        if (languages is not null && MissingTexts(languages.DocumentLanguages) is { Count: > 0 } missing)
+        {
+            throw Regulation.DocumentTexts.Refusal(languages, "Rule.Agenda.MissingLanguage",
+                "{0} (Regulation {1}): the agenda is sent for approval only with every text in each document language; missing: {2}.", missing);
+        }
+
         State = SessionState.AgendaUnderApproval;
         SentVersion = AgendaVersion;
     }
+
+    /// <summary>KZRU-23: the texts of the agenda's items (unscheduled ones too) missing in a document language, by item number.</summary>
+    public IReadOnlyList<Regulation.MissingText> MissingTexts(IReadOnlyList<string> languages) =>
+        [.. _items.Where(i => !i.IsDeferred).OrderBy(i => i.Position).SelectMany(i => Regulation.DocumentTexts.MissingInItem(i.Position, i.Title, i.DraftDecision, languages))];
 
     /// <summary>
     /// KZRU-11: a co-chair approves the version they saw. When every required co-chair has approved

@@ -57,6 +57,7 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<AssignmentReportFile> AssignmentReportFiles => Set<AssignmentReportFile>();
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
     public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
+    public DbSet<MailOutboxEntry> MailOutbox => Set<MailOutboxEntry>();
 
     /// <summary>Every context links its audit rows into the hash chain, however it was made (app, tests, tools).</summary>
     /// <summary>

@@ -75,6 +75,10 @@ public static class AppSetup
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(options => SignInThrottle.AddPolicy(options, configuration.GetSection("SignIn").Get<SignInThrottleOptions>() ?? new SignInThrottleOptions()));
         services.AddScoped<IntergovCommission.Web.Features.Notifications.Notifier>();
+        services.AddScoped<CurrentZone>();
+        services.Configure<IntergovCommission.Web.Features.Notifications.MailOptions>(configuration.GetSection("Mail"));
+        services.AddSingleton<IntergovCommission.Web.Features.Notifications.MailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Notifications.MailSender>());
         services.Configure<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminderOptions>(configuration.GetSection("Notifications"));
         services.AddSingleton<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Notifications.ProposalDeadlineReminders>());

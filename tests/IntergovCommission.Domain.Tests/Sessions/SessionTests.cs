@@ -256,6 +256,43 @@ public sealed class SessionTests
     public void Send_for_approval_needs_at_least_one_item_KZRU_11()
     {
         var session = NewSession(Now, Now.AddDays(30));
-        Assert.Equal("Agenda.Rule.Empty", Assert.Throws<RuleViolationException>(session.SendForApproval).Key);
+        Assert.Equal("Agenda.Rule.Empty", Assert.Throws<RuleViolationException>(() => session.SendForApproval()).Key);
+    }
+
+    [Fact]
+    public void Agenda_is_not_sent_while_a_Kazakh_text_is_missing_and_the_refusal_names_item_and_field_KZRU_23()
+    {
+        var session = NewSession(Now, Now.AddDays(30));
+        session.AddItem(Guid.NewGuid(), new AgendaItemContent(LocalizedText.Of("Бағдарлама туралы", "О программе"), "R", DecisionKind.Other, LocalizedText.Of("Бекітілсін.", "Утвердить.")));
+        session.AddItem(Guid.NewGuid(), new AgendaItemContent(LocalizedText.Of(null, "О графике"), "R", DecisionKind.Other, LocalizedText.Of(null, "Принять.")));
+
+        var refusal = Assert.Throws<RuleViolationException>(() => session.SendForApproval(Profiles.Kzru.Languages));
+
+        Assert.Equal("KZRU-23", refusal.RuleId);
+        Assert.Equal("Rule.Agenda.MissingLanguage", refusal.Key);
+        Assert.Contains("№ 2: titleKk, draftDecisionKk", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("№ 1", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(SessionState.Draft, session.State);
+    }
+
+    [Fact]
+    public void Council_agenda_in_Russian_only_is_sent_CIS_13()
+    {
+        var session = NewSession(Now, Now.AddDays(30));
+        session.AddItem(Guid.NewGuid(), new AgendaItemContent(LocalizedText.Of(null, "О графике"), "R", DecisionKind.Other, LocalizedText.Of(null, "Принять.")));
+
+        session.SendForApproval(Profiles.Cis.Languages);
+
+        Assert.Equal(SessionState.AgendaUnderApproval, session.State);
+    }
+
+    [Fact]
+    public void A_document_time_reads_as_the_pdf_prints_it_with_its_offset()
+    {
+        var moment = new DateTimeOffset(2026, 11, 30, 22, 22, 0, TimeSpan.Zero);
+
+        Assert.Equal("01.12.2026 03:22 (UTC+05:00)", ZonedTime.Document(moment, "Asia/Almaty"));
+        Assert.Equal("01.12.2026 01:22 (Europe/Moscow, UTC+03:00)", ZonedTime.Screen(moment, "Europe/Moscow"));
+        Assert.Equal("30.11.2026 17:22 (UTC\u221205:00)", ZonedTime.Document(moment, "America/New_York"));
     }
 }

@@ -143,6 +143,21 @@ public sealed class ApiSessionJourneyTests
 
             // Starting before the co-chairs approved is refused (KZRU-11); a member cannot approve (KZRU-04).
             await AssertProblemAsync(kzSecretary, HttpMethod.Post, $"/api/v1/sessions/{sessionId}/start", new { version = await SessionVersionAsync(kzSecretary, sessionId) }, HttpStatusCode.UnprocessableEntity, "KZRU-11");
+            // KZRU-23: the Russian-only item keeps the agenda from going to the co-chairs; the refusal names the item and the fields.
+            var refusedSend = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/sessions/{sessionId}/agenda/send-for-approval", new { version = await SessionVersionAsync(kzSecretary, sessionId) }, HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("KZRU-23", refusedSend.GetProperty("rule").GetString());
+            Assert.Contains("№ 1: titleKk, draftDecisionKk", refusedSend.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var draftItemId = (await kzSecretary.Client.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{sessionId}")).GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid();
+            await SendAsync(kzSecretary, HttpMethod.Put, $"/api/v1/sessions/{sessionId}/agenda/items/{draftItemId}", new
+            {
+                version = await SessionVersionAsync(kzSecretary, sessionId),
+                titleKk = "Ұшу сынақтарының бағдарламасы туралы",
+                titleRu = "О программе лётных испытаний",
+                rapporteurs = "Касымов Н.",
+                decisionKind = "ProgrammeApprovalOrChange",
+                draftDecisionKk = "Ұшу сынақтарының бағдарламасын мақұлдау.",
+                draftDecisionRu = "Одобрить программу лётных испытаний.",
+            }, HttpStatusCode.NoContent);
             await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/sessions/{sessionId}/agenda/send-for-approval", new { version = await SessionVersionAsync(kzSecretary, sessionId) }, HttpStatusCode.NoContent);
             var session = await kzSecretary.Client.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{sessionId}");
             var agendaVersion = session.GetProperty("agendaVersion").GetInt32();
@@ -268,8 +283,7 @@ public sealed class ApiSessionJourneyTests
             var decisions = await kzSecretary.Client.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{sessionId}/decisions");
             var firstVersionId = decisions.EnumerateArray().Single().GetProperty("id").GetGuid();
             await AssertProblemAsync(callers["kz.member"], HttpMethod.Post, $"/api/v1/decisions/{firstVersionId}/start-signing", null, HttpStatusCode.Forbidden, "KZRU-22");
-            // The draft had no Kazakh text: it cannot go for signature (KZRU-23) until a correction adds it, as a new version.
-            await AssertProblemAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{firstVersionId}/start-signing", null, HttpStatusCode.UnprocessableEntity, "KZRU-23");
+            // A correction (a new version) before signing; KZRU-23 for decisions is DocumentLanguageTests'.
             var corrected = await SendAsync(kzSecretary, HttpMethod.Post, $"/api/v1/decisions/{firstVersionId}/corrections", new
             {
                 titleKk = "Ұшу сынақтарының бағдарламасы туралы",

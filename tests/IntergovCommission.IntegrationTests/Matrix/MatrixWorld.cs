@@ -223,7 +223,7 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         {
             await App.SendAsAsync("kz.secretary", new SaveAgendaItem.Command
             {
-                SessionId = live, Version = await VersionAsync(live), TitleRu = title, Rapporteurs = "Касымов Н.",
+                SessionId = live, Version = await VersionAsync(live), TitleRu = title, TitleKk = "Мәселе: " + title, Rapporteurs = "Касымов Н.",
                 DecisionKind = DecisionKind.ProgrammeApprovalOrChange, DraftDecisionRu = "Одобрить.", DraftDecisionKk = "Бекіту.",
             });
         }

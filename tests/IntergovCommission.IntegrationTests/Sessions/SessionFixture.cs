@@ -45,9 +45,12 @@ internal static class SessionSteps
             SessionId = sessionId,
             Version = await RowVersionAsync(app, sessionId),
             TitleRu = title,
+            // KZRU-23: a Kazakh title too, unless the test is about a bad title.
+            TitleKk = string.IsNullOrWhiteSpace(title) || title.Length > 480 ? null : "Мәселе: " + title,
             Rapporteurs = "Касымов Н.",
             DecisionKind = DecisionKind.ProgrammeApprovalOrChange,
             DraftDecisionRu = "Одобрить.",
+            DraftDecisionKk = "Мақұлдансын.",
         });
 
     public static async Task SendForApprovalAsync(TestApp app, Guid sessionId) =>

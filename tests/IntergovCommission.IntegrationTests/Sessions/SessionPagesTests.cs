@@ -55,7 +55,7 @@ public sealed partial class SessionPagesTests
         Assert.Equal(0, await app.QueryAsync(db => db.AgendaItems.CountAsync()));
         var added = await PostFormAsync(secretary, agendaUrl, new()
         {
-            ["Data.TitleRu"] = "О программе лётных испытаний", ["Data.DecisionKind"] = "ProgrammeApprovalOrChange", ["Data.Version"] = version,
+            ["Data.TitleRu"] = "О программе лётных испытаний", ["Data.TitleKk"] = "Ұшу сынақтарының бағдарламасы туралы", ["Data.DecisionKind"] = "ProgrammeApprovalOrChange", ["Data.Version"] = version,
             ["Data.Rapporteurs"] = "Касымов Н.", ["Data.RapporteursKk"] = "Қасымов Н.",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);

@@ -10,6 +10,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(300).IsRequired();
         builder.Property(u => u.PreferredLanguage).HasMaxLength(8).IsRequired();
+        builder.Property(u => u.TimeZoneId).HasMaxLength(64);
         builder.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.PersonId).IsUnique();
     }

@@ -144,7 +144,9 @@ public static class SendAgendaForApproval
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
             var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, request.Version, cancellationToken);
-            session.SendForApproval();
+            // KZRU-23: every item's texts in each of the profile's document languages before the co-chairs see it.
+            var profile = await Commissions.CommissionRules.ProfileAsync(db, session.CommissionId, cancellationToken);
+            session.SendForApproval(profile.Languages);
             await notifier.AgendaSentAsync(session, cancellationToken);
             return true;
         }

@@ -122,7 +122,12 @@ public static class ListMyDecisions
     public sealed record Query : IQuery<Result>;
 
     public sealed record Row(Guid Id, Guid CommissionId, string Number, int VersionNumber, DecisionState State, DecisionKind Kind, string TitleKk, string TitleRu,
-        string? ContentHash, SignatureKind? AwaitedFromMe, int SignaturesGiven, int SignaturesRequired, DateTimeOffset? SigningStartedAt);
+        string? ContentHash, SignatureKind? AwaitedFromMe, int SignaturesGiven, int SignaturesRequired, DateTimeOffset? SigningStartedAt)
+    {
+        /// <summary>The text in both languages, read before the signature form (issue 15 item 7).</summary>
+        public string TextKk { get; init; } = string.Empty;
+        public string TextRu { get; init; } = string.Empty;
+    }
 
     public sealed record Result(IReadOnlyList<Row> AwaitingMe, IReadOnlyList<Row> Recent);
 
@@ -161,7 +166,11 @@ public static class ListMyDecisions
         }
 
         private static Row RowOf(Decision d, SignatureKind? awaited) => new(d.Id, d.CommissionId, d.Number, d.VersionNumber, d.State, d.Kind, d.TitleKk, d.TitleRu, d.ContentHash,
-            awaited, d.Signatures.Count(s => s.SignedAt != null), d.Signatures.Count, d.SigningStartedAt);
+            awaited, d.Signatures.Count(s => s.SignedAt != null), d.Signatures.Count, d.SigningStartedAt)
+        {
+            TextKk = awaited is null ? string.Empty : d.TextKk,
+            TextRu = awaited is null ? string.Empty : d.TextRu,
+        };
     }
 }
 
@@ -226,14 +235,22 @@ public static class VerifyDecision
     public sealed record Query(Guid DecisionId) : IQuery<Result>;
 
     /// <summary>A signature as the public sees it: who (name, side, role), what and when; no internal ids.</summary>
-    public sealed record PublicSigner(LocalizedText Name, string? SideCode, CommissionRole Role, SignatureKind Kind, DateTimeOffset SignedAt);
+    public sealed record PublicSigner(LocalizedText Name, string? SideCode, CommissionRole Role, SignatureKind Kind, DateTimeOffset SignedAt)
+    {
+        /// <summary>The zone the issued PDF prints this time in: the signer's side's (else the session's), issue 15 item 8.</summary>
+        public string TimeZoneId { get; init; } = "UTC";
+    }
 
     /// <summary>
     /// What verification shows. Before a decision is issued the public learns only that it is not issued
     /// (<see cref="IsIssued"/> false, everything else empty); the commission's own people see its state and route.
     /// </summary>
     public sealed record Result(Guid Id, bool IsIssued, string? Number, int? VersionNumber, DecisionState? State, DateOnly? Date, int? SessionNumber, LocalizedText? CommissionName,
-        string? ContentHash, IssuedRow? Issued, IReadOnlyList<PublicSigner> Signatures, Guid? CurrentVersionId, bool MayReadText, string? TitleKk, string? TitleRu);
+        string? ContentHash, IssuedRow? Issued, IReadOnlyList<PublicSigner> Signatures, Guid? CurrentVersionId, bool MayReadText, string? TitleKk, string? TitleRu)
+    {
+        /// <summary>The session's zone (the issue time is shown in it, in the PDF's form).</summary>
+        public string TimeZoneId { get; init; } = "UTC";
+    }
 
     /// <summary>Anyone may verify; what the text says is shown only to the commission's own people.</summary>
     public sealed class Authorizer : IAuthorizer<Query>
@@ -262,12 +279,16 @@ public static class VerifyDecision
             var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == d.CommissionId).Select(c => c.Name).SingleAsync(cancellationToken);
             var current = await db.Decisions.AsNoTracking().Where(x => x.CommissionId == d.CommissionId && x.Number == d.Number && x.State != DecisionState.Superseded)
                 .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(cancellationToken);
+            var zones = await db.Sides.AsNoTracking().Where(x => x.CommissionId == d.CommissionId).ToDictionaryAsync(x => x.Code, x => x.TimeZoneId, cancellationToken);
             var signatures = (await GetDecision.SignatureRowsAsync(db, d, showAddresses: false, cancellationToken))
                 .Where(s => s.SignedAt is not null)
-                .Select(s => new PublicSigner(s.Name, s.SideCode, s.Role, s.Kind, s.SignedAt!.Value))
+                .Select(s => new PublicSigner(s.Name, s.SideCode, s.Role, s.Kind, s.SignedAt!.Value)
+                {
+                    TimeZoneId = s.SideCode is { } code && zones.TryGetValue(code, out var zone) ? zone : facts.TimeZoneId,
+                })
                 .ToList();
             return new Result(d.Id, issued is not null, d.Number, d.VersionNumber, d.State, facts.Date, facts.SessionNumber, commission, d.ContentHash, issued, signatures,
-                current, mayRead, mayRead ? d.TitleKk : null, mayRead ? d.TitleRu : null);
+                current, mayRead, mayRead ? d.TitleKk : null, mayRead ? d.TitleRu : null) { TimeZoneId = facts.TimeZoneId };
         }
     }
 }

@@ -39,16 +39,12 @@ public static class StartSigning
             var decision = await DecisionAccess.LoadForUpdateAsync(db, request.DecisionId, cancellationToken);
             var profile = await CommissionAccess.ProfileOfAsync(db, decision.CommissionId, cancellationToken);
             var languages = profile.Languages.DocumentLanguages;
-            if ((languages.Contains("kk") && (string.IsNullOrWhiteSpace(decision.TextKk) || string.IsNullOrWhiteSpace(decision.TitleKk)))
-                || (languages.Contains("ru") && (string.IsNullOrWhiteSpace(decision.TextRu) || string.IsNullOrWhiteSpace(decision.TitleRu))))
+            // KZRU-23/CIS-13: what is signed is what is issued: every document language of the profile exists before anyone signs.
+            var missing = DocumentTexts.MissingInDecision(decision.TitleKk, decision.TitleRu, decision.TextKk, decision.TextRu, languages);
+            if (missing.Count > 0)
             {
-                // What is signed is what is issued: every document language of the profile exists before anyone signs.
-                var rule = profile.Languages.Rule;
-                throw languages.Count > 1
-                    ? new RuleViolationException(rule.Id, "Rule.Decision.BothLanguages",
-                        "KZRU-23 (Regulation cl. 13): the decision is issued in Kazakh and Russian side by side; add the missing text (a correction) before sending it for signature.")
-                    : new RuleViolationException(rule.Id, "Rule.Decision.DocumentLanguage",
-                        "{0} (Regulation {1}): the decision is issued in the working language; add its text (a correction) before sending it for signature.", rule.Id, rule.Clause);
+                throw DocumentTexts.Refusal(profile.Languages, "Rule.Decision.MissingLanguage",
+                    "{0} (Regulation {1}): the decision goes for signature only with its title and text in each document language; add the missing ones (a correction): {2}.", missing);
             }
 
             var content = await DecisionRecords.ContentOfAsync(db, decision, cancellationToken);

@@ -78,7 +78,7 @@ public static class GetAgendaPdf
             SessionDocuments.Day(session.StartsAt, session.TimeZoneId),
             SessionDocuments.Place(session.Place, session.PlaceKk),
             SessionDocuments.Format(session.Format),
-            [.. items.Select(i => new AgendaEntry(i.Position, SessionDocuments.Both(i.Title), i.Rapporteurs, i.RapporteursKk))],
+            [.. items.Select(i => new AgendaEntry(i.Position, SessionDocuments.Exact(i.Title), i.Rapporteurs, i.RapporteursKk))],
             [.. session.Invitees
                 .OrderBy(p => p.FullName, StringComparer.Ordinal)
                 .Select(p => new IntergovCommission.Documents.InvitedPerson(

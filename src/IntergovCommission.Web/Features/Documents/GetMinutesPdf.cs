@@ -43,7 +43,9 @@ public static class GetMinutesPdf
         public async Task<PdfFile> Handle(Query request, CancellationToken cancellationToken)
         {
             var document = await BuildAsync(db, request.SessionId, clock, cancellationToken);
-            return new PdfFile(SessionDocuments.MinutesFileName(document.SessionNumber), renderer.RenderMinutes(document), document.ContentHash!);
+            // Issue 15 item 9: minutes of a session still in progress are a draft, marked so on every page.
+            var inProgress = await db.Sessions.AsNoTracking().AnyAsync(s => s.Id == request.SessionId && s.State == SessionState.InProgress, cancellationToken);
+            return new PdfFile(SessionDocuments.MinutesFileName(document.SessionNumber), renderer.RenderMinutes(document, draft: inProgress), document.ContentHash!);
         }
     }
 

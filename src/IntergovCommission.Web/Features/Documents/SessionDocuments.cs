@@ -41,6 +41,13 @@ public static class SessionDocuments
     }
 
     /// <summary>Both forms of a text; a missing one falls back to the other.</summary>
+    /// <summary>
+    /// KZRU-23: each column its own language only; a missing text prints a dash, never the other language's text
+    /// (KZRU-23 keeps such an agenda from being sent for approval; this guards older records).
+    /// </summary>
+    public static BilingualText Exact(LocalizedText text) =>
+        new(string.IsNullOrWhiteSpace(text.Kk) ? "—" : text.Kk, string.IsNullOrWhiteSpace(text.Ru) ? "—" : text.Ru);
+
     public static BilingualText Both(LocalizedText text) => new(text.Kk ?? text.Ru ?? text.En ?? string.Empty, text.Ru ?? text.Kk ?? text.En ?? string.Empty);
 
     /// <summary>A person's name as the documents print it: the Kazakh form, and the Russian one when it differs ("Нұрлан Қасымов · Нурлан Касымов").</summary>

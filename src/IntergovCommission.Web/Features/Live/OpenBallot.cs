@@ -5,6 +5,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Notifications;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -39,7 +40,7 @@ public static class OpenBallot
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock, Notifier notifier) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -51,7 +52,7 @@ public static class OpenBallot
 
             var item = await db.Set<AgendaItem>().AsNoTracking()
                 .Where(i => i.Id == request.AgendaItemId && i.SessionId == request.SessionId)
-                .Select(i => new { i.Id, i.DraftDecision })
+                .Select(i => new { i.Id, i.DraftDecision, i.Position })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Agenda item", request.AgendaItemId);
             if (string.IsNullOrWhiteSpace(item.DraftDecision.Ru) && string.IsNullOrWhiteSpace(item.DraftDecision.Kk))
@@ -97,6 +98,7 @@ public static class OpenBallot
             }
 
             db.Ballots.Add(ballot);
+            notifier.VoteOpened(context.CommissionId, request.SessionId, context.SessionNumber, item.Position, context.Profile, context.Entries);
             live.SessionChanged(request.SessionId, "ballot-opened");
             return ballot.Id;
         }

@@ -13,13 +13,21 @@ namespace IntergovCommission.Web.Features.Notifications;
 /// </summary>
 public sealed class Notifier(CommissionDbContext db, TimeProvider clock)
 {
-    public void To(Guid personId, Guid? commissionId, string kind, string textKey, string? link, params string[] arguments) =>
-        db.Notifications.Add(new Notification(Guid.CreateVersion7(), personId, commissionId, kind, textKey, arguments, link, clock.GetUtcNow()));
+    public void To(Guid personId, Guid? commissionId, string kind, string textKey, string? link, params string[] arguments)
+    {
+        var now = clock.GetUtcNow();
+        var notification = new Notification(Guid.CreateVersion7(), personId, commissionId, kind, textKey, arguments, link, now);
+        db.Notifications.Add(notification);
+        // Issue 15: the e-mail it may cause, in the same transaction; MailSender decides and sends it outside the request.
+        db.MailOutbox.Add(new MailOutboxEntry(Guid.CreateVersion7(), notification.Id, personId, kind, now));
+    }
+
+    /// <summary>An instant as a notification argument: shown to each reader in their own zone (<see cref="NotificationText"/>).</summary>
+    public static string Instant(DateTimeOffset at) => NotificationText.InstantPrefix + at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Today's date (UTC) by the injected clock, for "active membership" checks.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Every person holding one of the roles in the commission (optionally on one side), active today.</summary>
     /// <summary>Everyone who holds a capability by the commission's profile (for one held per side: that side's holders).</summary>
     public async Task ToHoldersAsync(Guid commissionId, Capability capability, Guid? sideId, string kind, string textKey, string? link, CancellationToken ct, params string[] arguments)
     {

@@ -18,6 +18,9 @@ public static class SessionEvents
     public const string AgendaReturnedKind = "agenda-returned";
     public const string AgendaApprovedKind = "agenda-approved";
     public const string DeadlineComingKind = "proposal-deadline";
+    public const string VoteOpenedKind = "vote-opened";
+    public const string ProposalAcceptedKind = "proposal-accepted";
+    public const string ProposalDeclinedKind = "proposal-declined";
 
 
     /// <summary>KZRU-06: a proposal goes to the secretary of the proposer's own side, never the other side's.</summary>
@@ -50,7 +53,33 @@ public static class SessionEvents
     public static Task DeadlineComingAsync(this Notifier notifier, Session session, DateTimeOffset deadline, CancellationToken ct) =>
         notifier.ToHoldersAsync(session.CommissionId, Capability.Propose, null, DeadlineComingKind,
             "Notifications.Event.DeadlineComing", $"/Proposals/Create?sessionId={session.Id}", ct,
-            Number(session), deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+            Number(session), Notifier.Instant(deadline));
+
+    /// <summary>
+    /// Issue 15: a vote opened; everyone on the register whose seat votes by the profile (KZRU-17, CIS-01) and who is not
+    /// represented by someone else (KZRU-15) hears of it, with a link straight to the ballot.
+    /// </summary>
+    public static void VoteOpened(this Notifier notifier, Guid commissionId, Guid sessionId, int sessionNumber, int itemNumber, RegulationProfile profile,
+        IEnumerable<Domain.Voting.AttendanceEntry> register)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var voters = register.Where(e => e.Mode != AttendanceMode.Represented && profile.Voting.VotingRoles.Contains(e.Role)).Select(e => e.PersonId).Distinct();
+        foreach (var person in voters)
+        {
+            notifier.To(person, commissionId, VoteOpenedKind, "Notifications.Event.VoteOpened", $"/Sessions/Live/{sessionId}#open-ballot-title",
+                sessionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), itemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>WF-02: the member hears that their proposal was put on the agenda.</summary>
+    public static void ProposalAccepted(this Notifier notifier, Session session, AgendaProposal proposal) =>
+        notifier.To(proposal.ProposerPersonId, session.CommissionId, ProposalAcceptedKind, "Notifications.Event.ProposalAccepted", "/Proposals/Mine",
+            Number(session), proposal.Title.For("ru"));
+
+    /// <summary>WF-02: the member hears that their proposal was declined, and why.</summary>
+    public static void ProposalDeclined(this Notifier notifier, Guid commissionId, int sessionNumber, AgendaProposal proposal, string reason) =>
+        notifier.To(proposal.ProposerPersonId, commissionId, ProposalDeclinedKind, "Notifications.Event.ProposalDeclined", "/Proposals/Mine",
+            sessionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), proposal.Title.For("ru"), reason);
 
     private static string Number(Session session) => session.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Notifications;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -59,7 +60,7 @@ public static class AcceptProposal
 
     public sealed class Authorizer(CommissionDbContext db) : SecretaryOfProposerSide<Command>(db);
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock, Notifier notifier) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -68,6 +69,7 @@ public static class AcceptProposal
             var session = await SessionAccess.LoadForChangeAsync(db, proposal.SessionId, null, cancellationToken);
             var item = proposal.AcceptInto(session, Guid.CreateVersion7(), request.DecisionKind, request.Rapporteurs, actor.PersonId!.Value, clock.GetUtcNow());
             db.AgendaItems.Add(item);
+            notifier.ProposalAccepted(session, proposal);
             return true;
         }
     }
@@ -102,13 +104,15 @@ public static class DeclineProposal
 
     public sealed class Authorizer(CommissionDbContext db) : SecretaryOfProposerSide<Command>(db);
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, TimeProvider clock, Notifier notifier) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
             var actor = await actors.GetActorAsync(cancellationToken);
             var proposal = await AcceptProposal.ProposalForChangeAsync(db, request, cancellationToken);
             proposal.Decline(request.Reason!, actor.PersonId!.Value, clock.GetUtcNow());
+            var sessionNumber = await db.Sessions.AsNoTracking().Where(s => s.Id == proposal.SessionId).Select(s => s.Number).SingleAsync(cancellationToken);
+            notifier.ProposalDeclined(proposal.CommissionId, sessionNumber, proposal, request.Reason!.Trim());
             return true;
         }
     }

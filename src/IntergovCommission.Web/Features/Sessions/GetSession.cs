@@ -46,7 +46,11 @@ public static class GetSession
         IReadOnlyList<ApprovalView> CurrentApprovals,
         IReadOnlyList<CoChairSeat> AwaitingApproval,
         ApprovalView? LatestReturn,
-        string? PlaceKk = null);
+        string? PlaceKk = null)
+    {
+        /// <summary>KZRU-23: the item texts missing in a document language (shown to the secretaries while the agenda is a draft).</summary>
+        public IReadOnlyList<MissingText> MissingTexts { get; init; } = [];
+    }
 
     /// <param name="ReadsDocuments">May download the session's agenda and minutes PDFs (everyone on the commission but an invitee).</param>
     public sealed record Viewer(bool IsSecretary, bool IsCoChair, bool CanPropose, bool IsInvitee, bool CanAnswer, Guid? PersonId, bool ReadsDocuments);
@@ -148,7 +152,10 @@ public static class GetSession
                 [.. sides.Select(s => new ListSessions.SideZone(s.Code, s.TimeZoneId))],
                 new Viewer(isSecretary, isCoChair, canPropose, isInvitee, canAnswer, actor.PersonId, Documents.SessionDocuments.MayRead(actor, cid)),
                 staff || published,
-                items, invitees, current, awaiting, latestReturn, session.PlaceKk);
+                items, invitees, current, awaiting, latestReturn, session.PlaceKk)
+            {
+                MissingTexts = isSecretary && session.IsAgendaEditable ? session.MissingTexts(profile.Languages.DocumentLanguages) : [],
+            };
         }
     }
 }

@@ -7,6 +7,7 @@ using IntergovCommission.Web.Features.People;
 using IntergovCommission.Web.Features.Tokens;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
+using IntergovCommission.Web.Infrastructure.Web;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -95,6 +96,17 @@ public static class ApiEndpoints
             var actor = await actors.GetActorAsync(ct);
             return Results.Ok(new { actor.UserId, actor.UserName, actor.PersonId, actor.IsAdministrator, actor.Memberships });
         }).WithTags("Caller").WithName("Me").WithSummary("Who the token or cookie acts as, and their memberships.");
+        api.MapGet("/me/work", (IMediator m, CancellationToken ct) => m.Send(new IntergovCommission.Web.Features.Home.GetMyWork.Query(), ct))
+            .WithTags("Caller").WithName("MyWork")
+            .WithSummary("What needs the caller now (issue 15): the vote open for them (link to the ballot), decisions awaiting their signature or approval, agendas and proposals awaiting them, their next session, their overdue assignments; timeZoneId is the caller's own zone.");
+        api.MapGet("/me/settings", (IMediator m, CancellationToken ct) => m.Send(new IntergovCommission.Web.Features.Account.GetMySettings.Query(), ct))
+            .WithTags("Caller").WithName("MySettings").WithSummary("The caller's time zone (null: their side's) and the notification kinds that come by e-mail.");
+        api.MapPut("/me/settings", async (IntergovCommission.Web.Features.Account.SaveMySettings.Command body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(body, ct);
+                return Results.NoContent();
+            })
+            .WithTags("Caller").WithName("SaveMySettings").WithSummary("Set the caller's time zone (an IANA id; empty: their side's) and the notification kinds (emailKinds) that also come by e-mail.");
 
         var commissions = api.MapGroup("/commissions").WithTags("Commissions");
         commissions.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListCommissions.Query(), ct))
@@ -162,11 +174,12 @@ public static class ApiEndpoints
             .WithName("RevokeMyTokens").WithSummary("Revoke every usable token of your own at once (the one sending this too).");
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
-        notifications.MapGet("/", async (int? take, IMediator m, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        notifications.MapGet("/", async (int? take, IMediator m, IStringLocalizer<SharedResource> text, CurrentZone zones, CancellationToken ct) =>
             {
                 var result = await m.Send(new ListNotifications.Query(take ?? 50), ct);
+                var zone = await zones.GetAsync(ct);
                 return new NotificationApiBodies.NotificationList(result.Unread, [.. result.Items.Select(n => new NotificationApiBodies.Notification(
-                    n.Id, n.Kind, text[n.TextKey, n.Arguments.Cast<object>().ToArray()].Value, n.TextKey, n.Arguments, n.Link, n.CreatedAt, n.IsRead))]);
+                    n.Id, n.Kind, text[n.TextKey, NotificationText.Arguments(n.Arguments, zone)].Value, n.TextKey, n.Arguments, n.Link, n.CreatedAt, n.IsRead))]);
             })
             .WithName("ListNotifications").WithSummary("The caller's notifications, newest first (?take=, at most 200), with the unread count; text in the request's language.");
         notifications.MapPost("/{notificationId:guid}/read", async (Guid notificationId, IMediator m, CancellationToken ct) =>

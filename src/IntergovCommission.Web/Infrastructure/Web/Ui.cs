@@ -24,15 +24,12 @@ public static class Ui
 
     public static string DateInput(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    /// <summary>A moment shown in the given IANA zone, with the zone named (e.g. "12.03.2026 10:00 (Asia/Almaty, UTC+05:00)").</summary>
-    public static string Moment(DateTimeOffset moment, string timeZoneId)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        var local = TimeZoneInfo.ConvertTime(moment, zone);
-        var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return string.Create(CultureInfo.InvariantCulture, $"{local:dd.MM.yyyy HH:mm} ({timeZoneId}, UTC{sign}{offset:hh\\:mm})");
-    }
+    /// <summary>A moment shown in the given IANA zone, with the zone named (e.g. "12.03.2026 10:00 (Asia/Almaty, UTC+05:00)").
+    /// The zone is the session's where the session matters, the reader's own otherwise (<c>CurrentZone</c>).</summary>
+    public static string Moment(DateTimeOffset moment, string timeZoneId) => ZonedTime.Screen(moment, timeZoneId);
+
+    /// <summary>A moment exactly as the issued PDFs print it ("21.11.2026 14:05 (UTC+05:00)"): for pages that quote a document.</summary>
+    public static string AsDocument(DateTimeOffset moment, string timeZoneId) => ZonedTime.Document(moment, timeZoneId);
 
     /// <summary>A clause reference ("cl. 10", as the profiles store it) in the interface language: "п. 10", "10-тармағы", "cl. 10".</summary>
     public static string Clause(string? clause)

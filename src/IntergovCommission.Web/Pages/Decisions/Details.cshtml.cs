@@ -64,6 +64,14 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
         return File(pdf.Content, "application/pdf", pdf.FileName);
     }
 
+    /// <summary>Issue 15 item 7: the PDF as it will be issued, marked as a draft, for the people on the signing route.</summary>
+    public async Task<IActionResult> OnGetDraftAsync(Guid id, CancellationToken ct)
+    {
+        Data.DecisionId = id;
+        var pdf = await mediator.Send(new GetDecisionDraftPdf.Query(id), ct);
+        return File(pdf.Content, "application/pdf", pdf.FileName);
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Decision = await mediator.Send(new GetDecision.Query(Data.DecisionId), cancellationToken);
