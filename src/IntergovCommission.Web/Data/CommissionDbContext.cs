@@ -53,6 +53,11 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<AssignmentReportFile> AssignmentReportFiles => Set<AssignmentReportFile>();
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
     public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
+    public DbSet<Domain.Treaties.Treaty> Treaties => Set<Domain.Treaties.Treaty>();
+    public DbSet<Domain.Treaties.TreatyReport> TreatyReports => Set<Domain.Treaties.TreatyReport>();
+    public DbSet<ReportDateReminder> ReportDateReminders => Set<ReportDateReminder>();
+    public DbSet<Circulation> Circulations => Set<Circulation>();
+    public DbSet<CirculationBody> CirculationBodies => Set<CirculationBody>();
 
     /// <summary>Every context links its audit rows into the hash chain, however it was made (app, tests, tools).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);

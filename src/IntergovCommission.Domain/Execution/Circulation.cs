@@ -1,0 +1,129 @@
+using IntergovCommission.Domain.Common;
+
+namespace IntergovCommission.Domain.Execution;
+
+/// <summary>A body's written answer to a draft sent round for approval (WF-04).</summary>
+public enum CirculationAnswer
+{
+    Agreed = 1,
+    AgreedWithRemarks = 2,
+    Objections = 3,
+}
+
+/// <summary>Where a body stands on a circulated draft: an answer it gave, awaited within the term, or deemed agreed once the term passed.</summary>
+public enum CirculationOutcome
+{
+    Awaiting = 0,
+    Agreed = 1,
+    AgreedWithRemarks = 2,
+    Objections = 3,
+    /// <summary>No written answer within the term: agreed without remarks (WF-04). Derived, never stored.</summary>
+    DeemedAgreed = 4,
+}
+
+/// <summary>
+/// WF-04 (seed 004 cl. 32): a draft document sent round to bodies for approval; each body answers within
+/// <see cref="CirculationRules.TermWorkingDays"/> working days of receiving it (counted on the responsible side's calendar), or is
+/// deemed to agree without remarks.
+/// </summary>
+public sealed class Circulation
+{
+    private readonly List<CirculationBody> _bodies = [];
+
+    private Circulation() { TitleRu = string.Empty; YearsWithoutCalendar = []; }
+
+    public Circulation(Guid id, Guid commissionId, Guid sideId, int number, string titleRu, string? titleKk, string? document, Deadline due, Guid createdByPersonId, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        Id = id;
+        CommissionId = commissionId;
+        SideId = sideId;
+        Number = number;
+        TitleRu = titleRu;
+        TitleKk = titleKk;
+        Document = document;
+        SentOn = due.CountedFrom ?? due.Due;
+        DueOn = due.Due;
+        YearsWithoutCalendar = [.. due.YearsWithoutCalendar];
+        CreatedByPersonId = createdByPersonId;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CommissionId { get; private set; }
+    /// <summary>The responsible side: its country's calendar counts the term.</summary>
+    public Guid SideId { get; private set; }
+    public int Number { get; private set; }
+    public string TitleRu { get; private set; }
+    public string? TitleKk { get; private set; }
+    /// <summary>What was sent round (its name, reference or where it is kept).</summary>
+    public string? Document { get; private set; }
+    /// <summary>The day the bodies received the draft (not counted).</summary>
+    public DateOnly SentOn { get; private set; }
+    /// <summary>The last day of the term: the second working day after <see cref="SentOn"/>.</summary>
+    public DateOnly DueOn { get; private set; }
+    public int[] YearsWithoutCalendar { get; private set; }
+    public Guid CreatedByPersonId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public IReadOnlyCollection<CirculationBody> Bodies => _bodies;
+
+    public CirculationBody AddBody(Guid id, string organisation)
+    {
+        var body = new CirculationBody(id, Id, organisation);
+        _bodies.Add(body);
+        return body;
+    }
+}
+
+/// <summary>One body a draft was sent to, with its written answer once recorded.</summary>
+public sealed class CirculationBody
+{
+    private CirculationBody() { Organisation = string.Empty; }
+
+    internal CirculationBody(Guid id, Guid circulationId, string organisation)
+    {
+        Id = id;
+        CirculationId = circulationId;
+        Organisation = organisation;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CirculationId { get; private set; }
+    public string Organisation { get; private set; }
+    public CirculationAnswer? Answer { get; private set; }
+    public string? AnswerText { get; private set; }
+    /// <summary>The day the written answer came in.</summary>
+    public DateOnly? ReceivedOn { get; private set; }
+    public Guid? RecordedByPersonId { get; private set; }
+    public DateTimeOffset? RecordedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    /// <summary>
+    /// Records the body's written answer (WF-04). Refused when an answer is already on record, and when it came in after the term:
+    /// the body is then deemed to have agreed without remarks, and a later letter does not change that.
+    /// </summary>
+    public void RecordAnswer(CirculationAnswer answer, string? text, DateOnly receivedOn, DateOnly sentOn, DateOnly dueOn, Guid personId, DateTimeOffset at)
+    {
+        if (Answer is not null)
+        {
+            throw new RuleViolationException("WF-04", "Circulation.Rule.Answered", "WF-04 (seed 004 cl. 32): this body's answer is already on record.");
+        }
+
+        if (receivedOn < sentOn)
+        {
+            throw new RuleViolationException("WF-04", "Circulation.Rule.BeforeSent", "WF-04 (seed 004 cl. 32): an answer cannot come in before the draft was sent.");
+        }
+
+        if (CirculationRules.Outcome(null, dueOn, receivedOn) == CirculationOutcome.DeemedAgreed)
+        {
+            throw new RuleViolationException("WF-04", "Circulation.Rule.Late",
+                "WF-04 (seed 004 cl. 32): no written answer came within 2 working days (by {0:dd.MM.yyyy}); the body is deemed to agree without remarks.", dueOn);
+        }
+
+        Answer = answer;
+        AnswerText = text;
+        ReceivedOn = receivedOn;
+        RecordedByPersonId = personId;
+        RecordedAt = at;
+    }
+}
