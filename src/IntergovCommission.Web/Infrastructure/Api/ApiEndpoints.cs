@@ -182,6 +182,7 @@ public static class ApiEndpoints
         api.MapDecisionApi();
         api.MapCouncilApi();
         api.MapExecutionApi();
+        api.MapTreatyApi();
         api.MapAuditApi();
         api.MapRecordsApi();
     }
