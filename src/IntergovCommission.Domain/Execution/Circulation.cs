@@ -1,29 +1,11 @@
+using IntergovCommission.Domain.Approvals;
 using IntergovCommission.Domain.Common;
 
 namespace IntergovCommission.Domain.Execution;
 
-/// <summary>A body's written answer to a draft sent round for approval (WF-04).</summary>
-public enum CirculationAnswer
-{
-    Agreed = 1,
-    AgreedWithRemarks = 2,
-    Objections = 3,
-}
-
-/// <summary>Where a body stands on a circulated draft: an answer it gave, awaited within the term, or deemed agreed once the term passed.</summary>
-public enum CirculationOutcome
-{
-    Awaiting = 0,
-    Agreed = 1,
-    AgreedWithRemarks = 2,
-    Objections = 3,
-    /// <summary>No written answer within the term: agreed without remarks (WF-04). Derived, never stored.</summary>
-    DeemedAgreed = 4,
-}
-
 /// <summary>
 /// WF-04 (seed 004 cl. 32): a draft document sent round to bodies for approval; each body answers within
-/// <see cref="CirculationRules.TermWorkingDays"/> working days of receiving it (counted on the responsible side's calendar), or is
+/// <see cref="DeemedAgreement.TermWorkingDays"/> working days of receiving it (counted on the responsible side's calendar), or is
 /// deemed to agree without remarks.
 /// </summary>
 public sealed class Circulation
@@ -90,7 +72,7 @@ public sealed class CirculationBody
     public Guid Id { get; private set; }
     public Guid CirculationId { get; private set; }
     public string Organisation { get; private set; }
-    public CirculationAnswer? Answer { get; private set; }
+    public ApprovalStanding? Answer { get; private set; }
     public string? AnswerText { get; private set; }
     /// <summary>The day the written answer came in.</summary>
     public DateOnly? ReceivedOn { get; private set; }
@@ -102,8 +84,13 @@ public sealed class CirculationBody
     /// Records the body's written answer (WF-04). Refused when an answer is already on record, and when it came in after the term:
     /// the body is then deemed to have agreed without remarks, and a later letter does not change that.
     /// </summary>
-    public void RecordAnswer(CirculationAnswer answer, string? text, DateOnly receivedOn, DateOnly sentOn, DateOnly dueOn, Guid personId, DateTimeOffset at)
+    public void RecordAnswer(ApprovalStanding answer, string? text, DateOnly receivedOn, DateOnly sentOn, DateOnly dueOn, Guid personId, DateTimeOffset at)
     {
+        if (!DeemedAgreement.IsAnswer(answer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(answer), answer, "Only agreed, agreed with remarks or disagreed is an answer.");
+        }
+
         if (Answer is not null)
         {
             throw new RuleViolationException("WF-04", "Circulation.Rule.Answered", "WF-04 (seed 004 cl. 32): this body's answer is already on record.");
@@ -114,7 +101,7 @@ public sealed class CirculationBody
             throw new RuleViolationException("WF-04", "Circulation.Rule.BeforeSent", "WF-04 (seed 004 cl. 32): an answer cannot come in before the draft was sent.");
         }
 
-        if (CirculationRules.Outcome(null, dueOn, receivedOn) == CirculationOutcome.DeemedAgreed)
+        if (receivedOn > dueOn)
         {
             throw new RuleViolationException("WF-04", "Circulation.Rule.Late",
                 "WF-04 (seed 004 cl. 32): no written answer came within 2 working days (by {0:dd.MM.yyyy}); the body is deemed to agree without remarks.", dueOn);

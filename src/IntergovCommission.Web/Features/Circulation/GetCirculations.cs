@@ -1,4 +1,5 @@
 using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Approvals;
 using IntergovCommission.Domain.Execution;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Execution;
@@ -9,16 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace IntergovCommission.Web.Features.Circulation;
 
 /// <summary>One body's line: its answer on record, or its outcome derived today (awaited, or deemed agreed once the term has passed: WF-04).</summary>
-public sealed record CirculationBodyRow(Guid Id, string Organisation, CirculationOutcome Outcome, string? Text, DateOnly? ReceivedOn, DateTimeOffset? RecordedAt, uint Version);
+public sealed record CirculationBodyRow(Guid Id, string Organisation, ApprovalStanding Outcome, string? Text, DateOnly? ReceivedOn, DateTimeOffset? RecordedAt, uint Version);
 
 /// <summary>A circulated draft with the term and each body's outcome as of today on the responsible side's clock.</summary>
 public sealed record CirculationRow(Guid Id, Guid CommissionId, int Number, Guid SideId, string SideCode, string TitleRu, string? TitleKk, string? Document, DateOnly SentOn,
     DateOnly DueOn, IReadOnlyList<int> YearsWithoutCalendar, DateOnly Today, IReadOnlyList<CirculationBodyRow> Bodies)
 {
     /// <summary>The term has passed or every body answered: nothing more is awaited.</summary>
-    public bool Complete => Bodies.All(b => b.Outcome != CirculationOutcome.Awaiting);
+    public bool Complete => Bodies.All(b => b.Outcome != ApprovalStanding.Awaiting);
 
-    public int Count(CirculationOutcome outcome) => Bodies.Count(b => b.Outcome == outcome);
+    public int Count(ApprovalStanding outcome) => Bodies.Count(b => b.Outcome == outcome);
 }
 
 /// <summary>
@@ -76,7 +77,7 @@ public static class GetCirculations
             var today = ExecutionAccess.TodayIn(side.TimeZoneId, clock);
             return new CirculationRow(c.Id, c.CommissionId, c.Number, c.SideId, side.Code, c.TitleRu, c.TitleKk, c.Document, c.SentOn, c.DueOn, c.YearsWithoutCalendar, today,
                 [.. c.Bodies.OrderBy(b => b.Organisation, StringComparer.Ordinal).Select(b => new CirculationBodyRow(b.Id, b.Organisation,
-                    CirculationRules.Outcome(b.Answer, c.DueOn, today), b.AnswerText, b.ReceivedOn, b.RecordedAt, b.Version))]);
+                    DeemedAgreement.Standing(c.DueOn, today, b.Answer, b.ReceivedOn), b.AnswerText, b.ReceivedOn, b.RecordedAt, b.Version))]);
         }).ToList();
         return new Result(request.CommissionId, name, [.. sides.Select(s => new SideRow(s.Id, s.Code, s.Name, CirculationAccess.MayCirculate(actor, request.CommissionId, s.Id)))], rows);
     }

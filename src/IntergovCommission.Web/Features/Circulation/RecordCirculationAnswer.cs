@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntergovCommission.Domain.Approvals;
 using IntergovCommission.Domain.Execution;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Execution;
@@ -15,13 +16,13 @@ namespace IntergovCommission.Web.Features.Circulation;
 /// objections with their text) — and the day it came in. An answer that came in after the term is refused: the body is already deemed to
 /// agree without remarks (seed 004 cl. 32). A second answer for the same body is refused; two secretaries at once: one wins (409). Audited.
 /// </summary>
-public static class RecordCirculationAnswer
+public static class RecordApprovalStanding
 {
     public sealed class Command : ICommand<MediatR.Unit>, ICommissionScoped
     {
         public Guid CirculationId { get; set; }
         public Guid BodyId { get; set; }
-        public CirculationAnswer? Answer { get; set; }
+        public ApprovalStanding? Answer { get; set; }
         public string? Text { get; set; }
         /// <summary>The day the written answer came in; empty: today on the side's clock. Not in the future.</summary>
         public DateOnly? ReceivedOn { get; set; }
@@ -36,8 +37,8 @@ public static class RecordCirculationAnswer
         public Validator(IStringLocalizer<SharedResource> text)
         {
             RuleFor(c => c.Answer).NotNull().WithMessage(_ => text["Circulation.Validation.Answer"]);
-            RuleFor(c => c.Answer).IsInEnum().When(c => c.Answer is not null).WithMessage(_ => text["Circulation.Validation.Answer"]);
-            RuleFor(c => c.Text).NotEmpty().When(c => c.Answer is CirculationAnswer.AgreedWithRemarks or CirculationAnswer.Objections)
+            RuleFor(c => c.Answer).Must(a => a is ApprovalStanding s && DeemedAgreement.IsAnswer(s)).When(c => c.Answer is not null).WithMessage(_ => text["Circulation.Validation.Answer"]);
+            RuleFor(c => c.Text).NotEmpty().When(c => c.Answer is ApprovalStanding.AgreedWithRemarks or ApprovalStanding.Disagreed)
                 .WithMessage(_ => text["Circulation.Validation.Text"]);
             RuleFor(c => c.Text).MaximumLength(8000).WithMessage(_ => text["Validation.MaxLength", 8000]);
         }

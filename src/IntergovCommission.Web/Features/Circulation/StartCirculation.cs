@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntergovCommission.Domain.Approvals;
 using IntergovCommission.Domain.Execution;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Calendars;
@@ -86,7 +87,7 @@ public static class StartCirculation
             }
 
             var calendar = await WorkingDayCalendars.LoadAsync(db, country, cancellationToken);
-            var term = CirculationRules.Term(calendar, sentOn);
+            var term = DeemedAgreement.Term(calendar, sentOn);
             var number = (await db.Circulations.Where(c => c.CommissionId == request.CommissionId).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0) + 1;
             var circulation = new Domain.Execution.Circulation(Guid.CreateVersion7(), request.CommissionId, request.SideId, number,
                 (request.TitleRu ?? request.TitleKk)!.Trim(), string.IsNullOrWhiteSpace(request.TitleKk) ? null : request.TitleKk.Trim(),

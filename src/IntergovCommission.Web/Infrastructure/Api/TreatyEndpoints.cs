@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Approvals;
 using IntergovCommission.Domain.Execution;
 using IntergovCommission.Domain.Treaties;
 using IntergovCommission.Web.Features.Circulation;
@@ -21,9 +22,9 @@ public static class TreatyApiBodies
     /// <param name="Version">The report's version read with GET (null when none was written yet).</param>
     public sealed record TreatyReportBody(string? Measures, string? Problems, TreatyProposal? Proposal, string? ProposalText, uint? Version);
 
-    /// <param name="Answer">Agreed, AgreedWithRemarks or Objections (remarks and objections with their text).</param>
+    /// <param name="Answer">Agreed, AgreedWithRemarks or Disagreed (remarks and objections with their text).</param>
     /// <param name="ReceivedOn">The day the written answer came in (default today on the side's clock).</param>
-    public sealed record CirculationAnswerBody(CirculationAnswer? Answer, string? Text, DateOnly? ReceivedOn, uint? Version);
+    public sealed record ApprovalStandingBody(ApprovalStanding? Answer, string? Text, DateOnly? ReceivedOn, uint? Version);
 }
 
 /// <summary>
@@ -86,15 +87,15 @@ public static class TreatyEndpoints
         var circulation = api.MapGroup("/circulations").WithTags("Circulation");
         circulation.MapGet("/{circulationId:guid}", (Guid circulationId, IMediator m, CancellationToken ct) => m.Send(new GetCirculation.Query(circulationId), ct))
             .WithName("GetCirculation").WithSummary("One circulated draft with each body's outcome today and canAnswer.");
-        circulation.MapPost("/{circulationId:guid}/bodies/{bodyId:guid}/answer", async (Guid circulationId, Guid bodyId, TreatyApiBodies.CirculationAnswerBody body, IMediator m, CancellationToken ct) =>
+        circulation.MapPost("/{circulationId:guid}/bodies/{bodyId:guid}/answer", async (Guid circulationId, Guid bodyId, TreatyApiBodies.ApprovalStandingBody body, IMediator m, CancellationToken ct) =>
             {
-                await m.Send(new RecordCirculationAnswer.Command
+                await m.Send(new RecordApprovalStanding.Command
                 {
                     CirculationId = circulationId, BodyId = bodyId, Answer = body.Answer, Text = body.Text, ReceivedOn = body.ReceivedOn, Version = body.Version,
                 }, ct);
                 return Results.NoContent();
             })
-            .WithName("RecordCirculationAnswer").WithSummary("Record a body's written answer and the day it came in; one that came after the term is refused (the body is deemed to agree, WF-04), as is a second answer.");
+            .WithName("RecordApprovalStanding").WithSummary("Record a body's written answer and the day it came in; one that came after the term is refused (the body is deemed to agree, WF-04), as is a second answer.");
 
         api.MapGet("/commissions/{commissionId:guid}/report-dates", (Guid commissionId, IMediator m, CancellationToken ct) => m.Send(new GetReportDates.Query(commissionId), ct))
             .WithTags("Assignments")

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Approvals;
 using IntergovCommission.Domain.Execution;
 using IntergovCommission.Web.Features.Circulation;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -19,7 +20,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
     public Guid BodyId { get; set; }
 
     [BindProperty]
-    public CirculationAnswer? Answer { get; set; }
+    public ApprovalStanding? Answer { get; set; }
 
     [BindProperty]
     public string? Text { get; set; }
@@ -36,7 +37,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
     {
-        await mediator.Send(new RecordCirculationAnswer.Command { CirculationId = Id, BodyId = BodyId, Answer = Answer, Text = Text, ReceivedOn = ReceivedOn, Version = Version }, ct);
+        await mediator.Send(new RecordApprovalStanding.Command { CirculationId = Id, BodyId = BodyId, Answer = Answer, Text = Text, ReceivedOn = ReceivedOn, Version = Version }, ct);
         TempData["Notice"] = text["Circulation.AnswerRecorded"].Value;
         return Redirect($"/Circulation/Details/{Id}");
     }
