@@ -16,7 +16,7 @@ namespace IntergovCommission.Web.Features.Circulation;
 /// objections with their text) — and the day it came in. An answer that came in after the term is refused: the body is already deemed to
 /// agree without remarks (seed 004 cl. 32). A second answer for the same body is refused; two secretaries at once: one wins (409). Audited.
 /// </summary>
-public static class RecordApprovalStanding
+public static class RecordCirculationAnswer
 {
     public sealed class Command : ICommand<MediatR.Unit>, ICommissionScoped
     {

@@ -24,7 +24,7 @@ public static class TreatyApiBodies
 
     /// <param name="Answer">Agreed, AgreedWithRemarks or Disagreed (remarks and objections with their text).</param>
     /// <param name="ReceivedOn">The day the written answer came in (default today on the side's clock).</param>
-    public sealed record ApprovalStandingBody(ApprovalStanding? Answer, string? Text, DateOnly? ReceivedOn, uint? Version);
+    public sealed record CirculationAnswerBody(ApprovalStanding? Answer, string? Text, DateOnly? ReceivedOn, uint? Version);
 }
 
 /// <summary>
@@ -87,15 +87,15 @@ public static class TreatyEndpoints
         var circulation = api.MapGroup("/circulations").WithTags("Circulation");
         circulation.MapGet("/{circulationId:guid}", (Guid circulationId, IMediator m, CancellationToken ct) => m.Send(new GetCirculation.Query(circulationId), ct))
             .WithName("GetCirculation").WithSummary("One circulated draft with each body's outcome today and canAnswer.");
-        circulation.MapPost("/{circulationId:guid}/bodies/{bodyId:guid}/answer", async (Guid circulationId, Guid bodyId, TreatyApiBodies.ApprovalStandingBody body, IMediator m, CancellationToken ct) =>
+        circulation.MapPost("/{circulationId:guid}/bodies/{bodyId:guid}/answer", async (Guid circulationId, Guid bodyId, TreatyApiBodies.CirculationAnswerBody body, IMediator m, CancellationToken ct) =>
             {
-                await m.Send(new RecordApprovalStanding.Command
+                await m.Send(new RecordCirculationAnswer.Command
                 {
                     CirculationId = circulationId, BodyId = bodyId, Answer = body.Answer, Text = body.Text, ReceivedOn = body.ReceivedOn, Version = body.Version,
                 }, ct);
                 return Results.NoContent();
             })
-            .WithName("RecordApprovalStanding").WithSummary("Record a body's written answer and the day it came in; one that came after the term is refused (the body is deemed to agree, WF-04), as is a second answer.");
+            .WithName("RecordCirculationAnswer").WithSummary("Record a body's written answer and the day it came in; one that came after the term is refused (the body is deemed to agree, WF-04), as is a second answer.");
 
         api.MapGet("/commissions/{commissionId:guid}/report-dates", (Guid commissionId, IMediator m, CancellationToken ct) => m.Send(new GetReportDates.Query(commissionId), ct))
             .WithTags("Assignments")

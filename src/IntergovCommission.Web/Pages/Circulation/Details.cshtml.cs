@@ -37,7 +37,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
     {
-        await mediator.Send(new RecordApprovalStanding.Command { CirculationId = Id, BodyId = BodyId, Answer = Answer, Text = Text, ReceivedOn = ReceivedOn, Version = Version }, ct);
+        await mediator.Send(new RecordCirculationAnswer.Command { CirculationId = Id, BodyId = BodyId, Answer = Answer, Text = Text, ReceivedOn = ReceivedOn, Version = Version }, ct);
         TempData["Notice"] = text["Circulation.AnswerRecorded"].Value;
         return Redirect($"/Circulation/Details/{Id}");
     }
