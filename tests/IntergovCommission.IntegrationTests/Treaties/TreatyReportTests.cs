@@ -144,7 +144,7 @@ public sealed class TreatyReportTests(TreatyReportTests.Fixture fixture) : IClas
         await _app.SendAsAsync("kz.secretary", write);
         var report = await _app.SendAsAsync("ru.secretary", new GetTreatyReport.Query(treaty, Year - 1));
 
-        Assert.Equal("WF-07", ru.RuleId);
+        Assert.Equal("KZRU-07", ru.RuleId);
         Assert.Equal(("Проблемных вопросов не выявлено.", TreatyProposal.Continue), (report.Problems, report.Proposal));
         Assert.False(report.CanWrite);
         Assert.True((await _app.SendAsAsync("kz.secretary", new GetTreatyReport.Query(treaty, Year - 1))).CanWrite);
