@@ -49,6 +49,24 @@ public sealed class Circulation
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyCollection<CirculationBody> Bodies => _bodies;
 
+    /// <summary>
+    /// The term counted again on a changed calendar (WF-06: a calendar edit moves what is counted on it). Returns the former last day
+    /// when it moved. Answers already recorded stay as they are.
+    /// </summary>
+    public DateOnly? Recount(Calendars.WorkingDayCalendar calendar)
+    {
+        var term = DeemedAgreement.Term(calendar, SentOn);
+        if (term.Due == DueOn && term.YearsWithoutCalendar.SequenceEqual(YearsWithoutCalendar))
+        {
+            return null;
+        }
+
+        var from = DueOn;
+        DueOn = term.Due;
+        YearsWithoutCalendar = [.. term.YearsWithoutCalendar];
+        return from == DueOn ? null : from;
+    }
+
     public CirculationBody AddBody(Guid id, string organisation)
     {
         var body = new CirculationBody(id, Id, organisation);

@@ -1,6 +1,8 @@
 using IntergovCommission.Domain.Approvals;
 using IntergovCommission.Domain.Common;
+using IntergovCommission.Domain.Calendars;
 using IntergovCommission.Testing;
+using IntergovCommission.Web.Features.Calendars;
 using IntergovCommission.Web.Features.Circulation;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -117,6 +119,29 @@ public sealed class CirculationTests(CirculationTests.Fixture fixture) : IClassF
         Assert.Contains("Answer", deemed.Errors.Keys);
         Assert.Single(answers, a => a is null);
         Assert.Single(answers, a => a is ConflictException or RuleViolationException);
+    }
+
+    [Fact]
+    public async Task A_calendar_edit_moves_the_term_of_a_draft_still_awaiting_answers()
+    {
+        var started = await _app.SendAsAsync("kz.secretary", Draft(null, "Министерство юстиции"));
+        var firstDay = (await _app.SendAsAsync("admin", new CountWorkingDays.Query("KZ", started.SentOn, 1))).Date;
+        var year = await _app.SendAsAsync("admin", new GetCalendarYear.Query("KZ", firstDay.Year));
+
+        await _app.SendAsAsync("admin", new SaveCalendarDay.Command
+        {
+            Country = "KZ", Date = firstDay, Kind = CalendarDayKind.DayOff, MovedFrom = firstDay.AddDays(-1), Note = "test decree", Version = year.Version,
+        });
+        try
+        {
+            var moved = (await _app.SendAsAsync("kz.member", new GetCirculation.Query(started.CirculationId))).Circulation;
+            Assert.True(moved.DueOn > started.DueOn);
+        }
+        finally
+        {
+            var after = await _app.SendAsAsync("admin", new GetCalendarYear.Query("KZ", firstDay.Year));
+            await _app.SendAsAsync("admin", new RemoveCalendarDay.Command { Country = "KZ", Date = firstDay, Version = after.Version });
+        }
     }
 
     private static async Task<Exception?> Try(Func<Task> action)
