@@ -59,6 +59,14 @@ public sealed class DocumentRenderer
         return Save(pdf);
     }
 
+    /// <summary>The annual report on the execution of a treaty (WF-07, annex 1 form).</summary>
+    public byte[] RenderTreatyReport(TreatyReportDocument report)
+    {
+        TreatyReportComposer.Validate(report);
+        using var pdf = Build(TreatyReportComposer.Compose(report), TreatyReportComposer.Running(report), TreatyReportComposer.Metadata(report));
+        return Save(pdf);
+    }
+
     /// <summary>The laid-out pages of a decision, before drawing (for inspection and tests).</summary>
     public IReadOnlyList<LaidOutPage> LayoutDecision(DecisionDocument decision)
     {

@@ -1,4 +1,5 @@
 using IntergovCommission.Domain.Calendars;
+using IntergovCommission.Domain.Execution;
 
 namespace IntergovCommission.Domain.Approvals;
 
@@ -36,13 +37,22 @@ public static class DeemedAgreement
         return calendar.AddWorkingDays(sentOn, TermWorkingDays).Date;
     }
 
+    /// <summary>The term as a deadline kept with its rule ("2 working days from …, KZ calendar") and the years counted without a calendar.</summary>
+    public static Deadline Term(WorkingDayCalendar calendar, DateOnly sentOn) => Deadline.InWorkingDays(calendar, sentOn, TermWorkingDays);
+
+    /// <summary>A written answer a body can give (not a derived standing).</summary>
+    public static bool IsAnswer(ApprovalStanding standing) => standing is ApprovalStanding.Agreed or ApprovalStanding.AgreedWithRemarks or ApprovalStanding.Disagreed;
+
     /// <summary>
     /// The body's standing on <paramref name="today"/>: its written answer if it gave one in time; otherwise, once the term
     /// has ended, deemed agreement. An answer given after the term does not undo the deemed agreement.
     /// </summary>
-    public static ApprovalStanding Standing(WorkingDayCalendar calendar, DateOnly sentOn, DateOnly today, ApprovalStanding? answer, DateOnly? answeredOn)
+    public static ApprovalStanding Standing(WorkingDayCalendar calendar, DateOnly sentOn, DateOnly today, ApprovalStanding? answer, DateOnly? answeredOn) =>
+        Standing(TermEnds(calendar, sentOn), today, answer, answeredOn);
+
+    /// <summary>The same, from the term's last day as stored when the draft was sent round.</summary>
+    public static ApprovalStanding Standing(DateOnly ends, DateOnly today, ApprovalStanding? answer, DateOnly? answeredOn)
     {
-        var ends = TermEnds(calendar, sentOn);
         if (answer is ApprovalStanding given && answeredOn is DateOnly on && on <= ends)
         {
             return given;

@@ -56,6 +56,10 @@ public enum Capability
     ControlExecution = 22,
     /// <summary>Keep the records: the retention basis, the archive, disposal acts, the commission's audit trail (KZRU-22).</summary>
     KeepRecords = 23,
+    /// <summary>Keep the register of the treaties the commission serves, fields (1)-(8) (WF-07, seed 004 annex 1).</summary>
+    KeepTreatyRegister = 24,
+    /// <summary>Write fields (9)-(10) and (12) of the annual treaty report for the reporting side (WF-07: its secretariat only).</summary>
+    WriteTreatyReport = 25,
 }
 
 /// <summary>Whether a capability is held over the whole commission or only over the seat's own side.</summary>

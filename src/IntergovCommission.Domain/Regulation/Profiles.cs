@@ -101,6 +101,9 @@ public static class Profiles
             new(Capability.ApproveExtension, coChairs, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-04", "cl. 5")),
             new(Capability.ControlExecution, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
             new(Capability.KeepRecords, secretaries, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-22", "cl. 10")),
+            // WF-07 (seed 004 cl. 2, annex 1): the treaty report is the reporting side's; within the commission it is the secretaries' work (cl. 8).
+            new(Capability.KeepTreatyRegister, secretaries, CapabilityScope.AnySide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
+            new(Capability.WriteTreatyReport, secretaries, CapabilityScope.OwnSide, ActingBy.AnyOne, new RuleRef("KZRU-07", "cl. 8")),
         ];
     }
 
@@ -222,6 +225,8 @@ public static class Profiles
             new(Capability.ApproveExtension, chair, CapabilityScope.AnySide, ActingBy.AnyOne, chairRule),
             new(Capability.ControlExecution, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
             new(Capability.KeepRecords, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.KeepTreatyRegister, secretariat, CapabilityScope.AnySide, ActingBy.AnyOne, secretariatRule),
+            new(Capability.WriteTreatyReport, secretariat, CapabilityScope.OwnSide, ActingBy.AnyOne, secretariatRule),
         ];
     }
 

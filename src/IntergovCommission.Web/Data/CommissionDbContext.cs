@@ -58,6 +58,11 @@ public sealed class CommissionDbContext(DbContextOptions<CommissionDbContext> op
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
     public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
     public DbSet<MailOutboxEntry> MailOutbox => Set<MailOutboxEntry>();
+    public DbSet<Domain.Treaties.Treaty> Treaties => Set<Domain.Treaties.Treaty>();
+    public DbSet<Domain.Treaties.TreatyReport> TreatyReports => Set<Domain.Treaties.TreatyReport>();
+    public DbSet<ReportDateReminder> ReportDateReminders => Set<ReportDateReminder>();
+    public DbSet<Circulation> Circulations => Set<Circulation>();
+    public DbSet<CirculationBody> CirculationBodies => Set<CirculationBody>();
 
     /// <summary>Every context links its audit rows into the hash chain, however it was made (app, tests, tools).</summary>
     /// <summary>

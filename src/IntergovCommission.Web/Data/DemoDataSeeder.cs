@@ -127,6 +127,7 @@ public sealed class DemoDataSeeder(CommissionDbContext db, UserManager<AppUser> 
 
         var admin = await CreateUserAsync("admin", "Администратор", null);
         await users.AddToRoleAsync(admin, HttpActorAccessor.AdministratorRole);
+        await DemoTreaties.AddAsync(db, commission.Id, now, ct);
         logger.LogInformation("Seeded the demo commission {Code} with {Count} people on its roster.", CommissionCode, roster.Count + 1);
     }
 

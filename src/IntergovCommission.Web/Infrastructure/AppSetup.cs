@@ -85,6 +85,8 @@ public static class AppSetup
         services.Configure<IntergovCommission.Web.Features.Execution.AssignmentReminderOptions>(configuration.GetSection("Execution"));
         services.AddSingleton<IntergovCommission.Web.Features.Execution.AssignmentReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Execution.AssignmentReminders>());
+        services.AddSingleton<IntergovCommission.Web.Features.Execution.ReportDateReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Execution.ReportDateReminders>());
         services.Configure<IntergovCommission.Web.Infrastructure.Files.FileStoreOptions>(configuration.GetSection("Materials"));
         services.AddScoped<IntergovCommission.Web.Infrastructure.Files.FileStore>();
         // KZRU-13: the request limits leave room above Materials:MaxFileBytes, so a too-big file

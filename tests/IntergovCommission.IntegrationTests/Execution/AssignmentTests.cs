@@ -126,14 +126,15 @@ public sealed class AssignmentTests(AssignmentTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task An_assignment_of_a_decision_not_yet_issued_is_refused()
+    public async Task An_assignment_is_entered_while_the_decision_is_drafted()
     {
-        var adopted = await _app.QueryAsync(db => db.Decisions.Where(d => d.State != Domain.Decisions.DecisionState.Issued).Select(d => (Guid?)d.Id).FirstOrDefaultAsync());
+        var adopted = await _app.QueryAsync(db => db.Decisions.Where(d => d.State == Domain.Decisions.DecisionState.Adopted).Select(d => (Guid?)d.Id).FirstOrDefaultAsync());
         var command = await NewAsync();
         command.DecisionId = adopted ?? (await DecisionScenario.AdoptedAsync(_app, Domain.Regulation.DecisionKind.ProgrammeApprovalOrChange)).DecisionId;
 
-        var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => _app.SendAsAsync("kz.secretary", command));
-        Assert.Equal("Execution.Rule.DecisionNotIssued", refusal.Key);
+        var created = await _app.SendAsAsync("kz.secretary", command);
+
+        Assert.Equal(command.DecisionId, await _app.QueryAsync(db => db.Assignments.Where(a => a.Id == created.AssignmentId).Select(a => a.DecisionId).SingleAsync()));
     }
 
     [Fact]

@@ -216,6 +216,19 @@ internal static class AuthorizationMatrix
             Api("DELETE", "/calendars/{country}/days/{date}", "/calendars/KZ/days/2026-01-01?version=1", null, [Admin], Mode.Probe, "WF-06: an administrator; probe: stale version of the year"),
 
             // Assignments under control (KZRU-05, KZRU-07, WF-02, WF-05; issue 13). The assignment is the KZ side's, the KZ member responsible.
+            // Treaty register and annual report (WF-07), circulation (WF-04), fixed report dates (WF-05/07).
+            Api("GET", "/commissions/{commissionId:guid}/treaties/", "/commissions/{commission}/treaties", null, readers, Mode.Real, "WF-07: the register for the commission's people"),
+            Api("POST", "/commissions/{commissionId:guid}/treaties/", "/commissions/{commission}/treaties", """{"reportingSideId":"{kzSide}","nameRu":"","concludedOn":"2020-01-01"}""", Secretaries, Mode.Probe, "WF-07: the secretaries keep the register; probe: no name"),
+            Api("PUT", "/treaties/{treatyId:guid}", "/treaties/{treaty}", """{"reportingSideId":"{kzSide}","nameRu":"Соглашение","concludedOn":"2004-12-22","version":1}""", Secretaries, Mode.Probe, "WF-07: the secretaries correct the register; probe: stale version"),
+            Api("GET", "/treaties/{treatyId:guid}/reports/{year:int}", "/treaties/{treaty}/reports/2026", null, readers, Mode.Real, "WF-07: the drafted report for the commission's people"),
+            Api("PUT", "/treaties/{treatyId:guid}/reports/{year:int}", "/treaties/{treaty}/reports/2026", """{"proposal":"Other"}""", [KzSecretary], Mode.Probe, "WF-07: the reporting (Kazakh) side's secretary only; probe: other without words"),
+            Api("GET", "/treaties/{treatyId:guid}/reports/{year:int}/report.pdf", "/treaties/{treaty}/reports/2026/report.pdf", null, readers, Mode.Real, "WF-07: the report as PDF"),
+            Api("GET", "/treaties/{treatyId:guid}/reports/{year:int}/report.docx", "/treaties/{treaty}/reports/2026/report.docx", null, readers, Mode.Real, "WF-07: the report as DOCX"),
+            Api("GET", "/commissions/{commissionId:guid}/circulations/", "/commissions/{commission}/circulations", null, readers, Mode.Real, "WF-04: circulated drafts for the commission's people"),
+            Api("POST", "/commissions/{commissionId:guid}/circulations/", "/commissions/{commission}/circulations", """{"sideId":"{kzSide}","titleRu":"Проект","bodies":[]}""", [KzSecretary], Mode.Probe, "WF-04/KZRU-07: the responsible side's secretary; probe: no bodies"),
+            Api("GET", "/circulations/{circulationId:guid}", "/circulations/{circulation}", null, readers, Mode.Real, "WF-04: the commission's people"),
+            Api("POST", "/circulations/{circulationId:guid}/bodies/{bodyId:guid}/answer", "/circulations/{circulation}/bodies/{circulationBody}/answer", """{"answer":"Agreed"}""", [KzSecretary], Mode.Probe, "WF-04/KZRU-07: the responsible side's secretary; probe: the body has answered"),
+            Api("GET", "/commissions/{commissionId:guid}/report-dates", "/commissions/{commission}/report-dates", null, readers, Mode.Real, "WF-05/07: the fixed report dates for the commission's people"),
             Api("GET", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments?filter=All", null, readers, Mode.Real, "KZRU-07: the control list for the commission's people (not an invitee, KZRU-14) and the administrator's reading"),
             Api("POST", "/commissions/{commissionId:guid}/assignments/", "/commissions/{commission}/assignments", """{"sideId":"{kzSide}","decisionId":"{issuedDecision}","taskRu":"","organisation":"","workingDays":5}""", [KzSecretary], Mode.Probe, "KZRU-07: the secretary of the responsible side records a decision's assignments; probe: no task and no organisation"),
             Api("GET", "/assignments/mine", "/assignments/mine", null, SignedIn, Mode.Real, "one's own assignments"),
@@ -401,6 +414,19 @@ internal static class AuthorizationMatrix
             Page("POST", "/Execution/Details", "Cancel", "/Execution/Details/{cancelledAssignment}?handler=Cancel", "Data=&Version=1", [KzSecretary], "KZRU-07: the side's secretary; probe: no reason, already cancelled"),
             Page("POST", "/Execution/Details", "Extension", "/Execution/Details/{assignment}?handler=Extension", "Extension.WorkingDays=5&Extension.Reason=", [KzMember, KzSecretary], "the responsible person or the side's secretary; probe: one already waits, no reason"),
             Page("POST", "/Execution/Details", "Decide", "/Execution/Details/{assignment}?handler=Decide", "extensionId={refusedExtension}&approve=true", [KzCoChair], "KZRU-04: the co-chair of the assignment's side; probe: already refused"),
+
+            // Pages: treaty register and report (WF-07), circulation (WF-04).
+            Page("GET", "/Treaties/Index", null, "/Treaties?commissionId={commission}", null, readers, "WF-07: the register for the commission's people"),
+            Page("GET", "/Treaties/Edit", null, "/Treaties/Edit?commissionId={commission}", null, Secretaries, "WF-07: the secretaries keep the register"),
+            Page("POST", "/Treaties/Edit", null, "/Treaties/Edit", "Data.CommissionId={commission}&Data.ReportingSideId={kzSide}&Data.NameRu=&Data.ConcludedOn=2020-01-01", Secretaries, "WF-07: the secretaries; probe: no name"),
+            Page("GET", "/Treaties/Report", null, "/Treaties/Report/{treaty}?year=2026", null, readers, "WF-07: the drafted report"),
+            Page("POST", "/Treaties/Report", null, "/Treaties/Report/{treaty}?year=2026", "Proposal=Other", [KzSecretary], "WF-07: the reporting (Kazakh) side's secretary only; probe: other without words"),
+            Page("GET", "/Treaties/Report", "Pdf", "/Treaties/Report/{treaty}?year=2026&handler=Pdf", null, readers, "WF-07: the report as PDF"),
+            Page("GET", "/Treaties/Report", "Docx", "/Treaties/Report/{treaty}?year=2026&handler=Docx", null, readers, "WF-07: the report as DOCX"),
+            Page("GET", "/Circulation/Index", null, "/Circulation?commissionId={commission}", null, readers, "WF-04: circulated drafts"),
+            Page("POST", "/Circulation/Index", null, "/Circulation?commissionId={commission}", "Data.SideId={kzSide}&Data.TitleRu=Проект&BodiesText=", [KzSecretary], "WF-04/KZRU-07: the responsible side's secretary; probe: no bodies"),
+            Page("GET", "/Circulation/Details", null, "/Circulation/Details/{circulation}", null, readers, "WF-04: the commission's people"),
+            Page("POST", "/Circulation/Details", "Answer", "/Circulation/Details/{circulation}?handler=Answer", "BodyId={circulationBody}&Answer=Agreed", [KzSecretary], "WF-04/KZRU-07: the responsible side's secretary; probe: the body has answered"),
 
             // Pages: decisions.
             Page("GET", "/Decisions/Index", null, "/Decisions", null, SignedIn, "one's own"),

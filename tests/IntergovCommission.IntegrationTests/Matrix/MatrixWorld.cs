@@ -317,6 +317,21 @@ internal sealed partial class MatrixWorld : IAsyncDisposable
         Ids["refusedExtension"] = refusedExtension.ExtensionId.ToString();
         Ids["cancelledAssignment"] = spareAssignment.AssignmentId.ToString();
 
+        // Treaty register (WF-07) and a draft circulated for approval (WF-04): the demo's Baiterek agreement; a circulation whose one body
+        // has answered, so the answer probe is refused (a second answer) and nothing changes.
+        Ids["treaty"] = (await App.QueryAsync(db => db.Treaties.Where(t => t.CommissionId == commissionId).OrderBy(t => t.ConcludedOn).Select(t => t.Id).FirstAsync())).ToString();
+        var circulation = await App.SendAsAsync("kz.secretary", new Web.Features.Circulation.StartCirculation.Command
+        {
+            CommissionId = commissionId, SideId = kzSide, TitleRu = "Проект поручений", Bodies = ["Министерство финансов"],
+        });
+        var circulationBody = await App.QueryAsync(db => db.CirculationBodies.Where(b => b.CirculationId == circulation.CirculationId).Select(b => b.Id).SingleAsync());
+        await App.SendAsAsync("kz.secretary", new Web.Features.Circulation.RecordCirculationAnswer.Command
+        {
+            CirculationId = circulation.CirculationId, BodyId = circulationBody, Answer = Domain.Approvals.ApprovalStanding.Agreed,
+        });
+        Ids["circulation"] = circulation.CirculationId.ToString();
+        Ids["circulationBody"] = circulationBody.ToString();
+
         // Item 4 referred to an expert group (KZRU-20).
         var kzMemberMembership = await Demo.MembershipOfAsync(App, "kz.member");
         var referral = await App.SendAsAsync("kz.cochair", new ReferToExpertGroup.Command

@@ -77,6 +77,16 @@ public static class WorkingDayCalendars
             }
         }
 
+        // WF-04: the term of a circulated draft on which some body has not answered is counted again on the same calendar.
+        var circulations = await (from c in db.Circulations
+                                  join s in db.Sides on c.SideId equals s.Id
+                                  where s.Code == calendar.Country && db.CirculationBodies.Any(b => b.CirculationId == c.Id && b.Answer == null)
+                                  select c).ToListAsync(ct);
+        foreach (var circulation in circulations)
+        {
+            circulation.Recount(calendar);
+        }
+
         return moved;
     }
 }

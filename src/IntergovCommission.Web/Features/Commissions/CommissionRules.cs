@@ -167,6 +167,8 @@ public static class CommissionRules
         Capability.ApproveExtension => "{0} (Regulation {1}): you do not approve extensions of this deadline.",
         Capability.ControlExecution => "{0} (Regulation {1}): the controller or the secretariat of the responsible side controls the execution.",
         Capability.KeepRecords => "{0} (Regulation {1}): the secretariat keeps the records.",
+        Capability.KeepTreatyRegister => "{0} ({1}): the secretariat keeps the register of treaties.",
+        Capability.WriteTreatyReport => "{0} ({1}): the secretariat of the reporting side writes the annual treaty report.",
         Capability.ProposeExtraordinarySession => "{0} (Regulation {1}): a member of the council proposes an extraordinary session, or answers a proposal, for their own state.",
         _ => "{0} (Regulation {1}): you may not do this.",
     };

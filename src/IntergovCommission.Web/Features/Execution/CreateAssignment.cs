@@ -15,8 +15,8 @@ using Microsoft.Extensions.Localization;
 namespace IntergovCommission.Web.Features.Execution;
 
 /// <summary>
-/// An assignment is put under control (KZRU-07, WF-05, WF-06): from an issued decision (recorded by the secretary of the
-/// responsible side), or by a co-chair's own act (KZRU-05: an assignment to a member, or a requirement that an organisation
+/// An assignment is put under control (KZRU-07, WF-05, WF-06): from a decision, entered while it is drafted or after it is issued
+/// (recorded by the secretary of the responsible side), or by a co-chair's own act (KZRU-05: an assignment to a member, or a requirement that an organisation
 /// submit materials, a report or a conclusion by a date). The deadline is a date, or N working days counted on the calendar of
 /// the responsible side's country; the computed date is stored with its rule. The controller is a secretary of that side (by
 /// default the side's secretary). Audited.
@@ -115,9 +115,11 @@ public static class CreateAssignment
             {
                 var state = await db.Decisions.Where(d => d.Id == request.DecisionId && d.CommissionId == request.CommissionId).Select(d => (DecisionState?)d.State).SingleOrDefaultAsync(cancellationToken)
                     ?? throw new InputValidationException(nameof(Command.DecisionId), text["Execution.Validation.Decision"]);
-                if (state != DecisionState.Issued)
+                // Issue 13: assignments are entered while the decision is drafted (adopted, on its signing route, approved) or after it is
+                // issued; a superseded version is not the decision any more (its correction is).
+                if (state == DecisionState.Superseded)
                 {
-                    throw new RuleViolationException("KZRU-07", "Execution.Rule.DecisionNotIssued", "KZRU-07 (Regulation cl. 8): the execution of a decision is controlled once it is issued.");
+                    throw new RuleViolationException("KZRU-07", "Execution.Rule.DecisionSuperseded", "KZRU-07 (Regulation cl. 8): this version of the decision was superseded by a correction; enter the assignment on the current version.");
                 }
             }
 

@@ -41,7 +41,7 @@ public static class GetAssignmentForm
         {
             var actor = await actors.GetActorAsync(cancellationToken);
             var name = await db.Commissions.AsNoTracking().Where(c => c.Id == request.CommissionId).Select(c => c.Name).SingleAsync(cancellationToken);
-            var decisions = await db.Decisions.AsNoTracking().Where(d => d.CommissionId == request.CommissionId && d.State == DecisionState.Issued)
+            var decisions = await db.Decisions.AsNoTracking().Where(d => d.CommissionId == request.CommissionId && d.State != DecisionState.Superseded)
                 .OrderByDescending(d => d.Number).Select(d => new DecisionChoice(d.Id, d.Number, d.TitleRu)).ToListAsync(cancellationToken);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var people = await (from m in db.Memberships.AsNoTracking()

@@ -194,6 +194,7 @@ public static class ApiEndpoints
         api.MapDecisionApi();
         api.MapCouncilApi();
         api.MapExecutionApi();
+        api.MapTreatyApi();
         api.MapAuditApi();
         api.MapRecordsApi();
         api.MapSearchApi();

@@ -38,6 +38,8 @@ public static class OpenApiSetup
         ["Administration"] = "Sign-ins and their tokens, managed by an administrator.",
         ["Working-day calendars"] = "Working-day calendars per country and year (WF-06): read a year, count N working days; an administrator edits them.",
         ["Assignments"] = "Assignments under control (KZRU-05, KZRU-07): the control list, reports with files, accept / return, extensions approved by the side's co-chair.",
+        ["Treaties"] = "The register of treaties the commission serves and the annual report on their execution (WF-07): fields (1)-(12), PDF and DOCX.",
+        ["Circulation"] = "Drafts sent round for approval (WF-04): each body's answer, or its deemed agreement once 2 working days have passed.",
         ["Records"] = "Keeping the commission's records (KZRU-22): the term, and its basis recorded by a secretary.",
         ["Audit trail"] = "The hash-chained audit trail: its latest signed checkpoint (no token needed), its verification and its rows (administrators; a commission's secretaries for their commission).",
         ["Search"] = "Full-text search over the records the caller may read: decisions, agenda items, proposals, meeting materials and minutes (issue #14).",

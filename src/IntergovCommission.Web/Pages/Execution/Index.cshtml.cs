@@ -47,6 +47,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, Microsoft
         // The half-year the next report covers: 1 January–15 June or 16 June–15 December (10 January: the whole past year).
         From ??= NextFixedDate.Month == 1 ? new DateOnly(NextFixedDate.Year - 1, 1, 1) : NextFixedDate.Month == 6 ? new DateOnly(NextFixedDate.Year, 1, 1) : new DateOnly(NextFixedDate.Year, 6, 16);
         To ??= NextFixedDate.Month == 1 ? new DateOnly(NextFixedDate.Year - 1, 12, 31) : NextFixedDate;
+        ReportDates = await mediator.Send(new GetReportDates.Query(CommissionId), cancellationToken);
         if (From <= To && To.Value.DayNumber - From.Value.DayNumber <= 3660)
         {
             Discipline = await mediator.Send(new GetExecutionDiscipline.Query(CommissionId, From.Value, To.Value), cancellationToken);
@@ -61,6 +62,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, Microsoft
 
     /// <summary>WF-05: the execution discipline per organisation for the report period shown.</summary>
     public IReadOnlyList<Documents.ExecutionDisciplineRow> Discipline { get; private set; } = [];
+
+    /// <summary>WF-05, WF-07: the fixed report dates ahead with the working days left per side.</summary>
+    public IReadOnlyList<GetReportDates.Row> ReportDates { get; private set; } = [];
 
     /// <summary>WF-05: the next fixed report date (15 June, 15 December, 10 January) on or after today.</summary>
     public DateOnly NextFixedDate { get; private set; }
