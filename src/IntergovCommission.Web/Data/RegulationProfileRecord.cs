@@ -41,6 +41,13 @@ public sealed class RegulationProfileRecord
             // the shipped document of the same code and version supplies it.
             profile = profile with { Capabilities = shipped.Capabilities, Roles = shipped.Roles };
         }
+        else if (Profiles.ByCode(Code) is { } current && current.Version == ProfileVersion
+            && current.Capabilities.Select(g => g.Capability).Except(profile.Capabilities.Select(g => g.Capability)).ToList() is { Count: > 0 } added)
+        {
+            // A capability the product gained after this document was stored (e.g. the treaty register, WF-07): its
+            // grants come from the shipped document of the same code and version; what the stored document says stays.
+            profile = profile with { Capabilities = [.. profile.Capabilities, .. current.Capabilities.Where(g => added.Contains(g.Capability))] };
+        }
 
         ProfileSchema.Validate(profile);
         return profile;
