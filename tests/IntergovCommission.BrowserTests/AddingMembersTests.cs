@@ -15,6 +15,8 @@ public sealed class AddingMembersTests(ChromiumFixture chromium, AppFixture app)
     public async Task Secretary_adds_a_member_and_sees_them_in_the_Kazakh_part_of_the_roster()
     {
         await SignInAsync("kz.secretary");
+        // Home is the person's own page; the commissions are one click from it.
+        await Page.Locator("main a[href='/Commissions']").First.ClickAsync();
         await Page.Locator($"a[href='{App.RosterPath}']").First.ClickAsync();
         await Expect(Page.GetByTestId("quorum-line")).ToHaveAttributeAsync("title", "KZRU-16"); // the rule id as a tooltip; the text cites the clause in words
         // She manages her own side only: change controls in the KZ part, none in the RU part.

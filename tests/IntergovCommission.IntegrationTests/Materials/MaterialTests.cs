@@ -103,6 +103,20 @@ public sealed class MaterialTests
     }
 
     [Fact]
+    public async Task The_audit_row_of_an_upload_records_the_files_length_and_hash_not_its_bytes()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var (sessionId, items) = await SessionWithItemsAsync(app, 1);
+        var bytes = Pdf("audit-should-not-copy-" + new string('z', 3000));
+        await UploadAsync(app, "kz.secretary", sessionId, items[0], bytes, "scheme.pdf");
+
+        var changes = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "UploadMaterial.Command").Select(a => a.Changes).SingleAsync());
+        Assert.DoesNotContain(Convert.ToBase64String(bytes)[..40], changes, StringComparison.Ordinal);
+        Assert.Contains($"({bytes.Length} bytes)", changes, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task File_over_the_limit_is_refused_citing_KZRU_13()
     {
         await using var app = await TestApp.CreateAsync(settings: new Dictionary<string, string?> { ["Materials:MaxFileBytes"] = "1024" });

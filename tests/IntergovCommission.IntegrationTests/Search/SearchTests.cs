@@ -195,7 +195,7 @@ public sealed class SearchTests
         await using var app = await TestApp.CreateAsync();
         var sessionId = await CreateSessionAsync(app, 9);
         await AddItemAsync(app, sessionId, "О графике работ");
-        var late = await app.SendAsAsync("kz.member", new SubmitProposal.Command { SessionId = sessionId, TitleRu = "О внеплановом ремонте Протон", RationaleRu = "Срочно." });
+        var late = await app.SendAsAsync("kz.member", new SubmitProposal.Command { SessionId = sessionId, TitleRu = "О внеплановом ремонте Протон", TitleKk = "Протонды жоспардан тыс жөндеу туралы", RationaleRu = "Срочно." });
         var version = await app.QueryAsync(db => db.AgendaProposals.Where(p => p.Id == late.ProposalId).Select(p => p.Version).SingleAsync());
         await app.SendAsAsync("kz.secretary", new AcceptProposal.Command { ProposalId = late.ProposalId, Version = version });
         var item = await app.QueryAsync(db => db.AgendaItems.Where(i => i.SessionId == sessionId && i.IsUnscheduled).Select(i => i.Id).SingleAsync());

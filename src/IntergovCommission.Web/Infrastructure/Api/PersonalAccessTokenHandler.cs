@@ -37,11 +37,8 @@ public sealed class PersonalAccessTokenHandler(
 
         var now = clock.GetUtcNow();
         var hash = ApiToken.Hash(secret);
-        // One statement: the token with its owner's name and lock-out (issue #16).
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.UserName, u.LockoutEnd })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        // One statement: the token, its owner's lock-out and the owner as the request's actor (issue #16).
+        var found = await Web.ActorLoader.LoadByTokenAsync(db, clock, hash, Context.RequestAborted);
         var token = found?.Token;
         if (found is null || token is null || !token.IsUsableAt(now))
         {
@@ -51,12 +48,14 @@ public sealed class PersonalAccessTokenHandler(
         // An administrator's disabling stops the account's tokens; a password lock-out (someone guessing, or
         // anyone typing wrong passwords on purpose) does not: it would hand every passer-by a way to cut off an
         // integration, and the token is a different secret from the password being guessed.
-        if (found.LockoutEnd is { } lockout && lockout >= Features.Admin.Administrators.DisabledUntil)
+        if (found.Value.LockoutEnd is { } lockout && lockout >= Features.Admin.Administrators.DisabledUntil)
         {
             return AuthenticateResult.Fail("The token's account is disabled or gone.");
         }
 
-        var user = new { Id = token.UserId, found.UserName };
+        var actor = found.Value.Actor;
+        var user = new { Id = token.UserId, actor.UserName };
+        Context.Items[Web.ActorLoader.ItemKey] = actor;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             await db.ApiTokens.Where(t => t.Id == token.Id)

@@ -207,7 +207,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(CommissionDbContext db, I
                 key = string.Join(",", e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue?.ToString()) ?? []),
                 changed = e.Properties
                     .Where(p => (e.State != EntityState.Modified || p.IsModified) && !IsSecret(p.Metadata.Name))
-                    .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue),
+                    .ToDictionary(p => p.Metadata.Name, p => Summarized(p.CurrentValue)),
                 complex = e.ComplexProperties
                     .Where(c => e.State != EntityState.Modified || c.Properties.Any(p => p.IsModified))
                     .ToDictionary(c => c.Metadata.Name, c => c.Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)),
@@ -228,6 +228,9 @@ public sealed class AuditBehavior<TRequest, TResponse>(CommissionDbContext db, I
             context.RemoteAddress));
         return response;
     }
+
+    /// <summary>A file's bytes are not copied into the trail (its SHA-256 is a property of its row): their length is.</summary>
+    private static object? Summarized(object? value) => value is byte[] bytes ? $"({bytes.Length} bytes)" : value;
 
     private static bool IsSecret(string name) =>
         name.Contains("Password", StringComparison.OrdinalIgnoreCase) || name.Contains("Stamp", StringComparison.OrdinalIgnoreCase) || name.Contains("Token", StringComparison.OrdinalIgnoreCase);
