@@ -128,7 +128,7 @@ public sealed class CirculationTests(CirculationTests.Fixture fixture) : IClassF
         var firstDay = (await _app.SendAsAsync("admin", new CountWorkingDays.Query("KZ", started.SentOn, 1))).Date;
         var year = await _app.SendAsAsync("admin", new GetCalendarYear.Query("KZ", firstDay.Year));
 
-        await _app.SendAsAsync("admin", new SaveCalendarDay.Command
+        var change = await _app.SendAsAsync("admin", new SaveCalendarDay.Command
         {
             Country = "KZ", Date = firstDay, Kind = CalendarDayKind.DayOff, MovedFrom = firstDay.AddDays(-1), Note = "test decree", Version = year.Version,
         });
@@ -136,6 +136,9 @@ public sealed class CirculationTests(CirculationTests.Fixture fixture) : IClassF
         {
             var moved = (await _app.SendAsAsync("kz.member", new GetCirculation.Query(started.CirculationId))).Circulation;
             Assert.True(moved.DueOn > started.DueOn);
+            // The edit says which terms it moved, circulated drafts included (from → to).
+            var term = Assert.Single(change.MovedCirculationTerms, t => t.CirculationId == started.CirculationId);
+            Assert.Equal((started.DueOn, moved.DueOn), (term.From, term.To));
         }
         finally
         {

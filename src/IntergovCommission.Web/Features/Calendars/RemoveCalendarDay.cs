@@ -49,7 +49,7 @@ public static class RemoveCalendarDay
             var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Country == country && d.Date == request.Date, cancellationToken)
                 ?? throw new NotFoundException($"{country} {request.Date:yyyy-MM-dd} is not in the calendar.");
             db.CalendarDays.Remove(day);
-            return new CalendarChange(await WorkingDayCalendars.RecountDeadlinesAsync(db, country, cancellationToken));
+            return await WorkingDayCalendars.RecountDeadlinesAsync(db, country, cancellationToken);
         }
     }
 }

@@ -73,7 +73,7 @@ public static class SaveCalendarDay
                 existing.Change(day);
             }
 
-            return new CalendarChange(await WorkingDayCalendars.RecountDeadlinesAsync(db, country, cancellationToken));
+            return await WorkingDayCalendars.RecountDeadlinesAsync(db, country, cancellationToken);
         }
     }
 }

@@ -72,10 +72,14 @@ public static class SaveCalendarYear
                 year.Describe(request.Source!.Trim(), request.Provisional, clock.GetUtcNow());
             }
 
-            return new CalendarChange(await WorkingDayCalendars.RecountDeadlinesAsync(db, country, cancellationToken));
+            return await WorkingDayCalendars.RecountDeadlinesAsync(db, country, cancellationToken);
         }
     }
 }
 
 /// <summary>What a calendar edit did to the deadlines counted on it.</summary>
-public sealed record CalendarChange(IReadOnlyList<MovedDeadline> MovedDeadlines);
+public sealed record CalendarChange(IReadOnlyList<MovedDeadline> MovedDeadlines)
+{
+    /// <summary>WF-04: answer terms of circulated drafts the edit moved.</summary>
+    public IReadOnlyList<MovedCirculationTerm> MovedCirculationTerms { get; init; } = [];
+}

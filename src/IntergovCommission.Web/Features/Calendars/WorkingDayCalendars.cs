@@ -8,6 +8,9 @@ namespace IntergovCommission.Web.Features.Calendars;
 /// <summary>A deadline a calendar change moved: which assignment, from which date to which.</summary>
 public sealed record MovedDeadline(Guid AssignmentId, Guid CommissionId, int Number, DateOnly From, DateOnly To);
 
+/// <summary>WF-04: the answer term of a circulated draft that a calendar edit moved.</summary>
+public sealed record MovedCirculationTerm(Guid CirculationId, Guid CommissionId, int Number, DateOnly From, DateOnly To);
+
 /// <summary>WF-06: the stored calendars read into the domain's arithmetic, and the deadlines counted on them.</summary>
 public static class WorkingDayCalendars
 {
@@ -61,7 +64,7 @@ public static class WorkingDayCalendars
     /// After a change to the country's calendar: every unfinished assignment whose deadline is counted in working days on it is
     /// counted again (in the same transaction as the change, so the audit trail holds both). Returns the deadlines that moved.
     /// </summary>
-    public static async Task<IReadOnlyList<MovedDeadline>> RecountDeadlinesAsync(CommissionDbContext db, string country, CancellationToken ct)
+    public static async Task<CalendarChange> RecountDeadlinesAsync(CommissionDbContext db, string country, CancellationToken ct)
     {
         var calendar = await LoadAsync(db, country, ct);
         var dependent = await db.Assignments
@@ -82,11 +85,15 @@ public static class WorkingDayCalendars
                                   join s in db.Sides on c.SideId equals s.Id
                                   where s.Code == calendar.Country && db.CirculationBodies.Any(b => b.CirculationId == c.Id && b.Answer == null)
                                   select c).ToListAsync(ct);
+        var movedTerms = new List<MovedCirculationTerm>();
         foreach (var circulation in circulations)
         {
-            circulation.Recount(calendar);
+            if (circulation.Recount(calendar) is DateOnly from)
+            {
+                movedTerms.Add(new MovedCirculationTerm(circulation.Id, circulation.CommissionId, circulation.Number, from, circulation.DueOn));
+            }
         }
 
-        return moved;
+        return new CalendarChange(moved) { MovedCirculationTerms = movedTerms };
     }
 }

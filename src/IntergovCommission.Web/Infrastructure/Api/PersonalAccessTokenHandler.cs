@@ -16,6 +16,7 @@ public sealed class PersonalAccessTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     CommissionDbContext db,
+    SignInAudit audit,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PersonalAccessToken";
@@ -32,7 +33,7 @@ public sealed class PersonalAccessTokenHandler(
         var secret = header["Bearer ".Length..].Trim();
         if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
         {
-            return AuthenticateResult.Fail("Malformed access token.");
+            return await FailedAsync(secret, "Malformed access token.");
         }
 
         var now = clock.GetUtcNow();
@@ -42,7 +43,7 @@ public sealed class PersonalAccessTokenHandler(
         var token = found?.Token;
         if (found is null || token is null || !token.IsUsableAt(now))
         {
-            return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
+            return await FailedAsync(secret, "The access token is unknown, expired or revoked.");
         }
 
         // An administrator's disabling stops the account's tokens; a password lock-out (someone guessing, or
@@ -50,7 +51,7 @@ public sealed class PersonalAccessTokenHandler(
         // integration, and the token is a different secret from the password being guessed.
         if (found.Value.LockoutEnd is { } lockout && lockout >= Features.Admin.Administrators.DisabledUntil)
         {
-            return AuthenticateResult.Fail("The token's account is disabled or gone.");
+            return await FailedAsync(secret, "The token's account is disabled or gone.");
         }
 
         var actor = found.Value.Actor;
@@ -69,6 +70,14 @@ public sealed class PersonalAccessTokenHandler(
                 new Claim(TokenIdClaim, token.Id.ToString()),
             ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>A refused token is a failed sign-in: audited with the token's first characters only (never the secret).</summary>
+    private async Task<AuthenticateResult> FailedAsync(string secret, string reason)
+    {
+        var shown = secret.Length <= 8 ? "(short)" : secret[..8] + "…";
+        await audit.RecordAsync(shown, "ApiToken.Failed", Context);
+        return AuthenticateResult.Fail(reason);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

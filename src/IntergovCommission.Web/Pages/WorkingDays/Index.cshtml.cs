@@ -88,10 +88,12 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     private RedirectResult Done(CalendarChange change)
     {
-        var moved = change.MovedDeadlines.Count == 0
-            ? text["Calendars.NothingMoved"].Value
-            : text["Calendars.Moved", string.Join("; ", change.MovedDeadlines.Select(m =>
-                text["Calendars.MovedItem", m.Number, m.From.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), m.To.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)].Value))].Value;
+        var items = change.MovedDeadlines.Select(m =>
+                text["Calendars.MovedItem", m.Number, m.From.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), m.To.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)].Value)
+            .Concat(change.MovedCirculationTerms.Select(m =>
+                text["Calendars.MovedCirculation", m.Number, m.From.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), m.To.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)].Value))
+            .ToList();
+        var moved = items.Count == 0 ? text["Calendars.NothingMoved"].Value : text["Calendars.Moved", string.Join("; ", items)].Value;
         TempData["Notice"] = text["Calendars.Saved"].Value + " " + moved;
         return Redirect($"/WorkingDays?country={Uri.EscapeDataString(Country)}&year={Year}");
     }
