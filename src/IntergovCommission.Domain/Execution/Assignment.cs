@@ -50,6 +50,12 @@ public sealed class Assignment
         OriginalDueOn = deadline.Due;
     }
 
+    /// <summary>
+    /// KZRU-18/22: a decision corrected before issue continues as its next version; an assignment entered
+    /// on the earlier version follows it, so the issued decision carries it.
+    /// </summary>
+    public void FollowCorrection(Guid correctedDecisionId) => DecisionId = correctedDecisionId;
+
     public Guid Id { get; private set; }
     public Guid CommissionId { get; private set; }
     /// <summary>The responsible side: its country's calendar counts the working days; its co-chair approves extensions.</summary>

@@ -138,6 +138,43 @@ public sealed class AssignmentTests(AssignmentTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_assignment_entered_at_drafting_follows_the_decision_when_it_is_corrected()
+    {
+        var adopted = await DecisionScenario.AdoptedAsync(_app, Domain.Regulation.DecisionKind.ProgrammeApprovalOrChange);
+        var command = await NewAsync();
+        command.DecisionId = adopted.DecisionId;
+        var created = await _app.SendAsAsync("kz.secretary", command);
+
+        var corrected = await _app.SendAsAsync("ru.secretary", new Web.Features.Decisions.CorrectDecision.Command
+        {
+            DecisionId = adopted.DecisionId,
+            TitleKk = "Ұшу сынақтарының бағдарламасын бекіту туралы",
+            TitleRu = "Об утверждении программы лётных испытаний",
+            TextKk = DecisionScenario.KazakhText,
+            TextRu = DecisionScenario.RussianText + " (уточнено)",
+            Reason = "Уточнение формулировки",
+        });
+
+        Assert.NotEqual(adopted.DecisionId, corrected);
+        Assert.Equal(corrected, await _app.QueryAsync(db => db.Assignments.Where(a => a.Id == created.AssignmentId).Select(a => a.DecisionId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_decision_page_offers_its_secretaries_to_enter_an_assignment_under_it_and_a_member_not()
+    {
+        var adopted = await DecisionScenario.AdoptedAsync(_app, Domain.Regulation.DecisionKind.ProgrammeApprovalOrChange);
+        var link = $"/Execution/Create?commissionId={await _app.QueryAsync(db => db.Decisions.Where(d => d.Id == adopted.DecisionId).Select(d => d.CommissionId).SingleAsync())}&amp;decisionId={adopted.DecisionId}";
+        foreach (var (user, offered) in new[] { ("kz.secretary", true), ("kz.member", false) })
+        {
+            using var web = new Account.WebSession(_app);
+            await web.SignInAsync(user, Web.Data.DemoDataSeeder.DemoPassword);
+            var page = await web.GetAsync($"/Decisions/Details/{adopted.DecisionId}");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Equal(offered, page.Html.Contains(link, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task An_extension_takes_effect_only_when_the_co_chair_of_that_side_approves_it()
     {
         var created = await _app.SendAsAsync("kz.secretary", await NewAsync());

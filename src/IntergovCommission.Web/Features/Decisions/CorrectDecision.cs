@@ -62,6 +62,12 @@ public static class CorrectDecision
             // The superseded row first, then the new one: the "one current version" index holds at every statement.
             await db.SaveChangesAsync(cancellationToken);
             db.Decisions.Add(next);
+            // Assignments entered while the decision was drafted stay with it: they move to the corrected version.
+            foreach (var assignment in await db.Assignments.Where(a => a.DecisionId == decision.Id).ToListAsync(cancellationToken))
+            {
+                assignment.FollowCorrection(next.Id);
+            }
+
             return next.Id;
         }
     }
