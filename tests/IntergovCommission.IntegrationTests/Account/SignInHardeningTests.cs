@@ -136,10 +136,13 @@ public sealed class SignInHardeningTests
         Assert.Equal(HttpStatusCode.Redirect, (await web.SignInAsync("kz.member", Password)).Status);
         var setup = await web.PostAsync("/Account/Manage/TwoFactor", "/Account/Manage/TwoFactor?handler=Start", new Dictionary<string, string>());
         var key = setup.TestId("authenticator-key").Replace(" ", string.Empty, StringComparison.Ordinal);
-        await web.PostWithTokenAsync(setup, "/Account/Manage/TwoFactor?handler=Enable", new Dictionary<string, string> { ["Data.Code"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(-30)) });
+        await web.PostWithTokenAsync(setup, "/Account/Manage/TwoFactor?handler=Enable", new Dictionary<string, string> { ["Data.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        // Enabling consumed the current step (a code from the step before could fall out of the window on a slow machine).
+        Assert.True(await app.QueryAsync(db => db.Users.Where(u => u.UserName == "kz.member").Select(u => u.TwoFactorEnabled).SingleAsync()), "the authenticator was enabled");
         await web.SignOutAsync();
 
-        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        // The next step's code: later than the one enabling used, and inside the ±1 step window.
+        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
         var password = await web.SignInAsync("kz.member", Password);
         var second = await web.GetAsync(password.Location!);
         var first = await web.PostWithTokenAsync(second, "/Account/LoginWith2fa", new Dictionary<string, string> { ["Input.Code"] = code });
