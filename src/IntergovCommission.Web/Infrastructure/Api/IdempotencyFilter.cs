@@ -65,10 +65,7 @@ public sealed class IdempotencyFilter(TimeProvider clock, IOptions<Microsoft.Asp
         var strategy = db.Database.CreateExecutionStrategy();
         var (result, twin) = await strategy.ExecuteAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            afterCommit.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.Database.AutoSavepointsEnabled = false;
+            await using var tx = await RequestTransaction.BeginAsync(db, afterCommit, ct);
             owner.Owned = true;
             object? answer;
             try

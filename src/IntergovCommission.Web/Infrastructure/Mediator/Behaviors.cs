@@ -129,11 +129,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext
         var strategy = db.Database.CreateExecutionStrategy();
         var response = await strategy.ExecuteAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            afterCommit.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // One SaveChanges per command: a savepoint around it would be two more statements and nothing to return to.
-            db.Database.AutoSavepointsEnabled = false;
+            await using var tx = await RequestTransaction.BeginAsync(db, afterCommit, ct);
             var response = await next();
             await constraints.SaveAsync(db, ct);
             await tx.CommitAsync(ct);
@@ -151,6 +147,22 @@ public sealed class TransactionBehavior<TRequest, TResponse>(CommissionDbContext
 public sealed class RequestTransaction
 {
     public bool Owned { get; set; }
+
+    /// <summary>
+    /// A command's transaction on a clean context (each attempt of the execution strategy starts afresh: nothing
+    /// tracked, no after-commit action left over). One SaveChanges per command: no savepoints, they would be two more
+    /// statements and nothing to return to.
+    /// </summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CommissionDbContext db, AfterCommit afterCommit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(afterCommit);
+        db.ChangeTracker.Clear();
+        afterCommit.Clear();
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Database.AutoSavepointsEnabled = false;
+        return tx;
+    }
 }
 
 /// <summary>5. Writes who did what, and every entity change, into the audit trail in the same transaction; and who read confidential material (<see cref="IAuditedRead"/>).</summary>
