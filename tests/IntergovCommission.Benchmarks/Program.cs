@@ -10,16 +10,16 @@ using IntergovCommission.Testing;
 // with a hub connection each, casting and changing votes over the API. Not a test: run it by hand
 // (docs/benchmarks.md). Every loop is bounded by count and time; all traffic goes to 127.0.0.1.
 
-if (args.FirstOrDefault() == "cast-cost")
+if (args.FirstOrDefault() is "cast-cost" or "pages")
 {
-    // The cost of one vote against raw PostgreSQL (issue #16): CastCost.cs, docs/benchmarks.md.
+    // The cost of one vote against raw PostgreSQL, and pages over ten years of data (issue #16): CastCost.cs, PageBench.cs, docs/benchmarks.md.
     Directory.SetCurrentDirectory(AppContext.BaseDirectory);
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     AppDomain.CurrentDomain.UnhandledException += (_, _) => TestDatabase.Shutdown();
     try
     {
-        return await CastCost.RunAsync(args[1..]);
+        return args[0] == "pages" ? await PageBench.RunAsync(args[1..]) : await CastCost.RunAsync(args[1..]);
     }
     finally
     {

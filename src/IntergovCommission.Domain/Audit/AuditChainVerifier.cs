@@ -45,7 +45,9 @@ public sealed record CheckpointToCheck(AuditCheckpoint Checkpoint, string Source
 
 /// <summary>
 /// Walks the chain in order and names the first broken link. Pure: the rows and checkpoints are
-/// given, the signatures were checked by the caller (<see cref="CheckpointToCheck"/>).
+/// given, the signatures were checked by the caller (<see cref="CheckpointToCheck"/>). The rows can be
+/// streamed (<see cref="AuditChainWalk"/>): only the previous row and the hashes at the checkpoints'
+/// lengths are kept, so verifying a trail of any length takes constant memory.
 /// </summary>
 public static class AuditChainVerifier
 {
@@ -54,24 +56,32 @@ public static class AuditChainVerifier
     public static AuditVerification Verify(IEnumerable<AuditRecord> rows, IEnumerable<CheckpointToCheck> checkpoints, IReadOnlyList<AuditCheckpointProblem>? problems = null)
     {
         var all = rows.ToList();
-        var chained = all.Where(r => r.Seq is not null).OrderBy(r => r.Seq).ToList();
-        var found = Walk(chained);
-        var length = chained.Count;
-        var head = chained.Count == 0 ? AuditCanonicalForm.Genesis : chained[^1].Hash ?? string.Empty;
-
         var checks = checkpoints.ToList();
-        if (found is null)
+        var walk = new AuditChainWalk(checks.Select(c => c.Checkpoint.Length));
+        foreach (var row in all.Where(r => r.Seq is not null).OrderBy(r => r.Seq))
         {
-            var outside = all.Where(r => r.Seq is null).OrderBy(r => r.At).FirstOrDefault();
-            if (outside is not null)
-            {
-                found = new AuditBreak(AuditBreakKind.RowInserted, 0, outside.Id, $"row {outside.Id} ({outside.Action}, {outside.At:u}) has no place in the chain");
-            }
+            walk.Add(row);
+        }
+
+        return Conclude(walk, all.Where(r => r.Seq is null).OrderBy(r => r.At).FirstOrDefault(), checks, problems);
+    }
+
+    /// <summary>
+    /// The verdict once every chained row went through <paramref name="walk"/> in order of place:
+    /// its first break, else the earliest row without a place (<paramref name="firstOutside"/>), else the
+    /// first checkpoint the chain no longer matches.
+    /// </summary>
+    public static AuditVerification Conclude(AuditChainWalk walk, AuditRecord? firstOutside, IReadOnlyList<CheckpointToCheck> checks, IReadOnlyList<AuditCheckpointProblem>? problems = null)
+    {
+        var found = walk.Break;
+        if (found is null && firstOutside is not null)
+        {
+            found = new AuditBreak(AuditBreakKind.RowInserted, 0, firstOutside.Id, $"row {firstOutside.Id} ({firstOutside.Action}, {firstOutside.At:u}) has no place in the chain");
         }
 
         if (found is null)
         {
-            var last = chained.Count == 0 ? 0 : chained[^1].Seq!.Value;
+            var last = walk.LastSeq;
             foreach (var check in checks.OrderBy(c => c.Checkpoint.Length))
             {
                 var checkpoint = check.Checkpoint;
@@ -87,74 +97,113 @@ public static class AuditChainVerifier
                     break;
                 }
 
-                var row = chained[(int)(checkpoint.Length - 1)];
-                if (!string.Equals(row.Hash, checkpoint.HeadHash, StringComparison.OrdinalIgnoreCase))
+                var (id, hash) = walk.At(checkpoint.Length);
+                if (!string.Equals(hash, checkpoint.HeadHash, StringComparison.OrdinalIgnoreCase))
                 {
-                    found = new AuditBreak(AuditBreakKind.RowChanged, checkpoint.Length, row.Id,
+                    found = new AuditBreak(AuditBreakKind.RowChanged, checkpoint.Length, id,
                         $"row {checkpoint.Length} is not the one the checkpoint ({check.Source}) of {checkpoint.At:u} saw: the rows up to it were rewritten");
                     break;
                 }
             }
         }
 
-        return new AuditVerification(length, head, checks.Count, found, problems ?? []);
+        return new AuditVerification(walk.Length, walk.Head, checks.Count, found, problems ?? []);
     }
+}
 
-    private static AuditBreak? Walk(List<AuditRecord> chained)
+/// <summary>
+/// The chain walked one row at a time, in order of place: names the first broken link, counts the
+/// rows, keeps the head and the row at each position a checkpoint will be held against.
+/// </summary>
+public sealed class AuditChainWalk(IEnumerable<long> checkpointLengths)
+{
+    private readonly HashSet<long> _remember = [.. checkpointLengths];
+    private readonly Dictionary<long, (Guid Id, string? Hash)> _remembered = [];
+    private AuditRecord? _before;
+    private string _previousHash = AuditCanonicalForm.Genesis;
+    private long _expected = 1;
+
+    /// <summary>The first broken link, once found (the walk goes on counting the rows after it).</summary>
+    public AuditBreak? Break { get; private set; }
+
+    /// <summary>Chained rows seen.</summary>
+    public long Length { get; private set; }
+
+    /// <summary>The place of the last row seen (0 when none).</summary>
+    public long LastSeq { get; private set; }
+
+    /// <summary>The hash of the last row seen (the genesis value when none).</summary>
+    public string Head { get; private set; } = AuditCanonicalForm.Genesis;
+
+    /// <summary>The row seen at position <paramref name="position"/> (1-based), if a checkpoint asked for it.</summary>
+    public (Guid? Id, string? Hash) At(long position) => _remembered.TryGetValue(position, out var row) ? (row.Id, row.Hash) : (null, null);
+
+    /// <summary>The next chained row, in order of place.</summary>
+    public void Add(AuditRecord row)
     {
-        var previousHash = AuditCanonicalForm.Genesis;
-        var expected = 1L;
-        for (var i = 0; i < chained.Count; i++)
+        Length++;
+        LastSeq = row.Seq!.Value;
+        Head = row.Hash ?? string.Empty;
+        if (_remember.Contains(Length))
         {
-            var row = chained[i];
-            var seq = row.Seq!.Value;
-            if (seq > expected)
-            {
-                return new AuditBreak(AuditBreakKind.RowDeleted, expected, null,
-                    seq - expected == 1 ? $"row {expected} is missing (row {seq} follows row {expected - 1})" : $"rows {expected}–{seq - 1} are missing");
-            }
-
-            if (seq < expected)
-            {
-                return new AuditBreak(AuditBreakKind.RowInserted, seq, row.Id, $"two rows hold place {seq}");
-            }
-
-            if (!string.Equals(row.PreviousHash, previousHash, StringComparison.Ordinal))
-            {
-                var before = chained[i - 1 >= 0 ? i - 1 : 0];
-                if (i > 0 && string.Equals(row.PreviousHash, before.PreviousHash, StringComparison.Ordinal))
-                {
-                    return new AuditBreak(AuditBreakKind.RowInserted, before.Seq!.Value, before.Id,
-                        $"row {before.Seq} was slipped in: row {seq} still links to row {before.Seq!.Value - 1}");
-                }
-
-                if (row.PreviousHash is not null && string.Equals(row.Hash, AuditCanonicalForm.Hash(row, seq - 1, row.PreviousHash), StringComparison.Ordinal))
-                {
-                    return new AuditBreak(AuditBreakKind.RowInserted, seq - 1, i > 0 ? before.Id : null,
-                        $"the rows from {seq - 1} on were moved down one place to make room for a row");
-                }
-
-                if (row.PreviousHash is not null && string.Equals(row.Hash, AuditCanonicalForm.Hash(row, seq + 1, row.PreviousHash), StringComparison.Ordinal))
-                {
-                    return new AuditBreak(AuditBreakKind.RowDeleted, seq, row.Id,
-                        $"a row before this one was removed and the rows after it renumbered (this row was row {seq + 1})");
-                }
-
-                return i == 0
-                    ? new AuditBreak(AuditBreakKind.RowChanged, seq, row.Id, $"row {seq} does not start from the beginning of the chain")
-                    : new AuditBreak(AuditBreakKind.RowChanged, before.Seq!.Value, before.Id,
-                        $"row {before.Seq} was rewritten: its hash is no longer the one row {seq} links to");
-            }
-
-            if (!string.Equals(row.Hash, AuditCanonicalForm.Hash(row, seq, previousHash), StringComparison.Ordinal))
-            {
-                return new AuditBreak(AuditBreakKind.RowChanged, seq, row.Id, $"row {seq} ({row.Action}) was changed: its content no longer gives its hash");
-            }
-
-            previousHash = row.Hash!;
-            expected++;
+            _remembered[Length] = (row.Id, row.Hash);
         }
 
+        if (Break is null)
+        {
+            Break = Check(row);
+            _before = row;
+        }
+    }
+
+    private AuditBreak? Check(AuditRecord row)
+    {
+        var seq = row.Seq!.Value;
+        if (seq > _expected)
+        {
+            return new AuditBreak(AuditBreakKind.RowDeleted, _expected, null,
+                seq - _expected == 1 ? $"row {_expected} is missing (row {seq} follows row {_expected - 1})" : $"rows {_expected}–{seq - 1} are missing");
+        }
+
+        if (seq < _expected)
+        {
+            return new AuditBreak(AuditBreakKind.RowInserted, seq, row.Id, $"two rows hold place {seq}");
+        }
+
+        if (!string.Equals(row.PreviousHash, _previousHash, StringComparison.Ordinal))
+        {
+            var before = _before ?? row;
+            if (_before is not null && string.Equals(row.PreviousHash, before.PreviousHash, StringComparison.Ordinal))
+            {
+                return new AuditBreak(AuditBreakKind.RowInserted, before.Seq!.Value, before.Id,
+                    $"row {before.Seq} was slipped in: row {seq} still links to row {before.Seq!.Value - 1}");
+            }
+
+            if (row.PreviousHash is not null && string.Equals(row.Hash, AuditCanonicalForm.Hash(row, seq - 1, row.PreviousHash), StringComparison.Ordinal))
+            {
+                return new AuditBreak(AuditBreakKind.RowInserted, seq - 1, _before?.Id,
+                    $"the rows from {seq - 1} on were moved down one place to make room for a row");
+            }
+
+            if (row.PreviousHash is not null && string.Equals(row.Hash, AuditCanonicalForm.Hash(row, seq + 1, row.PreviousHash), StringComparison.Ordinal))
+            {
+                return new AuditBreak(AuditBreakKind.RowDeleted, seq, row.Id,
+                    $"a row before this one was removed and the rows after it renumbered (this row was row {seq + 1})");
+            }
+
+            return _before is null
+                ? new AuditBreak(AuditBreakKind.RowChanged, seq, row.Id, $"row {seq} does not start from the beginning of the chain")
+                : new AuditBreak(AuditBreakKind.RowChanged, before.Seq!.Value, before.Id,
+                    $"row {before.Seq} was rewritten: its hash is no longer the one row {seq} links to");
+        }
+
+        if (!string.Equals(row.Hash, AuditCanonicalForm.Hash(row, seq, _previousHash), StringComparison.Ordinal))
+        {
+            return new AuditBreak(AuditBreakKind.RowChanged, seq, row.Id, $"row {seq} ({row.Action}) was changed: its content no longer gives its hash");
+        }
+
+        _previousHash = row.Hash!;
+        _expected++;
         return null;
     }
 }

@@ -32,11 +32,11 @@ public sealed class AuditTrailVerifier(CommissionDbContext db, AuditCheckpoints 
     public const string DatabaseSource = "database";
     public const string SuppliedSource = "supplied";
 
+    /// <summary>Rows read per round trip while walking the chain.</summary>
+    private const int PageSize = 5_000;
+
     public async Task<AuditTrailReport> VerifyAsync(string? supplied, CancellationToken ct)
     {
-        var rows = await db.AuditEntries.AsNoTracking()
-            .Select(e => new AuditRecord(e.Id, e.At, e.UserId, e.UserName, e.CommissionId, e.Action, e.Request, e.Changes, e.CorrelationId, e.RemoteAddress, e.Seq, e.PreviousHash, e.Hash))
-            .ToListAsync(ct);
         var checks = new List<CheckpointToCheck>();
         var problems = new List<AuditCheckpointProblem>();
 
@@ -77,9 +77,35 @@ public sealed class AuditTrailVerifier(CommissionDbContext db, AuditCheckpoints 
             }
         }
 
-        var verification = AuditChainVerifier.Verify(rows, checks, problems);
+        // The rows are read in order of place, a page at a time (the retrying execution strategy buffers a whole
+        // result): memory stays flat however long the trail is.
+        var walk = new AuditChainWalk(checks.Select(c => c.Checkpoint.Length));
+        long? after = null;
+        while (true)
+        {
+            var from = after;
+            var page = await Records(db.AuditEntries.AsNoTracking().Where(e => e.Seq != null && (from == null || e.Seq > from)).OrderBy(e => e.Seq).Take(PageSize))
+                .ToListAsync(ct);
+            foreach (var row in page)
+            {
+                walk.Add(row);
+            }
+
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+
+            after = page[^1].Seq;
+        }
+
+        var firstOutside = await Records(db.AuditEntries.AsNoTracking().Where(e => e.Seq == null).OrderBy(e => e.At).ThenBy(e => e.Id)).FirstOrDefaultAsync(ct);
+        var verification = AuditChainVerifier.Conclude(walk, firstOutside, checks, problems);
         return new AuditTrailReport(verification, suppliedState, options.ResolvedCheckpointFile, fromFile.Count, fromDatabase.Count);
     }
+
+    private static IQueryable<AuditRecord> Records(IQueryable<AuditEntry> entries) =>
+        entries.Select(e => new AuditRecord(e.Id, e.At, e.UserId, e.UserName, e.CommissionId, e.Action, e.Request, e.Changes, e.CorrelationId, e.RemoteAddress, e.Seq, e.PreviousHash, e.Hash));
 
     private void Accept(AuditCheckpoint? checkpoint, string source, List<CheckpointToCheck> checks, List<AuditCheckpointProblem> problems)
     {
