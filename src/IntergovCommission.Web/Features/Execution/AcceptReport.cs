@@ -32,7 +32,8 @@ public static class AcceptReport
             request.CommissionId = parties.CommissionId;
             if (!May(actor, parties))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the controller of the assignment, a secretary of its side, answers its reports.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, parties.CommissionId, Capability.ControlExecution, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.AnswerReport", "{0} (Regulation {1}): the controller of the assignment, a secretary of its side, answers its reports.");
             }
         }
     }

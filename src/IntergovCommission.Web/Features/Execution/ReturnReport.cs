@@ -39,7 +39,8 @@ public static class ReturnReport
             request.CommissionId = parties.CommissionId;
             if (!AcceptReport.Authorizer.May(actor, parties)) // the same rule as accepting
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the controller of the assignment, a secretary of its side, answers its reports.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, parties.CommissionId, Capability.ControlExecution, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.AnswerReport", "{0} (Regulation {1}): the controller of the assignment, a secretary of its side, answers its reports.");
             }
         }
     }

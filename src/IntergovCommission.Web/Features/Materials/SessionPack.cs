@@ -143,7 +143,7 @@ public static class WriteSessionPackZip
             var s = pack.Session;
             if (!s.AgendaVisible)
             {
-                throw new ForbiddenException("KZRU-11 (Regulation cl. 9): the session pack is available once both co-chairs have approved and published the agenda.", "KZRU-11");
+                throw ForbiddenException.ByRule(s.ApprovalRule, "Materials.Refused.PackNotPublished", "{0} (Regulation {1}): the session pack is available once both co-chairs have approved and published the agenda.");
             }
 
             var folders = s.Items.ToDictionary(i => i.Id, i => string.Create(CultureInfo.InvariantCulture, $"{i.Position:00}"));

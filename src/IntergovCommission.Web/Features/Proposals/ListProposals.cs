@@ -84,7 +84,11 @@ public static class ListInbox
             Require.SignedIn(actor);
             if (!actor.Memberships.Any(m => actor.May(m.CommissionId, Capability.ReceiveProposals)))
             {
-                throw new ForbiddenException("KZRU-06 (Regulation cl. 7): proposals go to the secretary of the member's side; you are not a secretary.", "KZRU-06");
+                // The rule is the profile's grant (KZRU-06 for the commission, CIS-12 for the council) of the actor's first commission.
+                var rule = actor.Memberships.Select(m => actor.ProfileOf(m.CommissionId)).FirstOrDefault(p => p is not null)?.RuleFor(Capability.ReceiveProposals);
+                throw rule is null
+                    ? new ForbiddenException("You are not on this commission.")
+                    : ForbiddenException.ByRule(rule, "Proposals.Refused.Inbox", "{0} (Regulation {1}): proposals go to the secretary of the member's side; you are not a secretary.");
             }
 
             return Task.CompletedTask;
