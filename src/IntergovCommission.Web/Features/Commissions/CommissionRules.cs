@@ -12,7 +12,7 @@ namespace IntergovCommission.Web.Features.Commissions;
 public static class ActiveMemberships
 {
     public static IQueryable<Membership> ActiveOn(this IQueryable<Membership> memberships, DateOnly day) =>
-        memberships.Where(m => m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day));
+        memberships.Where(Membership.ActiveOnDay(day));
 
     /// <summary>The memberships that seat a person on the body by its profile: every role but one invited to named items (KZRU-14).</summary>
     public static IQueryable<Membership> SeatedBy(this IQueryable<Membership> memberships, RegulationProfile profile)

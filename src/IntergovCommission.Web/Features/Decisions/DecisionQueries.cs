@@ -108,8 +108,9 @@ public static class GetDecision
         var people = d.Signatures.Select(s => s.PersonId).ToList();
         var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
         var sides = await db.Sides.AsNoTracking().Where(s => s.CommissionId == d.CommissionId).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        var profile = await CommissionRules.ProfileAsync(db, d.CommissionId, ct);
         return d.Signatures
-            .OrderBy(s => s.Kind).ThenBy(s => s.SideId is { } id && sides.TryGetValue(id, out var c) ? c : string.Empty).ThenBy(s => s.Role)
+            .OrderBy(s => s.Kind).ThenBy(s => s.SideId is { } id && sides.TryGetValue(id, out var c) ? c : string.Empty).ThenBy(s => profile.RoleOrder(s.Role))
             .ThenBy(s => names.TryGetValue(s.PersonId, out var n) ? n.Ru : string.Empty)
             .Select(s => new SignatureRow(s.MembershipId, s.PersonId, names.TryGetValue(s.PersonId, out var name) ? name : LocalizedText.Empty, s.Role,
                 s.SideId is { } side && sides.TryGetValue(side, out var code) ? code : null, s.Kind, s.SignedAt, showAddresses ? s.FromAddress : null, s.Provider))

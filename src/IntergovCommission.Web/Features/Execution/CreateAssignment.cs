@@ -6,6 +6,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Execution;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;

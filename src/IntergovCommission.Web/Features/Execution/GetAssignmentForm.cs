@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Web.Data;

@@ -6,6 +6,7 @@ using IntergovCommission.Domain.Execution;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;

@@ -3,6 +3,7 @@ using FluentValidation;
 using IntergovCommission.Domain.Calendars;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;

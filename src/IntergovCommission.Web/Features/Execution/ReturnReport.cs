@@ -1,6 +1,7 @@
 using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;

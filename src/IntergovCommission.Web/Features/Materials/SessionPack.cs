@@ -6,6 +6,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Materials;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -76,8 +77,8 @@ public static class GetSessionPack
             {
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
                 var sideId = side.Value.SideId;
-                var people = await db.Memberships.AsNoTracking()
-                    .Where(m => m.CommissionId == session.CommissionId && m.SideId == sideId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+                var people = await db.Memberships.AsNoTracking().ActiveOn(today)
+                    .Where(m => m.CommissionId == session.CommissionId && m.SideId == sideId)
                     .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { p.Id, p.FullName })
                     .ToListAsync(cancellationToken);
                 submitters = [.. people.DistinctBy(p => p.Id).Select(p => new PersonChoice(p.Id, p.FullName))];

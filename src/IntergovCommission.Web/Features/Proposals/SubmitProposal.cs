@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
