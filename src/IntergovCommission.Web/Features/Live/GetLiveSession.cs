@@ -50,6 +50,9 @@ public static class GetLiveSession
         /// <summary>The rule on credentials (CIS-01), for the hint beside them.</summary>
         public string? CredentialsRuleId { get; init; }
 
+        /// <summary>The rule on dissenting opinions (KZRU-19 / CIS-08), for the hint beside them.</summary>
+        public string DissentRuleId { get; init; } = string.Empty;
+
         /// <summary>The rule on who presides (KZRU-10 / CIS-03), for the hint beside the presiding persons.</summary>
         public string PresidingRuleId { get; init; } = string.Empty;
     }
@@ -178,6 +181,7 @@ public static class GetLiveSession
             CredentialRoles = profile.Voting.Unit == VoteUnit.State ? profile.Voting.SubstituteRoles : [],
             CredentialsRuleId = profile.Voting.CredentialsRule?.Id,
             PresidingRuleId = profile.Presiding.Rule.Id,
+            DissentRuleId = profile.Dissent.Rule.Id,
         };
         return new Result(
             live.SessionId, live.CommissionId, live.SessionNumber, live.State, live.StartsAt, live.TimeZoneId,

@@ -40,7 +40,7 @@ public static class GetProposal
     public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, ProposalRow>
     {
         public async Task<ProposalRow> Handle(Query request, CancellationToken cancellationToken) =>
-            await ProposalRows.Project(db, db.AgendaProposals.AsNoTracking().Where(p => p.Id == request.ProposalId)).SingleOrDefaultAsync(cancellationToken)
+            (await ProposalRows.ListAsync(db, db.AgendaProposals.AsNoTracking().Where(p => p.Id == request.ProposalId), cancellationToken)).SingleOrDefault()
                 ?? throw new NotFoundException("Proposal", request.ProposalId);
     }
 }

@@ -3,6 +3,7 @@ using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,14 @@ public sealed record ProposalRow(
     ProposalStatus Status,
     string? DeclineReason,
     DateTimeOffset? DecidedAt,
-    uint Version);
+    uint Version)
+{
+    /// <summary>The rule on proposal deadlines of the commission's profile (KZRU-12, CIS-10), for the "late" flag.</summary>
+    public string DeadlineRuleId { get; init; } = string.Empty;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal Guid CommissionId { get; init; }
+}
 
 internal static class ProposalRows
 {
@@ -41,7 +49,21 @@ internal static class ProposalRows
         join side in db.Sides on p.SideId equals side.Id
         orderby p.ReceivedAt descending
         select new ProposalRow(p.Id, s.Id, s.Number, c.Code, s.TimeZoneId, s.State, p.Title, p.Rationale, p.DraftDecision, person.FullName,
-            side.Code, side.TimeZoneId, p.ReceivedAt, p.DeadlineAt, p.IsLate, p.Status, p.DeclineReason, p.DecidedAt, p.Version);
+            side.Code, side.TimeZoneId, p.ReceivedAt, p.DeadlineAt, p.IsLate, p.Status, p.DeclineReason, p.DecidedAt, p.Version)
+        { CommissionId = c.Id };
+
+    /// <summary>The rows with the rule each commission's profile cites for the proposal deadline.</summary>
+    public static async Task<List<ProposalRow>> ListAsync(CommissionDbContext db, IQueryable<AgendaProposal> proposals, CancellationToken ct)
+    {
+        var rows = await Project(db, proposals).ToListAsync(ct);
+        var result = new List<ProposalRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            result.Add(row with { DeadlineRuleId = (await CommissionRules.ProfileAsync(db, row.CommissionId, ct)).Agenda.ProposalRule.Id });
+        }
+
+        return result;
+    }
 }
 
 /// <summary>The member's own proposals and what became of each (WF-02: a refusal shows its reason).</summary>
@@ -64,7 +86,7 @@ public static class ListMyProposals
         {
             var actor = await actors.GetActorAsync(cancellationToken);
             var personId = actor.PersonId ?? Guid.Empty;
-            return await ProposalRows.Project(db, db.AgendaProposals.AsNoTracking().Where(p => p.ProposerPersonId == personId)).ToListAsync(cancellationToken);
+            return await ProposalRows.ListAsync(db, db.AgendaProposals.AsNoTracking().Where(p => p.ProposerPersonId == personId), cancellationToken);
         }
     }
 }
@@ -111,7 +133,7 @@ public static class ListInbox
                 query = query.Where(p => p.Status == ProposalStatus.Submitted);
             }
 
-            return await ProposalRows.Project(db, query).ToListAsync(cancellationToken);
+            return await ProposalRows.ListAsync(db, query, cancellationToken);
         }
     }
 }

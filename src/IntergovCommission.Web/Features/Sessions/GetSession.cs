@@ -57,6 +57,10 @@ public static class GetSession
         [System.Text.Json.Serialization.JsonIgnore]
         internal RegulationProfile BodyProfile { get; init; } = null!;
 
+        /// <summary>KZRU-09 / CIS-04: the profile's rule on holding sessions (the hint beside the format).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string SessionRuleId => BodyProfile.RuleOnSessions().Id;
+
         /// <summary>KZRU-14: the profile's rule on persons invited to named items.</summary>
         [System.Text.Json.Serialization.JsonIgnore]
         public RuleRef InvitationRule => BodyProfile.InvitationRule();
