@@ -64,7 +64,7 @@ public static class SaveInvitee
             {
                 // KZRU-14: the rule of the profile's participation of the invited role.
                 var rule = profile.InvitationRule();
-                throw new InputValidationException(nameof(Command.PersonId), text["Participation.Refused.ChooseInvited", Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause])]);
+                throw new InputValidationException(nameof(Command.PersonId), rule.Id + ": " + text["Participation.Refused.ChooseInvited", Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause])]);
             }
 
             var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, request.Version, cancellationToken);

@@ -53,7 +53,7 @@ public static class GetAgendaPdf
         if (session.State is not (SessionState.AgendaApproved or SessionState.InProgress or SessionState.Closed) || session.PublishedAt is null)
         {
             var rule = profile.Agenda.ApprovalRule;
-            throw new RuleViolationException(rule.Id, "Documents.Rule.AgendaNotApproved",
+            throw new RuleViolationException(rule.Id, "Documents.Rule.AgendaNotApproved.ByRule",
                 "{1} (Regulation {2}): the agenda of session {0} has not been approved by both co-chairs; its PDF is issued once they approve it.", session.Number, rule.Id, rule.Clause);
         }
 

@@ -96,7 +96,7 @@ public static class RegisterAttendance
             {
                 // KZRU-15: only a member sends a representative; the rule is the profile's participation of the role.
                 var rule = context.Profile.ParticipationOf(row.Entry.Role).Rule;
-                throw new InputValidationException(nameof(Command.Mode), text["Participation.Refused.NotRepresented", Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause])]);
+                throw new InputValidationException(nameof(Command.Mode), rule.Id + ": " + text["Participation.Refused.NotRepresented", Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause])]);
             }
 
             var record = await db.Attendance.SingleOrDefaultAsync(a => a.SessionId == request.SessionId && a.MembershipId == request.MembershipId, cancellationToken);

@@ -115,14 +115,14 @@ public static class UploadMaterial
             var cited = Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause]);
             if (!isSecretary)
             {
-                throw new InputValidationException(nameof(Command.SubmittedByPersonId), localizer["Materials.Refused.OwnName", cited]);
+                throw new InputValidationException(nameof(Command.SubmittedByPersonId), rule.Id + ": " + localizer["Materials.Refused.OwnName", cited]);
             }
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var ofSide = await db.Memberships.ActiveOn(today).AnyAsync(m => m.PersonId == personId && m.CommissionId == request.CommissionId && m.SideId == sideId, ct);
             if (!ofSide)
             {
-                throw new InputValidationException(nameof(Command.SubmittedByPersonId), localizer["Materials.Refused.OwnSideOnly", cited]);
+                throw new InputValidationException(nameof(Command.SubmittedByPersonId), rule.Id + ": " + localizer["Materials.Refused.OwnSideOnly", cited]);
             }
 
             return personId;

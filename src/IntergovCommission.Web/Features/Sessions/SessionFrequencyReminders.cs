@@ -108,32 +108,19 @@ public sealed class SessionFrequencyReminders(IServiceScopeFactory scopes, TimeP
 
     private async Task<bool> RemindAsync(SessionGap gap, string stage, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
-        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO report_date_reminders (commission_id, kind, due_on, stage, sent_at) VALUES ({gap.CommissionId}, {Kind}, {gap.DueBy}, {stage}, {now}) ON CONFLICT DO NOTHING", ct);
-            if (claimed != 1)
-            {
-                await tx.RollbackAsync(ct);
-                return false;
-            }
-
-            var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var sent = await ReminderOnce.SendAsync(scopes, clock,
+            now => $"INSERT INTO report_date_reminders (commission_id, kind, due_on, stage, sent_at) VALUES ({gap.CommissionId}, {Kind}, {gap.DueBy}, {stage}, {now}) ON CONFLICT DO NOTHING",
             // CIS-04: the secretariat prepares sessions (the profile's holders of PrepareSessions), so it is reminded.
-            await notifier.ToHoldersAsync(gap.CommissionId, Capability.PrepareSessions, null, NotificationKind, "Sessions.Notify.Yearly." + stage,
+            (_, notifier) => notifier.ToHoldersAsync(gap.CommissionId, Capability.PrepareSessions, null, NotificationKind, "Sessions.Notify.Yearly." + stage,
                 $"/Sessions/Create?commissionId={gap.CommissionId}", ct,
-                gap.LastHeldNumber.ToString(inv), gap.LastHeld.ToString("dd.MM.yyyy", inv), gap.DueBy.ToString("dd.MM.yyyy", inv), gap.Rule.Id);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                gap.LastHeldNumber.ToString(inv), gap.LastHeld.ToString("dd.MM.yyyy", inv), gap.DueBy.ToString("dd.MM.yyyy", inv), gap.Rule.Id),
+            ct);
+        if (sent)
+        {
             logger.LogInformation("{Rule} session frequency reminder {Stage} sent for {Commission} (due by {DueBy})", gap.Rule.Id, stage, gap.CommissionCode, gap.DueBy);
-            return true;
-        });
+        }
+
+        return sent;
     }
 }

@@ -62,9 +62,6 @@ public sealed class Actor
 
     private bool SitsOnBody(ActorMembership m) => ParticipationOf(m).SitsOnBody;
 
-    public bool Holds(Guid commissionId, CommissionRole role, Guid? sideId = null) =>
-        Memberships.Any(m => m.CommissionId == commissionId && m.Role == role && (sideId is null || m.SideId == sideId));
-
     public ActorMembership? MembershipIn(Guid commissionId) => Memberships.FirstOrDefault(m => m.CommissionId == commissionId);
 
     /// <summary>The regulation profile of each commission the actor sits on.</summary>
