@@ -18,7 +18,8 @@ public sealed partial class KzruProfileTests
 
         // Composition, appointment, quorum, voting, agenda (proposal + approval), signing (full + short),
         // retention, languages, dissent, presiding: 12 references, and one per capability grant; none null.
-        Assert.Equal(12 + Kzru.Capabilities.Count, refs.Count);
+        // Issue 12: plus the conduct rules (sessions KZRU-09, materials KZRU-13) and one per role's participation.
+        Assert.Equal(12 + 2 + Kzru.Roles.Count + Kzru.Capabilities.Count, refs.Count);
         Assert.All(refs, r =>
         {
             Assert.Matches(RuleId(), r.Id);

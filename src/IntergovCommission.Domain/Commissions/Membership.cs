@@ -43,6 +43,13 @@ public sealed class Membership
     public string? EndReason { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>
+    /// Active on day D: not ended, its term started and not expired. The one predicate every query uses (through
+    /// <c>ActiveOn(day)</c>); <see cref="IsActiveOn"/> is the same test on a loaded membership.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Membership, bool>> ActiveOnDay(DateOnly day) =>
+        m => m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day);
+
     public bool IsActiveOn(DateOnly day) => EndedOn is null && TermStart <= day && (TermEnd is null || TermEnd >= day);
 
     public bool IsEnded => EndedOn is not null;

@@ -41,7 +41,7 @@ public static class SigningRules
         };
         var approvers = profile.RolesFor(Capability.ApproveDecision);
         var required = signers
-            .OrderBy(e => e.SideId).ThenBy(e => e.Role).ThenBy(e => e.MembershipId)
+            .OrderBy(e => e.SideId).ThenBy(e => profile.RoleOrder(e.Role)).ThenBy(e => e.MembershipId)
             .Select(e => new RequiredSignature(e.MembershipId, e.PersonId, e.SideId, e.Role, SignatureKind.Sign))
             .Concat(activeRoster.Where(e => approvers.Contains(e.Role))
                 .OrderBy(e => e.SideId)

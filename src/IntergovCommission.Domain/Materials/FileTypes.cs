@@ -38,9 +38,13 @@ public static class FileTypes
         _ => ".bin",
     };
 
-    /// <summary>Returns the type the bytes really are, or throws a refusal naming what is accepted.</summary>
-    public static MaterialFileType Detect(ReadOnlySpan<byte> content)
+    /// <summary>Returns the type the bytes really are, or throws a refusal citing the Interstate Commission's rule (KZRU-13).</summary>
+    public static MaterialFileType Detect(ReadOnlySpan<byte> content) => Detect(content, Regulation.Profiles.Kzru.RuleOnMaterials());
+
+    /// <summary>Returns the type the bytes really are, or throws a refusal naming what is accepted and citing the commission's rule on materials.</summary>
+    public static MaterialFileType Detect(ReadOnlySpan<byte> content, Regulation.RuleRef rule)
     {
+        ArgumentNullException.ThrowIfNull(rule);
         if (content.StartsWith("%PDF-"u8))
         {
             return MaterialFileType.Pdf;
@@ -65,8 +69,8 @@ public static class FileTypes
             }
         }
 
-        throw new RuleViolationException("KZRU-13", "Rule.Materials.Type",
-            "KZRU-13 (Regulation cl. 9): session materials are accepted as PDF, DOCX, XLSX, PNG or JPEG; this file's content is none of them.");
+        throw new RuleViolationException(rule.Id, "Rule.Materials.Type",
+            "{0} (Regulation {1}): session materials are accepted as PDF, DOCX, XLSX, PNG or JPEG; this file's content is none of them.", rule.Id, rule.Clause);
     }
 
     private static MaterialFileType? DetectOfficePackage(byte[] content)

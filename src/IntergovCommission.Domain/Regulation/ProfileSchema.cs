@@ -63,6 +63,30 @@ public static class ProfileSchema
             }
         }
 
+        foreach (var role in profile.Roles)
+        {
+            if (role.Participation is not { } takes)
+            {
+                problems.Add($"role {role.Role} does not say how it takes part (participation)");
+                continue;
+            }
+
+            if (takes.Votes != profile.Voting.VotingRoles.Contains(role.Role))
+            {
+                problems.Add($"role {role.Role}: its participation and the voting roles disagree on whether it votes");
+            }
+
+            if (takes.CountsForQuorum != profile.Quorum.CountedRoles.Contains(role.Role))
+            {
+                problems.Add($"role {role.Role}: its participation and the quorum's counted roles disagree on whether it counts");
+            }
+
+            if (takes.NamedItemsOnly && (takes.Votes || takes.Signs || takes.CountsForQuorum))
+            {
+                problems.Add($"role {role.Role} is invited to named items only, so it neither votes, counts nor signs");
+            }
+        }
+
         return problems;
     }
 

@@ -63,15 +63,38 @@ public static class Profiles
         Dissent = new DissentRule(new RuleRef("KZRU-19", "cl. 10"), 3, AttachedToDecision: true),
         Presiding = new PresidingRule(new RuleRef("KZRU-10", "cl. 9"), [CommissionRole.CoChair], CommissionRole.DeputyCoChair),
         Capabilities = KzruCapabilities(),
+        Conduct = new ConductRules(new RuleRef("KZRU-09", "cl. 9"), new RuleRef("KZRU-13", "cl. 9")),
         Roles =
         [
-            new(CommissionRole.CoChair, LocalizedText.Of("Тең төраға", "Сопредседатель", "Co-chair")),
-            new(CommissionRole.DeputyCoChair, LocalizedText.Of("Тең төрағаның орынбасары", "Заместитель сопредседателя", "Deputy co-chair")),
-            new(CommissionRole.Secretary, LocalizedText.Of("Хатшы", "Секретарь", "Secretary")),
-            new(CommissionRole.Member, LocalizedText.Of("Комиссия мүшесі", "Член комиссии", "Member")),
-            new(CommissionRole.Representative, LocalizedText.Of("Өкіл", "Представитель", "Representative")),
-            new(CommissionRole.Invitee, LocalizedText.Of("Шақырылған адам", "Приглашённый", "Invited person")),
+            new(CommissionRole.CoChair, LocalizedText.Of("Тең төраға", "Сопредседатель", "Co-chair")) { Participation = KzruMember },
+            new(CommissionRole.DeputyCoChair, LocalizedText.Of("Тең төрағаның орынбасары", "Заместитель сопредседателя", "Deputy co-chair")) { Participation = KzruMember },
+            new(CommissionRole.Secretary, LocalizedText.Of("Хатшы", "Секретарь", "Secretary")) { Participation = KzruMember },
+            new(CommissionRole.Member, LocalizedText.Of("Комиссия мүшесі", "Член комиссии", "Member"))
+            {
+                Participation = KzruMember,
+                DocumentName = LocalizedText.Of("Мемлекетаралық комиссияның мүшесі", "член Межгосударственной комиссии", "member"),
+            },
+            // KZRU-15: attends in a member's place; does not vote, does not count towards quorum, does not sign.
+            new(CommissionRole.Representative, LocalizedText.Of("Өкіл", "Представитель", "Representative"))
+            {
+                Participation = new Participation(new RuleRef("KZRU-15", "cl. 9")) { RepresentsAnother = true },
+            },
+            // KZRU-14: non-members attend only if invited, to the items they speak to.
+            new(CommissionRole.Invitee, LocalizedText.Of("Шақырылған адам", "Приглашённый", "Invited person"))
+            {
+                Participation = new Participation(new RuleRef("KZRU-14", "cl. 9")) { NamedItemsOnly = true },
+                DocumentName = LocalizedText.Of("Шақырылған тұлға", "Приглашенное лицо", "Invited person"),
+            },
         ],
+    };
+
+    /// <summary>KZRU-14/16/17/18: each person on the commission's list attends, votes, counts for the quorum, signs, and may send a representative (KZRU-15).</summary>
+    private static Participation KzruMember => new(new RuleRef("KZRU-17", "cl. 10"))
+    {
+        Votes = true,
+        CountsForQuorum = true,
+        Signs = true,
+        MayBeRepresented = true,
     };
 
     private static CapabilityGrant[] KzruCapabilities()
@@ -179,17 +202,48 @@ public static class Profiles
         Distribution = new DistributionRule(new RuleRef("CIS-12", "cl. 5.16"), 14),
         Frequency = new SessionFrequencyRule(new RuleRef("CIS-04", "cl. 5.1"), 1, new RuleRef("CIS-04", "cl. 5.2")),
         Capabilities = CisCapabilities(),
+        Conduct = new ConductRules(new RuleRef("CIS-04", "cl. 5.1"), new RuleRef("CIS-10", "cl. 5.11")),
         Roles =
         [
-            new(CommissionRole.Chair, LocalizedText.Of("Кеңес төрағасы", "Председатель Совета", "Chair"), Office: true),
-            new(CommissionRole.CoChair, LocalizedText.Of("Тең төраға", "Сопредседатель", "Co-chair"), Office: true),
-            new(CommissionRole.Member, LocalizedText.Of("Кеңес мүшесі", "Член Совета", "Council member")),
-            new(CommissionRole.Substitute, LocalizedText.Of("Кеңес мүшесін алмастыратын тұлға", "Лицо, замещающее члена Совета", "Substitute")),
-            new(CommissionRole.AdvisoryMember, LocalizedText.Of("Кеңесші дауыс құқығы бар мүше", "Член Совета с правом совещательного голоса", "Advisory member")),
-            new(CommissionRole.Observer, LocalizedText.Of("Байқаушы", "Наблюдатель", "Observer")),
-            new(CommissionRole.Expert, LocalizedText.Of("Сарапшы", "Эксперт", "Expert")),
-            new(CommissionRole.Secretary, LocalizedText.Of("Кеңес хатшылығы", "Секретариат Совета", "Secretariat")),
-            new(CommissionRole.Invitee, LocalizedText.Of("Шақырылған адам", "Приглашённый", "Invited person")),
+            // CIS-03: offices held through a member's seat; the seat votes (as a member), the office signs (CIS-09).
+            new(CommissionRole.Chair, LocalizedText.Of("Кеңес төрағасы", "Председатель Совета", "Chair"), Office: true)
+            {
+                Participation = new Participation(new RuleRef("CIS-09", "cl. 5.9")) { Signs = true },
+            },
+            new(CommissionRole.CoChair, LocalizedText.Of("Тең төраға", "Сопредседатель", "Co-chair"), Office: true)
+            {
+                Participation = new Participation(new RuleRef("CIS-03", "cl. 4.3")) { Signs = true },
+            },
+            new(CommissionRole.Member, LocalizedText.Of("Кеңес мүшесі", "Член Совета", "Council member"))
+            {
+                Participation = new Participation(new RuleRef("CIS-01", "cl. 4.1")) { Votes = true, CountsForQuorum = true, Signs = true, MayBeRepresented = true },
+            },
+            new(CommissionRole.Substitute, LocalizedText.Of("Кеңес мүшесін алмастыратын тұлға", "Лицо, замещающее члена Совета", "Substitute"))
+            {
+                Participation = new Participation(new RuleRef("CIS-01", "cl. 4.1")) { Votes = true, CountsForQuorum = true, Signs = true },
+            },
+            // CIS-02: an advisory vote: on the register, never counted, never signing.
+            new(CommissionRole.AdvisoryMember, LocalizedText.Of("Кеңесші дауыс құқығы бар мүше", "Член Совета с правом совещательного голоса", "Advisory member"))
+            {
+                Participation = new Participation(new RuleRef("CIS-02", "cl. 4.2")),
+            },
+            // CIS-07: observers and experts take part by the council's decision; they do not vote.
+            new(CommissionRole.Observer, LocalizedText.Of("Байқаушы", "Наблюдатель", "Observer"))
+            {
+                Participation = new Participation(new RuleRef("CIS-07", "cl. 5.7")),
+            },
+            new(CommissionRole.Expert, LocalizedText.Of("Сарапшы", "Эксперт", "Expert"))
+            {
+                Participation = new Participation(new RuleRef("CIS-07", "cl. 5.7")),
+            },
+            new(CommissionRole.Secretary, LocalizedText.Of("Кеңес хатшылығы", "Секретариат Совета", "Secretariat"))
+            {
+                Participation = new Participation(new RuleRef("CIS-02", "cl. 4.2")),
+            },
+            new(CommissionRole.Invitee, LocalizedText.Of("Шақырылған адам", "Приглашённый", "Invited person"))
+            {
+                Participation = new Participation(new RuleRef("CIS-07", "cl. 5.7")) { NamedItemsOnly = true },
+            },
         ],
     };
 

@@ -39,6 +39,15 @@ public sealed record RegulationProfile
     /// <summary>How the official documents name the body (null: the Interstate Commission's words, glossary.md).</summary>
     public DocumentWording? Documents { get; init; }
 
+    /// <summary>The rules refusals on holding sessions and on materials cite (null in a document stored before they were data: the shipped profile supplies them).</summary>
+    public ConductRules? Conduct { get; init; }
+
+    /// <summary>KZRU-09 / CIS-04: the rule on holding sessions, cited when a session is not in the state an action needs.</summary>
+    public RuleRef RuleOnSessions() => Conduct?.Sessions ?? Composition.Rule;
+
+    /// <summary>KZRU-13 / CIS-10: the rule on session materials.</summary>
+    public RuleRef RuleOnMaterials() => Conduct?.Materials ?? Agenda.MaterialRule ?? Composition.Rule;
+
     public RoleDefinition? RoleOf(CommissionRole role) => Roles.FirstOrDefault(r => r.Role == role);
 }
 
@@ -59,7 +68,20 @@ public sealed record DocumentWording(
     LocalizedText? LanguageNote = null);
 
 /// <summary>A role of the regulation: its name in the three languages, and whether it is an office held by rotation (not appointed).</summary>
-public sealed record RoleDefinition(CommissionRole Role, LocalizedText Name, bool Office = false);
+public sealed record RoleDefinition(CommissionRole Role, LocalizedText Name, bool Office = false)
+{
+    /// <summary>How the role takes part (votes, counts, signs, may be represented, named items only), with the rule that says so.</summary>
+    public Participation? Participation { get; init; }
+
+    /// <summary>The name the body's documents print, where it differs from <see cref="Name"/> (KZRU: the glossary's «член Межгосударственной комиссии»).</summary>
+    public LocalizedText? DocumentName { get; init; }
+}
+
+/// <summary>
+/// The rules a refusal cites where no capability names one: how sessions are held (KZRU-09; CIS-04) and how
+/// materials reach the body (KZRU-13; CIS-10).
+/// </summary>
+public sealed record ConductRules(RuleRef Sessions, RuleRef Materials);
 
 /// <summary>CIS-12: the adopted documents are sent to all members within N days.</summary>
 public sealed record DistributionRule(RuleRef Rule, int Days);

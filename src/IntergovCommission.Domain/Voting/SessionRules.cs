@@ -184,17 +184,20 @@ public static class SessionRules
     public static void RequireCanVote(RegulationProfile profile, AttendanceEntry? entry, IReadOnlyCollection<AttendanceEntry>? register = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (entry is null || entry.Role == CommissionRole.Representative || entry.Mode == AttendanceMode.Represented)
+        if (entry is null || entry.Mode == AttendanceMode.Represented || profile.ParticipationOf(entry.Role).RepresentsAnother)
         {
-            throw new RuleViolationException("KZRU-15", "Rule.Voting.Representative",
-                "KZRU-15 (Regulation cl. 9): a representative attends but has no right to take part in decisions.");
+            // KZRU-15: a representative attends in a member's place and takes no part in decisions.
+            var representation = entry is null || entry.Mode == AttendanceMode.Represented ? profile.RepresentationRule() : profile.ParticipationOf(entry.Role).Rule;
+            throw new RuleViolationException(representation.Id, "Rule.Voting.Representative",
+                "{0} (Regulation {1}): a representative attends but has no right to take part in decisions.", representation.Id, representation.Clause);
         }
 
-        if (!profile.Voting.VotingRoles.Contains(entry.Role))
+        if (!profile.Votes(entry.Role))
         {
-            var composition = profile.Composition.Rule;
-            throw new RuleViolationException(composition.Id, "Rule.Voting.NoVote",
-                "{0} (Regulation {1}): this participant takes part without a vote.", composition.Id, composition.Clause);
+            // CIS-02 / CIS-07 / KZRU-14: the role takes part without a vote, by the rule of its participation.
+            var rule = profile.ParticipationOf(entry.Role).Rule;
+            throw new RuleViolationException(rule.Id, "Rule.Voting.NoVote",
+                "{0} (Regulation {1}): this participant takes part without a vote.", rule.Id, rule.Clause);
         }
 
         if (profile.Voting.Unit == VoteUnit.State && profile.Voting.SubstituteRoles.Contains(entry.Role) && !entry.CredentialsConfirmed)

@@ -49,7 +49,25 @@ public sealed class RegulationProfileRecord
             profile = profile with { Capabilities = [.. profile.Capabilities, .. current.Capabilities.Where(g => added.Contains(g.Capability))] };
         }
 
+        if (Profiles.ByCode(Code) is { } source && source.Version == ProfileVersion)
+        {
+            profile = WithParticipation(profile, source);
+        }
+
         ProfileSchema.Validate(profile);
         return profile;
+    }
+
+    /// <summary>
+    /// A document stored before participation, document role names and the conduct rules were profile data (KZRU-14/15,
+    /// CIS-02/07 were code then): the shipped document of the same code and version supplies what it lacks; what the
+    /// stored document says stays.
+    /// </summary>
+    private static RegulationProfile WithParticipation(RegulationProfile stored, RegulationProfile shipped)
+    {
+        var roles = stored.Roles.Select(r => shipped.RoleOf(r.Role) is { } s
+            ? r with { Participation = r.Participation ?? s.Participation, DocumentName = r.DocumentName ?? s.DocumentName }
+            : r).ToList();
+        return stored with { Roles = roles, Conduct = stored.Conduct ?? shipped.Conduct };
     }
 }

@@ -87,6 +87,8 @@ public static class AppSetup
         services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Execution.AssignmentReminders>());
         services.AddSingleton<IntergovCommission.Web.Features.Execution.ReportDateReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Execution.ReportDateReminders>());
+        services.AddSingleton<IntergovCommission.Web.Features.Sessions.SessionFrequencyReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntergovCommission.Web.Features.Sessions.SessionFrequencyReminders>());
         services.Configure<IntergovCommission.Web.Infrastructure.Files.FileStoreOptions>(configuration.GetSection("Materials"));
         services.AddScoped<IntergovCommission.Web.Infrastructure.Files.FileStore>();
         // KZRU-13: the request limits leave room above Materials:MaxFileBytes, so a too-big file

@@ -122,7 +122,7 @@ public sealed class CouncilSessionTests
         Assert.Equal("CIS-01", second.RuleId);
         // CIS-02: the advisory member takes part without a vote.
         var advisory = await Assert.ThrowsAsync<RuleViolationException>(() => app.SendAsAsync("cis.advisory", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For }));
-        Assert.Equal("CIS-01", advisory.RuleId);
+        Assert.Equal("CIS-02", advisory.RuleId); // the rule of the advisory member's participation in the council's profile
         await app.SendAsAsync("cis.chair", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For });
         await app.SendAsAsync("cis.ru.head", new CastVote.Command { BallotId = ballotId, Choice = VoteChoice.For });
         // The secretariat records the vote of the Armenian head, given by show of hands.

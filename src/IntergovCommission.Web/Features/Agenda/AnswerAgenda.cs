@@ -47,7 +47,7 @@ public static class AnswerAgenda
             var profile = await CommissionAccess.ProfileOfAsync(db, request.CommissionId, cancellationToken);
             var coChairs = await SessionAccess.CoChairsAsync(db, request.CommissionId, clock, cancellationToken);
             var me = coChairs.FirstOrDefault(c => c.PersonId == actor.PersonId)
-                ?? throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.", "KZRU-04");
+                ?? throw CommissionRules.Refusal(profile, Capability.ApproveAgenda);
 
             // The version check is the agenda version the co-chair saw (KZRU-11), not the row version:
             // a secretary's change in between is refused with the rule, not as a bare conflict.
@@ -87,7 +87,7 @@ public static class AcceptUnscheduledItem
             var actor = await actors.GetActorAsync(cancellationToken);
             var coChairs = await SessionAccess.CoChairsAsync(db, request.CommissionId, clock, cancellationToken);
             var me = coChairs.FirstOrDefault(c => c.PersonId == actor.PersonId)
-                ?? throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only a co-chair of this commission accepts an unscheduled item.", "KZRU-04");
+                ?? throw CommissionRules.Refusal(await CommissionAccess.ProfileOfAsync(db, request.CommissionId, cancellationToken), Capability.AcceptUnscheduledItem);
             var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, null, cancellationToken);
             db.Set<UnscheduledAcceptance>().Add(session.AcceptUnscheduled(Guid.CreateVersion7(), request.ItemId, me, coChairs, clock.GetUtcNow()));
             return true;

@@ -62,7 +62,8 @@ public static class DeferAgendaItem
                 var me = context.RowOf(actor.PersonId);
                 if (me is null || SessionRules.Presiding(context.Profile, context.Entries, context.Office).All(p => p.MembershipId != me.Entry.MembershipId))
                 {
-                    throw new RuleViolationException("KZRU-10", "Agenda.Rule.Defer.NotPresiding", "KZRU-10 (Regulation cl. 9): an item is deferred by the presiding co-chair (or the deputy standing in) or by a secretary.");
+                    var rule = context.Profile.Presiding.Rule;
+                    throw new RuleViolationException(rule.Id, "Agenda.Rule.Defer.NotPresiding", "{0} (Regulation {1}): an item is deferred by the presiding co-chair (or the deputy standing in) or by a secretary.", rule.Id, rule.Clause);
                 }
             }
 

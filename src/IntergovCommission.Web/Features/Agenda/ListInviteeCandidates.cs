@@ -1,6 +1,7 @@
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -26,8 +27,9 @@ public static class ListInviteeCandidates
         public async Task<IReadOnlyList<Candidate>> Handle(Query request, CancellationToken cancellationToken)
         {
             var commissionId = await SessionAccess.CommissionOfAsync(db, request.SessionId, cancellationToken);
-            return await db.Memberships.AsNoTracking()
-                .Where(m => m.CommissionId == commissionId && m.Role == CommissionRole.Invitee && m.EndedOn == null)
+            var profile = await CommissionRules.ProfileAsync(db, commissionId, cancellationToken);
+            return await db.Memberships.AsNoTracking().InvitedBy(profile)
+                .Where(m => m.CommissionId == commissionId && m.EndedOn == null)
                 .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new Candidate(p.Id, p.FullName))
                 .ToListAsync(cancellationToken);
         }

@@ -5,6 +5,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Live;
 using IntergovCommission.Web.Features.Notifications;
 using IntergovCommission.Web.Features.Sessions;
@@ -56,7 +57,8 @@ public static class ReturnFromExpertGroup
             Require.SignedIn(actor);
             if (!SessionAccess.IsSecretary(actor, request.CommissionId) && !SessionAccess.IsCoChair(actor, request.CommissionId))
             {
-                throw new ForbiddenException("KZRU-20 (Regulation cl. 10): the secretaries or the co-chairs record the expert group's proposal.", "KZRU-20");
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.ReferToExpertGroup, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Carry.Refused.RecordProposal", "{0} (Regulation {1}): the secretaries or the co-chairs record the expert group's proposal.");
             }
         }
     }

@@ -1,7 +1,9 @@
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -52,14 +54,17 @@ public static class SaveInvitee
 
     public sealed class Authorizer(CommissionDbContext db) : SecretaryOfSession<Command>(db);
 
-    public sealed class Handler(CommissionDbContext db) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, IStringLocalizer<SharedResource> text) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
+            var profile = await CommissionRules.ProfileAsync(db, request.CommissionId, cancellationToken);
             if (request.PersonId is Guid personId
-                && !await db.Memberships.AnyAsync(m => m.CommissionId == request.CommissionId && m.PersonId == personId && m.Role == CommissionRole.Invitee && m.EndedOn == null, cancellationToken))
+                && !await db.Memberships.InvitedBy(profile).AnyAsync(m => m.CommissionId == request.CommissionId && m.PersonId == personId && m.EndedOn == null, cancellationToken))
             {
-                throw new InputValidationException(nameof(Command.PersonId), "KZRU-14 (Regulation cl. 9): choose a person registered as an invited person of this commission.");
+                // KZRU-14: the rule of the profile's participation of the invited role.
+                var rule = profile.InvitationRule();
+                throw new InputValidationException(nameof(Command.PersonId), rule.Id + ": " + text["Participation.Refused.ChooseInvited", Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause])]);
             }
 
             var session = await SessionAccess.LoadForChangeAsync(db, request.SessionId, request.Version, cancellationToken);

@@ -1,5 +1,6 @@
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Calendar;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -21,8 +22,8 @@ public static class SessionCalendar
     public static async Task<string> BuildForPersonAsync(CommissionDbContext db, IStringLocalizer<SharedResource> text, Guid? personId, Uri? baseUrl, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var commissions = personId is null ? [] : await db.Memberships.AsNoTracking()
-            .Where(m => m.PersonId == personId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+        var commissions = personId is null ? [] : await db.Memberships.AsNoTracking().ActiveOn(today)
+            .Where(m => m.PersonId == personId)
             .Select(m => m.CommissionId).Distinct().ToListAsync(ct);
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => commissions.Contains(s.CommissionId))

@@ -12,7 +12,23 @@ namespace IntergovCommission.Web.Features.Commissions;
 public static class ActiveMemberships
 {
     public static IQueryable<Membership> ActiveOn(this IQueryable<Membership> memberships, DateOnly day) =>
-        memberships.Where(m => m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day));
+        memberships.Where(Membership.ActiveOnDay(day));
+
+    /// <summary>The memberships that seat a person on the body by its profile: every role but one invited to named items (KZRU-14).</summary>
+    public static IQueryable<Membership> SeatedBy(this IQueryable<Membership> memberships, RegulationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        CommissionRole[] seated = [.. profile.SeatedRoles()];
+        return memberships.Where(m => seated.Contains(m.Role));
+    }
+
+    /// <summary>The memberships of the role the body invites to named items (KZRU-14); none where it has no such role.</summary>
+    public static IQueryable<Membership> InvitedBy(this IQueryable<Membership> memberships, RegulationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        CommissionRole[] invited = profile.InvitedRole() is { } role ? [role] : [];
+        return memberships.Where(m => invited.Contains(m.Role));
+    }
 
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
@@ -126,11 +142,15 @@ public static class CommissionRules
 
         if (!actor.IsIn(commissionId) && actor.IsInvitedTo(commissionId))
         {
-            throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+            throw Require.InvitedOnly(actor, commissionId);
         }
 
         throw Refusal(profile, capability, ownSideOnly: targetSideId is not null && profile.PermitsAny(seats, capability));
     }
+
+    /// <summary>The rule the commission's profile grants a capability by (KZRU-07 for the commission, CIS-12 for the council), for a refusal with its own sentence.</summary>
+    public static async Task<RuleRef> RuleForAsync(CommissionDbContext db, Guid commissionId, Capability capability, CancellationToken ct) =>
+        (await ProfileAsync(db, commissionId, ct)).RuleFor(capability);
 
     /// <summary>The refusal of a capability: the rule id and clause from the profile, the sentence from a stable key.</summary>
     public static ForbiddenException Refusal(RegulationProfile profile, Capability capability, bool ownSideOnly = false)

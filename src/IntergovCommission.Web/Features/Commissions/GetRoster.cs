@@ -87,7 +87,7 @@ public static class GetRoster
                     m.TermStart, m.TermEnd, m.EndedOn, m.EndReason, m.SideId))
                 .ToListAsync(cancellationToken);
 
-            var active = rows.Where(r => r.EndedOn is null).OrderBy(r => RoleOrder(profile, r.Role)).ThenBy(r => r.PersonName.Ru).ToList();
+            var active = rows.Where(r => r.EndedOn is null).OrderBy(r => profile.RoleOrder(r.Role)).ThenBy(r => r.PersonName.Ru).ToList();
             // CIS-01: with one vote per state the quorum counts states (those with a member), not delegates.
             var votingMembers = profile.Voting.Unit == VoteUnit.State
                 ? active.Where(r => r.Role == profile.Voting.StateHead() && r.SideId != null).Select(r => r.SideId).Distinct().Count()
@@ -112,13 +112,6 @@ public static class GetRoster
                 RotatingChair = profile.Presiding.Mode == PresidingMode.RotatingChair,
                 ExtraordinaryOnProposal = profile.Frequency is not null,
             };
-        }
-
-        /// <summary>The role order is the profile's: its list of roles, in the order the regulation names them.</summary>
-        public static int RoleOrder(RegulationProfile profile, CommissionRole role)
-        {
-            var index = profile.Roles.Select(r => r.Role).ToList().IndexOf(role);
-            return index < 0 ? profile.Roles.Count + (int)role : index;
         }
     }
 }

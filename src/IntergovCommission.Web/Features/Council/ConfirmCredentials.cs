@@ -49,7 +49,7 @@ public static class ConfirmCredentials
             var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
             if (context.State is Domain.Sessions.SessionState.Closed or Domain.Sessions.SessionState.Cancelled)
             {
-                throw new RuleViolationException("KZRU-09", "Rule.Live.Over", "KZRU-09 (Regulation cl. 9): the session is over; its register is closed.");
+                throw Live.LiveContext.SessionOver(context.Profile);
             }
 
             var row = context.Register.FirstOrDefault(r => r.Entry.MembershipId == request.MembershipId)

@@ -39,7 +39,7 @@ public static class MarkAffectedStates
             var rule = profile.Voting.AffectedStateRule ?? profile.Voting.Rule;
             if (session.State is Domain.Sessions.SessionState.Closed or Domain.Sessions.SessionState.Cancelled)
             {
-                throw new RuleViolationException("KZRU-09", "Rule.Live.Over", "KZRU-09 (Regulation cl. 9): the session is over; its register is closed.");
+                throw Live.LiveContext.SessionOver(profile);
             }
 
             var sides = await db.Sides.AsNoTracking().Where(s => s.CommissionId == session.CommissionId).Select(s => s.Id).ToListAsync(cancellationToken);

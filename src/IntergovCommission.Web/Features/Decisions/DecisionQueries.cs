@@ -4,6 +4,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -107,8 +108,9 @@ public static class GetDecision
         var people = d.Signatures.Select(s => s.PersonId).ToList();
         var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
         var sides = await db.Sides.AsNoTracking().Where(s => s.CommissionId == d.CommissionId).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        var profile = await CommissionRules.ProfileAsync(db, d.CommissionId, ct);
         return d.Signatures
-            .OrderBy(s => s.Kind).ThenBy(s => s.SideId is { } id && sides.TryGetValue(id, out var c) ? c : string.Empty).ThenBy(s => s.Role)
+            .OrderBy(s => s.Kind).ThenBy(s => s.SideId is { } id && sides.TryGetValue(id, out var c) ? c : string.Empty).ThenBy(s => profile.RoleOrder(s.Role))
             .ThenBy(s => names.TryGetValue(s.PersonId, out var n) ? n.Ru : string.Empty)
             .Select(s => new SignatureRow(s.MembershipId, s.PersonId, names.TryGetValue(s.PersonId, out var name) ? name : LocalizedText.Empty, s.Role,
                 s.SideId is { } side && sides.TryGetValue(side, out var code) ? code : null, s.Kind, s.SignedAt, showAddresses ? s.FromAddress : null, s.Provider))
@@ -223,8 +225,14 @@ public static class GetDecisionPdf
                                join f in db.StoredFiles on i.FileId equals f.Id
                                join d in db.Decisions on i.DecisionId equals d.Id
                                where i.DecisionId == request.DecisionId
-                               select new { d.Number, d.VersionNumber, f.Content, i.Sha256 }).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new RuleViolationException("KZRU-18", "Rule.Decision.NotIssuedYet", "KZRU-18 (Regulation cl. 10): the decision is issued as a PDF once both co-chairs have approved it.");
+                               select new { d.Number, d.VersionNumber, f.Content, i.Sha256 }).SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                var commissionId = await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken);
+                var rule = (await CommissionRules.ProfileAsync(db, commissionId, cancellationToken)).Signing.FullRouteRule;
+                throw new RuleViolationException(rule.Id, "Rule.Decision.NotIssuedYet", "{0} (Regulation {1}): the decision is issued as a PDF once both co-chairs have approved it.", rule.Id, rule.Clause);
+            }
+
             return new Result($"decision-{found.Number}-v{found.VersionNumber}.pdf", found.Content, found.Sha256);
         }
     }

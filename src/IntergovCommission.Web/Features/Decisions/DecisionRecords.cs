@@ -57,9 +57,11 @@ public static class DecisionRecords
     /// <summary>KZRU-22: an item whose decision has been issued is not voted again (a new question is a new agenda item).</summary>
     public static async Task RequireNotIssuedAsync(CommissionDbContext db, Guid agendaItemId, CancellationToken ct)
     {
-        if (await db.Decisions.AnyAsync(d => d.AgendaItemId == agendaItemId && d.State == DecisionState.Issued, ct))
+        var issued = await db.Decisions.AsNoTracking().Where(d => d.AgendaItemId == agendaItemId && d.State == DecisionState.Issued).Select(d => (Guid?)d.CommissionId).FirstOrDefaultAsync(ct);
+        if (issued is Guid commissionId)
         {
-            throw new RuleViolationException("KZRU-22", "Rule.Decision.ItemIssued", "KZRU-22 (Regulation cl. 10): the decision on this item has been issued; a new question needs a new agenda item.");
+            var rule = (await CommissionRules.ProfileAsync(db, commissionId, ct)).RuleFor(Capability.IssueDecision);
+            throw new RuleViolationException(rule.Id, "Rule.Decision.ItemIssued", "{0} (Regulation {1}): the decision on this item has been issued; a new question needs a new agenda item.", rule.Id, rule.Clause);
         }
     }
 

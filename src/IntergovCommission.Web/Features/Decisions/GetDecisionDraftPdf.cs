@@ -3,6 +3,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +44,9 @@ public static class GetDecisionDraftPdf
             var decision = await db.Decisions.AsNoTracking().Include(d => d.Signatures).SingleAsync(d => d.Id == request.DecisionId, cancellationToken);
             if (decision.State is not (DecisionState.Adopted or DecisionState.Signing))
             {
-                throw new RuleViolationException("KZRU-18", "Rule.Decision.NoDraftPreview",
-                    "KZRU-18 (Regulation cl. 10): only a decision not yet issued has a draft preview; an issued decision is read as its issued PDF.");
+                var rule = (await CommissionRules.ProfileAsync(db, decision.CommissionId, cancellationToken)).Signing.FullRouteRule;
+                throw new RuleViolationException(rule.Id, "Rule.Decision.NoDraftPreview",
+                    "{0} (Regulation {1}): only a decision not yet issued has a draft preview; an issued decision is read as its issued PDF.", rule.Id, rule.Clause);
             }
 
             var document = await issuer.BuildDocumentAsync(decision, cancellationToken);

@@ -50,11 +50,20 @@ public static class SignDecision
         {
             var commissionId = await DecisionAccess.CommissionOfAsync(db, request.DecisionId, cancellationToken);
             Require.InCommission(actor, commissionId);
-            var membership = actor.Memberships.FirstOrDefault(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee)
-                ?? throw new ForbiddenException("You are not on this commission.");
-            if (membership.Role == CommissionRole.Representative)
+            var seats = actor.SeatsIn(commissionId).ToList();
+            if (seats.Count == 0)
             {
-                throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative does not sign the commission's decisions.", "KZRU-15");
+                throw new ForbiddenException("You are not on this commission.");
+            }
+
+            // KZRU-15 / CIS-02 / CIS-07: whether a seat signs is the profile's participation of its role (or of an office it holds, CIS-09).
+            var profile = actor.ProfileOf(commissionId)!;
+            if (!seats.Any(m => m.Seat.Roles.Any(profile.Signs)))
+            {
+                var takes = actor.ParticipationOf(seats[0]);
+                throw takes.RepresentsAnother
+                    ? ForbiddenException.ByRule(takes.Rule, "Participation.Refused.NoSignature", "{0} (Regulation {1}): a representative does not sign the commission's decisions.")
+                    : ForbiddenException.ByRule(takes.Rule, "Participation.Refused.DoesNotSign", "{0} (Regulation {1}): this participant takes part without signing the decisions.");
             }
 
             if (request.Kind == SignatureKind.Approve)

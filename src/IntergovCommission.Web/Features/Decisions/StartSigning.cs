@@ -48,7 +48,7 @@ public static class StartSigning
             }
 
             var content = await DecisionRecords.ContentOfAsync(db, decision, cancellationToken);
-            var roster = await ActiveRosterAsync(db, decision.CommissionId, notifier.Today, cancellationToken);
+            var roster = await ActiveRosterAsync(db, decision.CommissionId, profile, notifier.Today, cancellationToken);
             var present = roster.Where(e => decision.PresentAtVote.Contains(e.MembershipId)).Select(e => e with { Mode = AttendanceMode.InPerson }).ToList();
             var office = await CommissionRules.OfficeAsync(db, decision.CommissionId, profile, notifier.Today, cancellationToken);
             var plan = SigningRules.Plan(profile, decision.Kind, present, roster, office);
@@ -58,9 +58,9 @@ public static class StartSigning
         }
 
         /// <summary>The commission's seated people today (the present-at-vote list keeps only those still seated: an ended membership no longer signs).</summary>
-        private static Task<List<AttendanceEntry>> ActiveRosterAsync(CommissionDbContext db, Guid commissionId, DateOnly today, CancellationToken ct) =>
-            db.Memberships.AsNoTracking().ActiveOn(today)
-                .Where(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee)
+        private static Task<List<AttendanceEntry>> ActiveRosterAsync(CommissionDbContext db, Guid commissionId, RegulationProfile profile, DateOnly today, CancellationToken ct) =>
+            db.Memberships.AsNoTracking().ActiveOn(today).SeatedBy(profile)
+                .Where(m => m.CommissionId == commissionId)
                 .Select(m => new AttendanceEntry(m.Id, m.PersonId, m.SideId, m.Role, AttendanceMode.Absent))
                 .ToListAsync(ct);
     }

@@ -49,13 +49,14 @@ public static class GetAgendaPdf
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == sessionId, ct)
             ?? throw new NotFoundException("Session", sessionId);
+        var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
         if (session.State is not (SessionState.AgendaApproved or SessionState.InProgress or SessionState.Closed) || session.PublishedAt is null)
         {
-            throw new RuleViolationException("KZRU-11", "Documents.Rule.AgendaNotApproved",
-                "KZRU-11 (Regulation cl. 9): the agenda of session {0} has not been approved by both co-chairs; its PDF is issued once they approve it.", session.Number);
+            var rule = profile.Agenda.ApprovalRule;
+            throw new RuleViolationException(rule.Id, "Documents.Rule.AgendaNotApproved.ByRule",
+                "{1} (Regulation {2}): the agenda of session {0} has not been approved by both co-chairs; its PDF is issued once they approve it.", session.Number, rule.Id, rule.Clause);
         }
 
-        var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
         var coChairs = await SessionAccess.CoChairsAsync(db, session.CommissionId, clock, ct);
         var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == session.CommissionId).Select(c => c.Name).SingleAsync(ct);
         var sides = await db.Sides.AsNoTracking().Where(s => s.CommissionId == session.CommissionId)

@@ -4,6 +4,7 @@ using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Sessions;
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Voting;
 using IntergovCommission.Web.Data;
 using IntergovCommission.Web.Features.Commissions;
@@ -63,13 +64,14 @@ public static class GetMinutesPdf
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == sessionId, ct)
             ?? throw new NotFoundException("Session", sessionId);
+        var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
         if (session.State is not (SessionState.InProgress or SessionState.Closed))
         {
-            throw new RuleViolationException("KZRU-09", "Documents.Rule.MinutesNotHeld",
-                "KZRU-09 (Regulation cl. 9): the minutes record a session that has been held; session {0} has not started, so there are no minutes yet.", session.Number);
+            var rule = profile.RuleOnSessions();
+            throw new RuleViolationException(rule.Id, "Documents.Rule.MinutesNotHeld",
+                "{1} (Regulation {2}): the minutes record a session that has been held; session {0} has not started, so there are no minutes yet.", session.Number, rule.Id, rule.Clause);
         }
 
-        var profile = await CommissionAccess.ProfileOfAsync(db, session.CommissionId, ct);
         var body = SessionDocuments.Body(profile);
         var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == session.CommissionId).Select(c => c.Name).SingleAsync(ct);
         var day = SessionDocuments.Day(session.StartsAt, session.TimeZoneId);
@@ -78,11 +80,11 @@ public static class GetMinutesPdf
         // KZRU-14), and anyone whose attendance was recorded even if their seat has ended since.
         var attendance = await db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.MembershipId, ct);
         var recorded = attendance.Keys.ToList();
-        var roster = await (from m in db.Memberships.AsNoTracking()
+        var roster = await (from m in db.Memberships.AsNoTracking().SeatedBy(profile)
                             join p in db.People on m.PersonId equals p.Id
                             join s in db.Sides on m.SideId equals s.Id into sides
                             from s in sides.DefaultIfEmpty()
-                            where m.CommissionId == session.CommissionId && m.Role != CommissionRole.Invitee
+                            where m.CommissionId == session.CommissionId
                                 && ((m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day) && (m.EndedOn == null || m.EndedOn >= day)) || recorded.Contains(m.Id))
                             select new { m.Id, m.PersonId, m.SideId, m.Role, p.FullName, SideCode = s == null ? null : s.Code, SideName = s == null ? null : s.Name })
             .ToListAsync(ct);
@@ -92,7 +94,7 @@ public static class GetMinutesPdf
                 attendance.TryGetValue(r.Id, out var a);
                 return new Row(r.Id, r.PersonId, r.SideId, r.Role, r.FullName, r.SideCode, r.SideName ?? LocalizedText.Empty, a?.Mode ?? RegulationMode.Absent, a?.RepresentativeName);
             })
-            .OrderBy(r => r.SideCode, StringComparer.Ordinal).ThenBy(r => SessionDocuments.Rank(profile, r.Role)).ThenBy(r => r.Name.Ru, StringComparer.Ordinal).ThenBy(r => r.MembershipId)
+            .OrderBy(r => r.SideCode, StringComparer.Ordinal).ThenBy(r => profile.RoleOrder(r.Role)).ThenBy(r => r.Name.Ru, StringComparer.Ordinal).ThenBy(r => r.MembershipId)
             .ToList();
         var entries = register.Select(r => r.Entry).ToList();
         var byMembership = register.ToDictionary(r => r.MembershipId);
@@ -158,7 +160,7 @@ public static class GetMinutesPdf
             .ToList();
 
         var signatories = presiding.Select(p => new MinutesSignatory(SessionDocuments.Names(p.Name), SessionDocuments.SigningPosition(profile, p.Role)))
-            .Concat(register.Where(r => r.Role == CommissionRole.Secretary).Select(r => new MinutesSignatory(SessionDocuments.Names(r.Name), SessionDocuments.SigningPosition(profile, r.Role))))
+            .Concat(register.Where(r => profile.RolesFor(Capability.KeepRegister).Contains(r.Role)).Select(r => new MinutesSignatory(SessionDocuments.Names(r.Name), SessionDocuments.SigningPosition(profile, r.Role))))
             .ToList();
 
         var positionOf = session.Items.ToDictionary(i => i.Id, i => i.Position);

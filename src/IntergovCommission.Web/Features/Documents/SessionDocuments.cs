@@ -29,14 +29,14 @@ public static class SessionDocuments
     /// items they speak to (KZRU-14), so not the whole agenda or the minutes.
     /// </summary>
     public static bool MayRead(Actor actor, Guid commissionId) =>
-        actor.IsAuthenticated && (actor.IsAdministrator || actor.Memberships.Any(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee));
+        actor.IsAuthenticated && (actor.IsAdministrator || actor.IsIn(commissionId));
 
     public static void RequireReader(Actor actor, Guid commissionId)
     {
         Require.InCommission(actor, commissionId);
         if (!MayRead(actor, commissionId))
         {
-            throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+            throw Require.InvitedOnly(actor, commissionId);
         }
     }
 
@@ -124,52 +124,26 @@ public static class SessionDocuments
     }
 
     /// <summary>
-    /// A position in the documents: the profile's name of the role (CIS: «Председатель Совета»), the
-    /// glossary's word where the profile names none (KZRU).
+    /// A position in the documents: the profile's document name of the role (KZRU: the glossary's «член
+    /// Межгосударственной комиссии»; CIS: «Председатель Совета»), its interface name where it has none.
     /// </summary>
     public static BilingualText Role(RegulationProfile profile, CommissionRole role)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var glossary = role is CommissionRole.CoChair or CommissionRole.DeputyCoChair or CommissionRole.Secretary or CommissionRole.Member
-            or CommissionRole.Representative or CommissionRole.Invitee;
-        if (glossary && profile.Documents is null)
-        {
-            return Role(role);
-        }
-
-        return profile.RoleOf(role)?.Name is { IsEmpty: false } name ? Both(name) : glossary ? Role(role) : new(role.ToString(), role.ToString());
+        return profile.DocumentNameOf(role) is { IsEmpty: false } name ? Both(name) : new(role.ToString(), role.ToString());
     }
 
-    /// <summary>The position the minutes are signed in: the presiding officer, the secretary (the profile's word for a secretariat).</summary>
+    /// <summary>
+    /// The position the minutes are signed in: those who keep the register sign in the profile's name of their role
+    /// (the secretary, a council's secretariat), the presiding person as «Председательствующий» (glossary).
+    /// </summary>
     public static BilingualText SigningPosition(RegulationProfile profile, CommissionRole role)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (role == CommissionRole.Secretary && profile.Documents is not null && profile.RoleOf(role)?.Name is { IsEmpty: false } name)
-        {
-            return Both(name);
-        }
-
-        return SigningPosition(role);
+        return profile.RolesFor(Capability.KeepRegister).Contains(role) && profile.RoleOf(role)?.Name is { IsEmpty: false } name
+            ? Both(name)
+            : new("Төрағалық етуші", "Председательствующий");
     }
-
-    public static BilingualText Role(CommissionRole role) => role switch
-    {
-        CommissionRole.CoChair => new("Тең төраға", "Сопредседатель"),
-        CommissionRole.DeputyCoChair => new("Тең төрағаның орынбасары", "Заместитель сопредседателя"),
-        CommissionRole.Secretary => new("Хатшы", "Секретарь"),
-        CommissionRole.Member => Glossary.Member.Bilingual,
-        CommissionRole.Representative => new("Өкіл", "Представитель"),
-        CommissionRole.Invitee => new("Шақырылған тұлға", "Приглашенное лицо"),
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
-    };
-
-    /// <summary>The order of a side's list in the documents: the profile's order of roles (KZRU-01: co-chair, deputies, secretary, members, representatives).</summary>
-    public static int Rank(Domain.Regulation.RegulationProfile profile, CommissionRole role) => Commissions.GetRoster.Handler.RoleOrder(profile, role);
-
-    /// <summary>The position the minutes are signed in (glossary): the presiding co-chair or deputy, the secretary.</summary>
-    public static BilingualText SigningPosition(CommissionRole role) => role == CommissionRole.Secretary
-        ? new("Хатшы", "Секретарь")
-        : new("Төрағалық етуші", "Председательствующий");
 
     /// <summary>KZRU-09: in person, by video-conference, or both (Regulation cl. 9).</summary>
     public static BilingualText Format(SessionFormat format) => format switch

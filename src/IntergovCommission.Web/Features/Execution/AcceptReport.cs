@@ -1,6 +1,7 @@
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,8 @@ public static class AcceptReport
             request.CommissionId = parties.CommissionId;
             if (!May(actor, parties))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the controller of the assignment, a secretary of its side, answers its reports.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, parties.CommissionId, Capability.ControlExecution, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.AnswerReport", "{0} (Regulation {1}): the controller of the assignment, a secretary of its side, answers its reports.");
             }
         }
     }

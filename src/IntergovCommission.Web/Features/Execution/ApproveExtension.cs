@@ -1,6 +1,7 @@
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,8 @@ public static class ApproveExtension
             request.CommissionId = parties.CommissionId;
             if (!May(actor, parties))
             {
-                throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only the co-chair of the assignment's side approves a change of its deadline.", "KZRU-04");
+                var rule = await CommissionRules.RuleForAsync(db, parties.CommissionId, Capability.ApproveExtension, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.ApproveExtension", "{0} (Regulation {1}): only the co-chair of the assignment's side approves a change of its deadline.");
             }
         }
     }

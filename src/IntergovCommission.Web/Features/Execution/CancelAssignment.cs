@@ -2,6 +2,7 @@ using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -42,7 +43,8 @@ public static class CancelAssignment
             request.CommissionId = parties.CommissionId;
             if (!May(actor, parties))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretary of the assignment's side records its cancellation.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, parties.CommissionId, Capability.ControlExecution, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.Cancel", "{0} (Regulation {1}): the secretary of the assignment's side records its cancellation.");
             }
         }
     }

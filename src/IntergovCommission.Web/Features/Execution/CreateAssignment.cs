@@ -6,6 +6,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Domain.Execution;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -74,7 +75,7 @@ public static class CreateAssignment
         }
     }
 
-    public sealed class Authorizer : IAuthorizer<Command>
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
         /// <summary>KZRU-07: the secretary of the responsible side records the assignments of an issued decision.</summary>
         public static bool MayRecord(Actor actor, Guid commissionId, Guid sideId) =>
@@ -84,20 +85,20 @@ public static class CreateAssignment
         public static bool MayGive(Actor actor, Guid commissionId, Guid sideId) =>
             actor.May(commissionId, Capability.GiveAssignments, sideId);
 
-        public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
-            var allowed = request.Source == AssignmentSource.CoChairAct
+            var gives = request.Source == AssignmentSource.CoChairAct;
+            var allowed = gives
                 ? MayGive(actor, request.CommissionId, request.SideId)
                 : MayRecord(actor, request.CommissionId, request.SideId);
             if (!allowed)
             {
-                throw request.Source == AssignmentSource.CoChairAct
-                    ? new ForbiddenException("KZRU-05 (Regulation cl. 6): a co-chair gives assignments to their own side's members and organisations.", "KZRU-05")
-                    : new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretary of the responsible side puts a decision's assignments under control.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, gives ? Capability.GiveAssignments : Capability.RecordAssignments, cancellationToken);
+                throw gives
+                    ? ForbiddenException.ByRule(rule, "Execution.Refused.Give", "{0} (Regulation {1}): a co-chair gives assignments to their own side's members and organisations.")
+                    : ForbiddenException.ByRule(rule, "Execution.Refused.Record", "{0} (Regulation {1}): the secretary of the responsible side puts a decision's assignments under control.");
             }
-
-            return Task.CompletedTask;
         }
     }
 
@@ -119,7 +120,8 @@ public static class CreateAssignment
                 // issued; a superseded version is not the decision any more (its correction is).
                 if (state == DecisionState.Superseded)
                 {
-                    throw new RuleViolationException("KZRU-07", "Execution.Rule.DecisionSuperseded", "KZRU-07 (Regulation cl. 8): this version of the decision was superseded by a correction; enter the assignment on the current version.");
+                    var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.RecordAssignments, cancellationToken);
+                    throw new RuleViolationException(rule.Id, "Execution.Rule.DecisionSuperseded", "{0} (Regulation {1}): this version of the decision was superseded by a correction; enter the assignment on the current version.", rule.Id, rule.Clause);
                 }
             }
 

@@ -1,6 +1,8 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +32,8 @@ public static class GetAssignmentForm
             var sides = await db.Sides.AsNoTracking().Where(s => s.CommissionId == request.CommissionId).Select(s => s.Id).ToListAsync(cancellationToken);
             if (!sides.Any(s => CreateAssignment.Authorizer.MayRecord(actor, request.CommissionId, s) || CreateAssignment.Authorizer.MayGive(actor, request.CommissionId, s)))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretary of the responsible side puts a decision's assignments under control.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.RecordAssignments, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.Record", "{0} (Regulation {1}): the secretary of the responsible side puts a decision's assignments under control.");
             }
         }
     }
@@ -44,12 +47,12 @@ public static class GetAssignmentForm
             var decisions = await db.Decisions.AsNoTracking().Where(d => d.CommissionId == request.CommissionId && d.State != DecisionState.Superseded)
                 .OrderByDescending(d => d.Number).Select(d => new DecisionChoice(d.Id, d.Number, d.TitleRu)).ToListAsync(cancellationToken);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var people = await (from m in db.Memberships.AsNoTracking()
+            var profile = await CommissionRules.ProfileAsync(db, request.CommissionId, cancellationToken);
+            var people = await (from m in db.Memberships.AsNoTracking().SeatedBy(profile)
                                 join p in db.People on m.PersonId equals p.Id
                                 join s in db.Sides on m.SideId equals s.Id into ss
                                 from s in ss.DefaultIfEmpty()
                                 where m.CommissionId == request.CommissionId && m.EndedOn == null && (m.TermEnd == null || m.TermEnd >= today)
-                                    && m.Role != Domain.Commissions.CommissionRole.Invitee
                                 orderby p.FullName.Ru
                                 select new PersonChoice(p.Id, p.FullName, s == null ? null : s.Code)).ToListAsync(cancellationToken);
             var sides = (await db.Sides.AsNoTracking().Where(s => s.CommissionId == request.CommissionId).OrderBy(s => s.Code).Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(cancellationToken))

@@ -6,6 +6,7 @@ using IntergovCommission.Domain.Execution;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -25,20 +26,19 @@ public static class PutOnAgenda
 
     public sealed record Result(Guid SessionId, int SessionNumber, int ItemsAdded);
 
-    public sealed class Authorizer : IAuthorizer<Command>
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
         /// <summary>KZRU-07: a secretary of the commission (either side) drafts the agenda.</summary>
         public static bool May(Actor actor, Guid commissionId) => actor.May(commissionId, Capability.PrepareSessions);
 
-        public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
             if (!May(actor, request.CommissionId))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretaries draft the agenda.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.PrepareSessions, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.PutOnAgenda", "{0} (Regulation {1}): the secretaries draft the agenda.");
             }
-
-            return Task.CompletedTask;
         }
     }
 
@@ -65,7 +65,8 @@ public static class PutOnAgenda
             var session = await SessionAccess.LoadForChangeAsync(db, target, null, cancellationToken);
             if (!session.IsAgendaEditable)
             {
-                throw new RuleViolationException("KZRU-11", "Execution.Rule.AgendaFixed", "KZRU-11 (Regulation cl. 9): the agenda of session {0} is no longer in preparation.", session.Number);
+                var rule = (await CommissionRules.ProfileAsync(db, request.CommissionId, cancellationToken)).Agenda.ApprovalRule;
+                throw new RuleViolationException(rule.Id, "Execution.Rule.AgendaFixed", "{1} (Regulation {2}): the agenda of session {0} is no longer in preparation.", session.Number, rule.Id, rule.Clause);
             }
 
             var open = await (from a in db.Assignments.AsNoTracking()

@@ -90,34 +90,21 @@ public sealed class ReportDateReminders(IServiceScopeFactory scopes, TimeProvide
 
     private async Task<bool> RemindAsync(Pending p, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommissionDbContext>();
-        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var kind = p.Date.Kind.ToString();
+        var stage = p.Stage + ":" + p.SideCode;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var link = p.Date.Kind == FixedReportKind.Treaties ? $"/Treaties?commissionId={p.CommissionId}" : $"/Execution?commissionId={p.CommissionId}";
+        var capability = p.Date.Kind == FixedReportKind.Treaties ? Capability.WriteTreatyReport : Capability.ControlExecution;
+        var sent = await ReminderOnce.SendAsync(scopes, clock,
+            now => $"INSERT INTO report_date_reminders (commission_id, kind, due_on, stage, sent_at) VALUES ({p.CommissionId}, {kind}, {p.Date.On}, {stage}, {now}) ON CONFLICT DO NOTHING",
+            (_, notifier) => notifier.ToHoldersAsync(p.CommissionId, capability, p.SideId, "report-date-" + p.Stage.ToLowerInvariant(), $"ReportDates.Notify.{p.Stage}.{kind}", link, ct,
+                p.Date.On.ToString("dd.MM.yyyy", inv), p.Date.From.ToString("dd.MM.yyyy", inv), p.Date.To.ToString("dd.MM.yyyy", inv), p.DaysLeft.ToString(inv)),
+            ct);
+        if (sent)
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            var kind = p.Date.Kind.ToString();
-            var stage = p.Stage + ":" + p.SideCode;
-            var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO report_date_reminders (commission_id, kind, due_on, stage, sent_at) VALUES ({p.CommissionId}, {kind}, {p.Date.On}, {stage}, {now}) ON CONFLICT DO NOTHING", ct);
-            if (claimed != 1)
-            {
-                await tx.RollbackAsync(ct);
-                return false;
-            }
-
-            var inv = System.Globalization.CultureInfo.InvariantCulture;
-            var link = p.Date.Kind == FixedReportKind.Treaties ? $"/Treaties?commissionId={p.CommissionId}" : $"/Execution?commissionId={p.CommissionId}";
-            var capability = p.Date.Kind == FixedReportKind.Treaties ? Capability.WriteTreatyReport : Capability.ControlExecution;
-            await notifier.ToHoldersAsync(p.CommissionId, capability, p.SideId, "report-date-" + p.Stage.ToLowerInvariant(), $"ReportDates.Notify.{p.Stage}.{kind}", link, ct,
-                p.Date.On.ToString("dd.MM.yyyy", inv), p.Date.From.ToString("dd.MM.yyyy", inv), p.Date.To.ToString("dd.MM.yyyy", inv), p.DaysLeft.ToString(inv));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             logger.LogInformation("Report date reminder {Stage} sent for {Kind} {DueOn} ({Side})", p.Stage, kind, p.Date.On, p.SideCode);
-            return true;
-        });
+        }
+
+        return sent;
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using IntergovCommission.Domain.Calendars;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -56,7 +57,8 @@ public static class RequestExtension
             request.CommissionId = parties.CommissionId;
             if (!May(actor, parties))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): the responsible person or the secretary of the assignment's side asks for an extension.", "KZRU-07");
+                var rule = await CommissionRules.RuleForAsync(db, parties.CommissionId, Capability.ControlExecution, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Execution.Refused.RequestExtension", "{0} (Regulation {1}): the responsible person or the secretary of the assignment's side asks for an extension.");
             }
         }
     }

@@ -77,9 +77,10 @@ public static class SubmitReport
 
             var report = assignment.Report(Guid.CreateVersion7(), request.Text!, actor.PersonId!.Value, clock.GetUtcNow(), today);
             db.AssignmentReports.Add(report);
+            var materialsRule = (await Commissions.CommissionRules.ProfileAsync(db, assignment.CommissionId, cancellationToken)).RuleOnMaterials();
             foreach (var upload in request.Files)
             {
-                var (file, type) = await files.AddAsync(upload.Content, cancellationToken);
+                var (file, type) = await files.AddAsync(upload.Content, materialsRule, cancellationToken);
                 db.AssignmentReportFiles.Add(new AssignmentReportFile(Guid.CreateVersion7(), report.Id, file.Id, MaterialAccess.SanitiseFileName(upload.FileName, type), type, file.Size, file.Sha256));
             }
 

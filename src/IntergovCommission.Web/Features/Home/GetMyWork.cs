@@ -44,8 +44,14 @@ public static class GetMyWork
     public sealed record Result(string TimeZoneId, IReadOnlyList<OpenVote> OpenVotes, IReadOnlyList<DecisionAwaiting> Decisions, IReadOnlyList<AgendaAwaiting> Agendas,
         IReadOnlyList<ProposalAwaiting> Proposals, NextSession? Next, IReadOnlyList<OverdueAssignment> Overdue)
     {
-        public bool IsEmpty => OpenVotes.Count == 0 && Decisions.Count == 0 && Agendas.Count == 0 && Proposals.Count == 0 && Next is null && Overdue.Count == 0;
+        /// <summary>CIS-04: the bodies whose secretariat I am that have no session scheduled within a year of the last one held.</summary>
+        public IReadOnlyList<SessionDue> SessionsDue { get; init; } = [];
+
+        public bool IsEmpty => OpenVotes.Count == 0 && Decisions.Count == 0 && Agendas.Count == 0 && Proposals.Count == 0 && Next is null && Overdue.Count == 0 && SessionsDue.Count == 0;
     }
+
+    /// <param name="Link">The page that schedules the next session.</param>
+    public sealed record SessionDue(Guid CommissionId, string CommissionCode, int LastHeldNumber, DateOnly LastHeld, DateOnly DueBy, string RuleId, string Link);
 
     public sealed class Authorizer : IAuthorizer<Query>
     {
@@ -71,13 +77,21 @@ public static class GetMyWork
             var commissions = seated.Select(m => m.CommissionId).Distinct().ToList();
             var codes = await db.Commissions.AsNoTracking().Where(c => commissions.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Code, c.Name }, cancellationToken);
 
+            // CIS-04: only the profile's holders of PrepareSessions (the secretariat) are asked to schedule the next session.
+            var preparing = commissions.Where(c => actor.May(c, Capability.PrepareSessions)).ToList();
+            var sessionsDue = preparing.Count == 0 ? [] : (await Sessions.SessionFrequencyReminders.GapsAsync(db, preparing, cancellationToken))
+                .Select(g => new SessionDue(g.CommissionId, g.CommissionCode, g.LastHeldNumber, g.LastHeld, g.DueBy, g.Rule.Id, $"/Sessions/Create?commissionId={g.CommissionId}"))
+                .ToList();
             return new Result(zone,
                 await OpenVotesAsync(actor, seated, cancellationToken),
                 await DecisionsAsync(cancellationToken),
                 await AgendasAsync(actor, commissions, cancellationToken),
                 await ProposalsAsync(actor, cancellationToken),
                 await NextSessionAsync(commissions, cancellationToken),
-                await OverdueAsync(cancellationToken));
+                await OverdueAsync(cancellationToken))
+            {
+                SessionsDue = sessionsDue,
+            };
         }
 
         /// <summary>The open ballots of the commissions where one of my seats holds a voting role by the profile (KZRU-17, CIS-01).</summary>

@@ -48,16 +48,17 @@ public static class CastVote
                 throw new ForbiddenException("You are not on this commission.");
             }
 
-            if (mine.All(m => m.Role == CommissionRole.Invitee))
+            // KZRU-14 / KZRU-15 / CIS-02 / CIS-07: who takes part in decisions is the profile's participation of the role.
+            if (mine.All(m => actor.ParticipationOf(m).NamedItemsOnly))
             {
-                throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person takes part in the discussion of their items but does not vote.", "KZRU-14");
+                throw ForbiddenException.ByRule(actor.ParticipationOf(mine[0]).Rule, "Participation.Refused.InvitedNoVote", "{0} (Regulation {1}): an invited person takes part in the discussion of their items but does not vote.");
             }
 
             if (request.ForMembershipId is not { } forId || mine.Any(m => m.MembershipId == forId))
             {
-                if (mine.All(m => m.Role == CommissionRole.Representative))
+                if (mine.All(m => !actor.ParticipationOf(m).Votes) && mine.FirstOrDefault(m => actor.ParticipationOf(m).RepresentsAnother) is { } representative)
                 {
-                    throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
+                    throw NoDecisions(actor, representative);
                 }
 
                 return;
@@ -70,15 +71,19 @@ public static class CastVote
                 .Select(m => new { m.SideId })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Membership", forId);
-            if (!actor.May(commissionId, Capability.RecordVoteForOther) && mine.Any(m => m.Role == CommissionRole.Representative))
+            if (!actor.May(commissionId, Capability.RecordVoteForOther) && mine.FirstOrDefault(m => actor.ParticipationOf(m).RepresentsAnother) is { } standIn)
             {
-                throw new ForbiddenException("KZRU-15 (Regulation cl. 9): a representative has no right to take part in decisions.", "KZRU-15");
+                throw NoDecisions(actor, standIn);
             }
 
             // KZRU-17: a secretary records votes only for members of their own side (the profile's scope of the capability).
             Require.May(actor, commissionId, Capability.RecordVoteForOther, voter.SideId);
         }
     }
+
+    /// <summary>KZRU-15: a representative takes no part in decisions (the rule of the profile's participation of the role).</summary>
+    private static ForbiddenException NoDecisions(Actor actor, ActorMembership representative) =>
+        ForbiddenException.ByRule(actor.ParticipationOf(representative).Rule, "Participation.Refused.NoDecisions", "{0} (Regulation {1}): a representative has no right to take part in decisions.");
 
     public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, AfterCommit afterCommit, TimeProvider clock) : IRequestHandler<Command, VoteChoice>
     {

@@ -50,14 +50,15 @@ public static class CloseBallot
             var sessionId = await db.Database.SqlQuery<Guid>($"SELECT session_id AS \"Value\" FROM ballots WHERE id = {request.BallotId} FOR UPDATE").SingleAsync(cancellationToken);
             var context = await LiveContext.LoadAsync(db, sessionId, clock, cancellationToken);
             context.RequireInProgress();
-            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
+            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", context.Profile.Presiding.Rule.Id);
             SessionRules.RequirePresiding(context.Profile, context.Entries, me.Entry.MembershipId, context.Office);
             var ballot = await db.Ballots.Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
             if (ballot.State == BallotState.Open && !request.ConfirmMissingVotes && MissingVoters(context, ballot) is { Count: > 0 } missing)
             {
                 // An irreversible close that leaves members present without a vote is asked first (issue #15).
-                throw new RuleViolationException("KZRU-17", "Room.Close.MissingVotes",
-                    "KZRU-17 (Regulation cl. 10): {0} members present have not voted; confirm the close to freeze the roll call without them.", missing.Count);
+                var rule = context.Profile.Voting.Rule;
+                throw new RuleViolationException(rule.Id, "Room.Close.MissingVotes",
+                    "{1} (Regulation {2}): {0} members present have not voted; confirm the close to freeze the roll call without them.", missing.Count, rule.Id, rule.Clause);
             }
 
             // CIS-08: states that declared no interest in the item leave the majority base when the profile says so;

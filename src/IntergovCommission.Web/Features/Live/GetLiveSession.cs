@@ -42,7 +42,20 @@ public static class GetLiveSession
     /// votes as one (CIS-01), and the council's acts this person may do (CIS-01 credentials, CIS-08, CIS-11).
     /// </summary>
     public sealed record BodyRules(string ProfileCode, bool VotePerState, IReadOnlyList<string> DocumentLanguages, IReadOnlyDictionary<string, LocalizedText> RoleNames,
-        IReadOnlyList<StateRef> States, bool CanConfirmCredentials, bool CanDeclareNoInterest, bool CanMarkAffectedStates, bool HasNoInterestRule, bool HasAffectedStateRule);
+        IReadOnlyList<StateRef> States, bool CanConfirmCredentials, bool CanDeclareNoInterest, bool CanMarkAffectedStates, bool HasNoInterestRule, bool HasAffectedStateRule)
+    {
+        /// <summary>CIS-01: the roles that vote for their state only once their credentials are confirmed (none: KZRU).</summary>
+        public IReadOnlyList<CommissionRole> CredentialRoles { get; init; } = [];
+
+        /// <summary>The rule on credentials (CIS-01), for the hint beside them.</summary>
+        public string? CredentialsRuleId { get; init; }
+
+        /// <summary>The rule on dissenting opinions (KZRU-19 / CIS-08), for the hint beside them.</summary>
+        public string DissentRuleId { get; init; } = string.Empty;
+
+        /// <summary>The rule on who presides (KZRU-10 / CIS-03), for the hint beside the presiding persons.</summary>
+        public string PresidingRuleId { get; init; } = string.Empty;
+    }
 
     public sealed record StateRef(Guid SideId, string Code, LocalizedText Name);
 
@@ -163,7 +176,13 @@ public static class GetLiveSession
         var rules = new BodyRules(profile.Code, profile.Voting.Unit == VoteUnit.State, profile.Languages.DocumentLanguages,
             profile.Roles.ToDictionary(r => r.Role.ToString(), r => r.Name), states,
             actor.May(live.CommissionId, Capability.ConfirmCredentials), actor.May(live.CommissionId, Capability.DeclareNoInterest),
-            actor.May(live.CommissionId, Capability.MarkAffectedStates), profile.Voting.NoInterestRule is not null, profile.Voting.AffectedStateRule is not null);
+            actor.May(live.CommissionId, Capability.MarkAffectedStates), profile.Voting.NoInterestRule is not null, profile.Voting.AffectedStateRule is not null)
+        {
+            CredentialRoles = profile.Voting.Unit == VoteUnit.State ? profile.Voting.SubstituteRoles : [],
+            CredentialsRuleId = profile.Voting.CredentialsRule?.Id,
+            PresidingRuleId = profile.Presiding.Rule.Id,
+            DissentRuleId = profile.Dissent.Rule.Id,
+        };
         return new Result(
             live.SessionId, live.CommissionId, live.SessionNumber, live.State, live.StartsAt, live.TimeZoneId,
             SessionRules.Quorum(live.Profile, entries),

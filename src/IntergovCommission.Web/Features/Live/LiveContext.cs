@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IntergovCommission.Web.Features.Live;
 
 /// <summary>A person on the register of one session: the membership, the person, and how they attend.</summary>
-public sealed record RegisterRow(AttendanceEntry Entry, LocalizedText Name, string? SideCode, string? RepresentativeName, bool MustAttendInPerson, bool SelfCheckIn);
+public sealed record RegisterRow(AttendanceEntry Entry, LocalizedText Name, string? SideCode, string? RepresentativeName, bool MustAttendInPerson, bool SelfCheckIn)
+{
+    /// <summary>How this row's role takes part, by the session's profile (votes, may be represented, represents another...).</summary>
+    public Participation Takes { get; init; } = new(new RuleRef("GEN", string.Empty));
+}
 
 /// <summary>What the live-session use cases read: the session, the profile, the register (roster × attendance).</summary>
 public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionNumber, SessionState State, DateTimeOffset StartsAt, string TimeZoneId, RegulationProfile Profile, IReadOnlyList<RegisterRow> Register)
@@ -30,8 +34,17 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
     {
         if (State != SessionState.InProgress)
         {
-            throw new RuleViolationException("KZRU-09", "Rule.Live.NotInProgress", "KZRU-09 (Regulation cl. 9): the session is not in progress.");
+            var rule = Profile.RuleOnSessions();
+            throw new RuleViolationException(rule.Id, "Rule.Live.NotInProgress", "{0} (Regulation {1}): the session is not in progress.", rule.Id, rule.Clause);
         }
+    }
+
+    /// <summary>The session is over: its register is closed (KZRU-09 / CIS-04, the profile's rule on holding sessions).</summary>
+    public static RuleViolationException SessionOver(RegulationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var rule = profile.RuleOnSessions();
+        return new RuleViolationException(rule.Id, "Rule.Live.Over", "{0} (Regulation {1}): the session is over; its register is closed.", rule.Id, rule.Clause);
     }
 
     public static Task<LiveContext> LoadAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, CancellationToken ct) =>
@@ -50,8 +63,8 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
     private static async Task<LiveContext> LoadCoreAsync(CommissionDbContext db, Guid sessionId, TimeProvider clock, RowFilter? only, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var memberships = db.Memberships.AsNoTracking()
-            .Where(m => m.EndedOn == null && m.TermStart <= day && (m.TermEnd == null || m.TermEnd >= day) && m.Role != CommissionRole.Invitee);
+        // Who is on the register (not a person invited to named items, KZRU-14) is the profile's: filtered once it is loaded.
+        var memberships = db.Memberships.AsNoTracking().ActiveOn(day);
         if (only is not null)
         {
             memberships = memberships.Where(m => m.PersonId == only.PersonId || m.Id == only.MembershipId);
@@ -96,8 +109,12 @@ public sealed record LiveContext(Guid SessionId, Guid CommissionId, int SessionN
         // The profile the session started under (pinned), or the commission's current one before it starts (both cached by id: immutable).
         var profile = await CommissionRules.ProfileByIdAsync(db, session.ProfileId ?? session.CommissionProfileId, ct);
         var register = session.Roster
-            .OrderBy(r => r.SideCode).ThenBy(r => r.Role).ThenBy(r => r.FullName.Ru)
-            .Select(r => new RegisterRow(new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, r.Mode) { CredentialsConfirmed = r.CredentialsConfirmed }, r.FullName, r.SideCode, r.RepresentativeName, r.MustAttendInPerson, r.SelfCheckIn))
+            .Where(r => profile.SitsOnBody(r.Role))
+            .OrderBy(r => r.SideCode).ThenBy(r => profile.RoleOrder(r.Role)).ThenBy(r => r.FullName.Ru)
+            .Select(r => new RegisterRow(new AttendanceEntry(r.Id, r.PersonId, r.SideId, r.Role, r.Mode) { CredentialsConfirmed = r.CredentialsConfirmed }, r.FullName, r.SideCode, r.RepresentativeName, r.MustAttendInPerson, r.SelfCheckIn)
+            {
+                Takes = profile.ParticipationOf(r.Role),
+            })
             .ToList();
         var sessionDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(session.TimeZoneId)).DateTime);
         var office = await CommissionRules.OfficeAsync(db, session.CommissionId, profile, sessionDay, ct);

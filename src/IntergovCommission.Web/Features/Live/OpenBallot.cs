@@ -47,7 +47,7 @@ public static class OpenBallot
             var actor = await actors.GetActorAsync(cancellationToken);
             var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
             context.RequireInProgress();
-            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-10");
+            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", context.Profile.Presiding.Rule.Id);
             SessionRules.RequireCanOpenVote(context.Profile, context.Entries, me.Entry.MembershipId, context.Office);
 
             var item = await db.Set<AgendaItem>().AsNoTracking()
@@ -57,7 +57,8 @@ public static class OpenBallot
                 ?? throw new NotFoundException("Agenda item", request.AgendaItemId);
             if (string.IsNullOrWhiteSpace(item.DraftDecision.Ru) && string.IsNullOrWhiteSpace(item.DraftDecision.Kk))
             {
-                throw new RuleViolationException("KZRU-17", "Rule.Live.NoDraft", "KZRU-17 (Regulation cl. 10): the item has no draft decision to vote on.");
+                var voting = context.Profile.Voting.Rule;
+                throw new RuleViolationException(voting.Id, "Rule.Live.NoDraft", "{0} (Regulation {1}): the item has no draft decision to vote on.", voting.Id, voting.Clause);
             }
 
             await Agenda.ItemHistories.LockItemAsync(db, request.AgendaItemId, cancellationToken);
@@ -65,12 +66,14 @@ public static class OpenBallot
             var standing = (await Agenda.ItemHistories.StandingsAsync(db, request.SessionId, cancellationToken))[request.AgendaItemId];
             if (standing.Referred)
             {
-                throw new RuleViolationException("KZRU-20", "Rule.Live.Referred", "KZRU-20 (Regulation cl. 10): the item is referred to an expert group; it comes back to the vote with the group's proposal at a later session.");
+                var referral = context.Profile.RuleFor(Capability.ReferToExpertGroup);
+                throw new RuleViolationException(referral.Id, "Rule.Live.Referred", "{0} (Regulation {1}): the item is referred to an expert group; it comes back to the vote with the group's proposal at a later session.", referral.Id, referral.Clause);
             }
 
             if (standing.Deferred)
             {
-                throw new RuleViolationException("KZRU-11", "Rule.Live.Deferred", "KZRU-11 (Regulation cl. 9): the item is deferred to the next session; it is voted on there.");
+                var agenda = context.Profile.Agenda.ApprovalRule;
+                throw new RuleViolationException(agenda.Id, "Rule.Live.Deferred", "{0} (Regulation {1}): the item is deferred to the next session; it is voted on there.", agenda.Id, agenda.Clause);
             }
 
             // CIS-11: an item directly affecting a state is not put to the vote while that state is absent.
@@ -86,7 +89,8 @@ public static class OpenBallot
 
             if (await db.Ballots.AnyAsync(b => b.SessionId == request.SessionId && b.State == BallotState.Open, cancellationToken))
             {
-                throw new RuleViolationException("KZRU-17", "Rule.Live.AnotherOpen", "KZRU-17 (Regulation cl. 10): another vote is open; close it first.");
+                var voting = context.Profile.Voting.Rule;
+                throw new RuleViolationException(voting.Id, "Rule.Live.AnotherOpen", "{0} (Regulation {1}): another vote is open; close it first.", voting.Id, voting.Clause);
             }
 
             var round = 1 + (await db.Ballots.Where(b => b.AgendaItemId == request.AgendaItemId).MaxAsync(b => (int?)b.Round, cancellationToken) ?? 0);

@@ -62,7 +62,8 @@ public static class ReferToExpertGroup
             var me = context.RowOf(actor.PersonId);
             if (me is null || SessionRules.Presiding(context.Profile, context.Entries, context.Office).All(p => p.MembershipId != me.Entry.MembershipId))
             {
-                throw new Domain.Common.RuleViolationException("KZRU-20", "Rule.Expert.NotPresiding", "KZRU-20 (Regulation cl. 10): the co-chairs presiding at the session (or the deputy standing in for an absent co-chair, KZRU-10) appoint an expert group.");
+                var rule = context.Profile.RuleFor(Capability.ReferToExpertGroup);
+                throw new Domain.Common.RuleViolationException(rule.Id, "Rule.Expert.NotPresiding", "{0} (Regulation {1}): the persons presiding at the session appoint an expert group.", rule.Id, rule.Clause);
             }
 
             var position = await db.AgendaItems.AsNoTracking()
@@ -74,7 +75,7 @@ public static class ReferToExpertGroup
             var standings = await Agenda.ItemHistories.StandingsAsync(db, request.SessionId, cancellationToken);
             ExpertGroupReferral.RequireMayRefer(position, standings[request.AgendaItemId]);
 
-            var eligible = context.Register.Where(r => r.Entry.Role != CommissionRole.Representative).Select(r => r.Entry.MembershipId).ToHashSet();
+            var eligible = context.Register.Where(r => !r.Takes.RepresentsAnother).Select(r => r.Entry.MembershipId).ToHashSet();
             if (request.MemberIds.Any(id => !eligible.Contains(id)))
             {
                 throw new InputValidationException(nameof(Command.MemberIds), text["Live.Validation.ExpertMembersUnknown"]);

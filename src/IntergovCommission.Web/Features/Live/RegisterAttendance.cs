@@ -45,8 +45,8 @@ public static class RegisterAttendance
             {
                 // An administrator runs the system, not the session: the register is the secretaries' (KZRU-07).
                 throw actor.IsInvitedTo(commissionId)
-                    ? new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14")
-                    : new ForbiddenException("KZRU-07 (Regulation cl. 8): the secretaries keep the attendance register; a member may only check themselves in.", "KZRU-07");
+                    ? Require.InvitedOnly(actor, commissionId)
+                    : Commissions.CommissionRules.Refusal(await Commissions.CommissionRules.ProfileAsync(db, commissionId, cancellationToken), Capability.KeepRegister);
             }
 
             var own = actor.Memberships.Any(m => m.MembershipId == request.MembershipId);
@@ -73,12 +73,13 @@ public static class RegisterAttendance
 
             if (request.Mode is not (AttendanceMode.InPerson or AttendanceMode.Video))
             {
-                throw new ForbiddenException("KZRU-07 (Regulation cl. 8): a member checks in as present in the room or by video; anything else is for the secretaries.", "KZRU-07");
+                throw ForbiddenException.ByRule(actor.ProfileOf(commissionId)!.RuleFor(Capability.KeepRegister), "Register.Refused.SelfCheckInOnly",
+                    "{0} (Regulation {1}): a member checks in as present in the room or by video; anything else is for the secretaries.");
             }
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, ILiveBroadcast live, TimeProvider clock, IStringLocalizer<SharedResource> text) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -86,14 +87,16 @@ public static class RegisterAttendance
             var context = await LiveContext.LoadAsync(db, request.SessionId, clock, cancellationToken);
             if (context.State is Domain.Sessions.SessionState.Closed or Domain.Sessions.SessionState.Cancelled)
             {
-                throw new Domain.Common.RuleViolationException("KZRU-09", "Rule.Live.Over", "KZRU-09 (Regulation cl. 9): the session is over; its register is closed.");
+                throw LiveContext.SessionOver(context.Profile);
             }
 
             var row = context.Register.FirstOrDefault(r => r.Entry.MembershipId == request.MembershipId)
                 ?? throw new NotFoundException("Membership", request.MembershipId);
-            if (row.Entry.Role == CommissionRole.Representative && request.Mode == AttendanceMode.Represented)
+            if (request.Mode == AttendanceMode.Represented && !context.Profile.MayBeRepresented(row.Entry.Role))
             {
-                throw new InputValidationException(nameof(Command.Mode), "KZRU-15: a representative attends or not; they are not represented in turn.");
+                // KZRU-15: only a member sends a representative; the rule is the profile's participation of the role.
+                var rule = context.Profile.ParticipationOf(row.Entry.Role).Rule;
+                throw new InputValidationException(nameof(Command.Mode), rule.Id + ": " + text["Participation.Refused.NotRepresented", Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause])]);
             }
 
             var record = await db.Attendance.SingleOrDefaultAsync(a => a.SessionId == request.SessionId && a.MembershipId == request.MembershipId, cancellationToken);

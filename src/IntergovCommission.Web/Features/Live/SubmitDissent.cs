@@ -51,12 +51,13 @@ public static class SubmitDissent
             var actor = await actors.GetActorAsync(cancellationToken);
             var ballot = await db.Ballots.AsNoTracking().Include(b => b.Votes).SingleAsync(b => b.Id == request.BallotId, cancellationToken);
             var context = await LiveContext.LoadAsync(db, ballot.SessionId, clock, cancellationToken);
-            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", "KZRU-19");
+            var me = context.RowOf(actor.PersonId) ?? throw new ForbiddenException("You are not on this session's register.", context.Profile.Dissent.Rule.Id);
             var deadline = (ballot.ClosedAt ?? context.StartsAt).AddDays(context.Profile.Dissent.DeadlineDaysAfterSession);
             DissentingOpinion.RequireMayDissent(ballot, me.Entry.MembershipId, clock.GetUtcNow(), deadline);
             if (await db.DissentingOpinions.AnyAsync(d => d.BallotId == request.BallotId && d.MembershipId == me.Entry.MembershipId, cancellationToken))
             {
-                throw new Domain.Common.RuleViolationException("KZRU-19", "Rule.Dissent.Once", "KZRU-19 (Regulation cl. 10): you have already submitted a dissenting opinion on this vote.");
+                var rule = context.Profile.Dissent.Rule;
+                throw new Domain.Common.RuleViolationException(rule.Id, "Rule.Dissent.Once", "{0} (Regulation {1}): you have already submitted a dissenting opinion on this vote.", rule.Id, rule.Clause);
             }
 
             var opinion = new DissentingOpinion(Guid.CreateVersion7(), request.BallotId, me.Entry.MembershipId, me.Entry.PersonId, request.Language, request.Text!, null, clock.GetUtcNow());

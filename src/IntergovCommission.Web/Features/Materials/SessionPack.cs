@@ -6,6 +6,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Materials;
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -76,8 +77,8 @@ public static class GetSessionPack
             {
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
                 var sideId = side.Value.SideId;
-                var people = await db.Memberships.AsNoTracking()
-                    .Where(m => m.CommissionId == session.CommissionId && m.SideId == sideId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+                var people = await db.Memberships.AsNoTracking().ActiveOn(today)
+                    .Where(m => m.CommissionId == session.CommissionId && m.SideId == sideId)
                     .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { p.Id, p.FullName })
                     .ToListAsync(cancellationToken);
                 submitters = [.. people.DistinctBy(p => p.Id).Select(p => new PersonChoice(p.Id, p.FullName))];
@@ -143,7 +144,7 @@ public static class WriteSessionPackZip
             var s = pack.Session;
             if (!s.AgendaVisible)
             {
-                throw new ForbiddenException("KZRU-11 (Regulation cl. 9): the session pack is available once both co-chairs have approved and published the agenda.", "KZRU-11");
+                throw ForbiddenException.ByRule(s.ApprovalRule, "Materials.Refused.PackNotPublished", "{0} (Regulation {1}): the session pack is available once both co-chairs have approved and published the agenda.");
             }
 
             var folders = s.Items.ToDictionary(i => i.Id, i => string.Create(CultureInfo.InvariantCulture, $"{i.Position:00}"));

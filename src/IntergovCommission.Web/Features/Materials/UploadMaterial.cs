@@ -5,6 +5,7 @@ using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Materials;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Files;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -57,22 +58,25 @@ public static class UploadMaterial
             Require.SignedIn(actor);
             if (MaterialAccess.SubmittingSide(actor, request.CommissionId) is null)
             {
-                throw new ForbiddenException("KZRU-13 (Regulation cl. 9): materials are submitted by the secretaries, or by members through their own side's secretary.", "KZRU-13");
+                var rule = (await CommissionRules.ProfileAsync(db, request.CommissionId, cancellationToken)).RuleOnMaterials();
+                throw ForbiddenException.ByRule(rule, "Materials.Refused.Submit", "{0} (Regulation {1}): materials are submitted by the secretaries, or by members through their own side's secretary.");
             }
         }
     }
 
-    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, FileStore files, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CommissionDbContext db, IActorAccessor actors, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var actor = await actors.GetActorAsync(cancellationToken);
+            // KZRU-13 for the commission, CIS-10 for the council: the profile's rule on materials.
+            var rule = (await CommissionRules.ProfileAsync(db, request.CommissionId, cancellationToken)).RuleOnMaterials();
             var (sideId, isSecretary) = MaterialAccess.SubmittingSide(actor, request.CommissionId)!.Value;
             var state = await db.Sessions.AsNoTracking().Where(s => s.Id == request.SessionId).Select(s => s.State).SingleAsync(cancellationToken);
             if (state is SessionState.Closed or SessionState.Cancelled)
             {
-                throw new RuleViolationException("KZRU-13", "Rule.Materials.SessionOver",
-                    "KZRU-13 (Regulation cl. 9): materials are submitted while the session is being prepared or held; this session is closed or cancelled.");
+                throw new RuleViolationException(rule.Id, "Rule.Materials.SessionOver",
+                    "{0} (Regulation {1}): materials are submitted while the session is being prepared or held; this session is closed or cancelled.", rule.Id, rule.Clause);
             }
 
             if (!await db.AgendaItems.AnyAsync(i => i.Id == request.ItemId && i.SessionId == request.SessionId, cancellationToken))
@@ -80,12 +84,12 @@ public static class UploadMaterial
                 throw new NotFoundException("Agenda item", request.ItemId);
             }
 
-            var submittedBy = await SubmitterAsync(request, actor, sideId, isSecretary, cancellationToken);
-            var (file, type) = await files.AddAsync(request.Content!, cancellationToken);
+            var submittedBy = await SubmitterAsync(request, actor, sideId, isSecretary, rule, cancellationToken);
+            var (file, type) = await files.AddAsync(request.Content!, rule, cancellationToken);
             if (await db.Materials.AnyAsync(m => m.AgendaItemId == request.ItemId && m.Sha256 == file.Sha256, cancellationToken))
             {
-                throw new RuleViolationException("KZRU-13", "Rule.Materials.Duplicate",
-                    "KZRU-13 (Regulation cl. 9): this very file (same SHA-256) is already among this item's materials; it was not added again.");
+                throw new RuleViolationException(rule.Id, "Rule.Materials.Duplicate",
+                    "{0} (Regulation {1}): this very file (same SHA-256) is already among this item's materials; it was not added again.", rule.Id, rule.Clause);
             }
 
             var fileName = MaterialAccess.SanitiseFileName(request.FileName, type);
@@ -101,26 +105,24 @@ public static class UploadMaterial
             return new Result(material.Id, material.VersionNumber, material.Sha256);
         }
 
-        private async Task<Guid> SubmitterAsync(Command request, Actor actor, Guid sideId, bool isSecretary, CancellationToken ct)
+        private async Task<Guid> SubmitterAsync(Command request, Actor actor, Guid sideId, bool isSecretary, RuleRef rule, CancellationToken ct)
         {
             if (request.SubmittedByPersonId is not Guid personId || personId == actor.PersonId)
             {
-                return actor.PersonId ?? throw new ForbiddenException("KZRU-13 (Regulation cl. 9): your sign-in is not linked to a person of the commission.", "KZRU-13");
+                return actor.PersonId ?? throw ForbiddenException.ByRule(rule, "Materials.Refused.NoPerson", "{0} (Regulation {1}): your sign-in is not linked to a person of the commission.");
             }
 
+            var cited = Infrastructure.Web.Ui.LocalizeArguments([rule.Id, rule.Clause]);
             if (!isSecretary)
             {
-                throw new InputValidationException(nameof(Command.SubmittedByPersonId),
-                    "KZRU-13 (Regulation cl. 9): a member submits materials in their own name; the secretary of their side records submissions by others.");
+                throw new InputValidationException(nameof(Command.SubmittedByPersonId), rule.Id + ": " + localizer["Materials.Refused.OwnName", cited]);
             }
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var ofSide = await db.Memberships.AnyAsync(m => m.PersonId == personId && m.CommissionId == request.CommissionId && m.SideId == sideId
-                && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today), ct);
+            var ofSide = await db.Memberships.ActiveOn(today).AnyAsync(m => m.PersonId == personId && m.CommissionId == request.CommissionId && m.SideId == sideId, ct);
             if (!ofSide)
             {
-                throw new InputValidationException(nameof(Command.SubmittedByPersonId),
-                    "KZRU-13 (Regulation cl. 9): a secretary passes on materials of their own side's people only; the other side's secretary records that person's material.");
+                throw new InputValidationException(nameof(Command.SubmittedByPersonId), rule.Id + ": " + localizer["Materials.Refused.OwnSideOnly", cited]);
             }
 
             return personId;
@@ -155,12 +157,12 @@ public static class MaterialAccess
     /// <summary>KZRU-11/14: a material is seen by whoever sees its agenda item.</summary>
     public static void RequireVisible(GetSession.Result session, Guid itemId)
     {
+        ArgumentNullException.ThrowIfNull(session);
         if (!session.Items.Any(i => i.Id == itemId))
         {
-            throw new ForbiddenException(session.Viewer.IsInvitee
-                ? "KZRU-14 (Regulation cl. 9): an invited person receives the materials of the items they speak to only."
-                : "KZRU-11 (Regulation cl. 9): the materials are available once both co-chairs have approved and published the agenda.",
-                session.Viewer.IsInvitee ? "KZRU-14" : "KZRU-11");
+            throw session.Viewer.IsInvitee
+                ? ForbiddenException.ByRule(session.InvitationRule, "Materials.Refused.InvitedItemsOnly", "{0} (Regulation {1}): an invited person receives the materials of the items they speak to only.")
+                : ForbiddenException.ByRule(session.ApprovalRule, "Materials.Refused.NotPublished", "{0} (Regulation {1}): the materials are available once both co-chairs have approved and published the agenda.");
         }
     }
 

@@ -22,6 +22,7 @@ public static class NotificationKinds
         "expert-proposal-returned",
         "extraordinary-proposed",
         "extraordinary-supported",
+        Sessions.SessionFrequencyReminders.NotificationKind,
     ];
 
     public static bool IsKnown(string kind) => Choosable.Contains(kind, StringComparer.Ordinal);

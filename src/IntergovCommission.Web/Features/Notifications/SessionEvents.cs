@@ -2,6 +2,7 @@ using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntergovCommission.Web.Features.Notifications;
@@ -85,8 +86,9 @@ public static class SessionEvents
 
     private static async Task<HashSet<Guid>> SeatedPeopleAsync(CommissionDbContext db, Guid commissionId, DateOnly today, CancellationToken ct)
     {
-        var people = await db.Memberships.AsNoTracking()
-            .Where(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+        var profile = await CommissionRules.ProfileAsync(db, commissionId, ct);
+        var people = await db.Memberships.AsNoTracking().ActiveOn(today).SeatedBy(profile)
+            .Where(m => m.CommissionId == commissionId)
             .Select(m => m.PersonId)
             .Distinct()
             .ToListAsync(ct);

@@ -1,6 +1,7 @@
 using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -31,14 +32,15 @@ public static class GetProposal
                 return;
             }
 
-            throw new ForbiddenException("KZRU-06 (Regulation cl. 7): a proposal is seen by its proposer and by the secretary of the proposer's side only.", "KZRU-06");
+            var rule = await CommissionRules.RuleForAsync(db, proposal.CommissionId, Capability.ReceiveProposals, cancellationToken);
+            throw ForbiddenException.ByRule(rule, "Proposals.Refused.See", "{0} (Regulation {1}): a proposal is seen by its proposer and by the secretary of the proposer's side only.");
         }
     }
 
     public sealed class Handler(CommissionDbContext db) : IRequestHandler<Query, ProposalRow>
     {
         public async Task<ProposalRow> Handle(Query request, CancellationToken cancellationToken) =>
-            await ProposalRows.Project(db, db.AgendaProposals.AsNoTracking().Where(p => p.Id == request.ProposalId)).SingleOrDefaultAsync(cancellationToken)
+            (await ProposalRows.ListAsync(db, db.AgendaProposals.AsNoTracking().Where(p => p.Id == request.ProposalId), cancellationToken)).SingleOrDefault()
                 ?? throw new NotFoundException("Proposal", request.ProposalId);
     }
 }

@@ -3,6 +3,7 @@ using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,14 @@ public sealed record ProposalRow(
     ProposalStatus Status,
     string? DeclineReason,
     DateTimeOffset? DecidedAt,
-    uint Version);
+    uint Version)
+{
+    /// <summary>The rule on proposal deadlines of the commission's profile (KZRU-12, CIS-10), for the "late" flag.</summary>
+    public string DeadlineRuleId { get; init; } = string.Empty;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal Guid CommissionId { get; init; }
+}
 
 internal static class ProposalRows
 {
@@ -41,7 +49,21 @@ internal static class ProposalRows
         join side in db.Sides on p.SideId equals side.Id
         orderby p.ReceivedAt descending
         select new ProposalRow(p.Id, s.Id, s.Number, c.Code, s.TimeZoneId, s.State, p.Title, p.Rationale, p.DraftDecision, person.FullName,
-            side.Code, side.TimeZoneId, p.ReceivedAt, p.DeadlineAt, p.IsLate, p.Status, p.DeclineReason, p.DecidedAt, p.Version);
+            side.Code, side.TimeZoneId, p.ReceivedAt, p.DeadlineAt, p.IsLate, p.Status, p.DeclineReason, p.DecidedAt, p.Version)
+        { CommissionId = c.Id };
+
+    /// <summary>The rows with the rule each commission's profile cites for the proposal deadline.</summary>
+    public static async Task<List<ProposalRow>> ListAsync(CommissionDbContext db, IQueryable<AgendaProposal> proposals, CancellationToken ct)
+    {
+        var rows = await Project(db, proposals).ToListAsync(ct);
+        var result = new List<ProposalRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            result.Add(row with { DeadlineRuleId = (await CommissionRules.ProfileAsync(db, row.CommissionId, ct)).Agenda.ProposalRule.Id });
+        }
+
+        return result;
+    }
 }
 
 /// <summary>The member's own proposals and what became of each (WF-02: a refusal shows its reason).</summary>
@@ -64,7 +86,7 @@ public static class ListMyProposals
         {
             var actor = await actors.GetActorAsync(cancellationToken);
             var personId = actor.PersonId ?? Guid.Empty;
-            return await ProposalRows.Project(db, db.AgendaProposals.AsNoTracking().Where(p => p.ProposerPersonId == personId)).ToListAsync(cancellationToken);
+            return await ProposalRows.ListAsync(db, db.AgendaProposals.AsNoTracking().Where(p => p.ProposerPersonId == personId), cancellationToken);
         }
     }
 }
@@ -84,7 +106,11 @@ public static class ListInbox
             Require.SignedIn(actor);
             if (!actor.Memberships.Any(m => actor.May(m.CommissionId, Capability.ReceiveProposals)))
             {
-                throw new ForbiddenException("KZRU-06 (Regulation cl. 7): proposals go to the secretary of the member's side; you are not a secretary.", "KZRU-06");
+                // The rule is the profile's grant (KZRU-06 for the commission, CIS-12 for the council) of the actor's first commission.
+                var rule = actor.Memberships.Select(m => actor.ProfileOf(m.CommissionId)).FirstOrDefault(p => p is not null)?.RuleFor(Capability.ReceiveProposals);
+                throw rule is null
+                    ? new ForbiddenException("You are not on this commission.")
+                    : ForbiddenException.ByRule(rule, "Proposals.Refused.Inbox", "{0} (Regulation {1}): proposals go to the secretary of the member's side; you are not a secretary.");
             }
 
             return Task.CompletedTask;
@@ -107,7 +133,7 @@ public static class ListInbox
                 query = query.Where(p => p.Status == ProposalStatus.Submitted);
             }
 
-            return await ProposalRows.Project(db, query).ToListAsync(cancellationToken);
+            return await ProposalRows.ListAsync(db, query, cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using FluentValidation;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Sessions;
@@ -55,7 +56,8 @@ public static class SubmitProposal
             Require.SignedIn(actor);
             if (ProposerSeat(actor, request.CommissionId) is null)
             {
-                throw new ForbiddenException("KZRU-06 (Regulation cl. 7): agenda proposals come from members of the commission, through the secretary of their own side.", "KZRU-06");
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.Propose, cancellationToken);
+                throw ForbiddenException.ByRule(rule, "Proposals.Refused.Submit", "{0} (Regulation {1}): agenda proposals come from members of the commission, through the secretary of their own side.");
             }
         }
     }

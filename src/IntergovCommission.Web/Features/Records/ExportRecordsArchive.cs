@@ -9,6 +9,7 @@ using FluentValidation;
 using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Sessions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Features.Documents;
 using IntergovCommission.Web.Infrastructure.Documents;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -41,17 +42,17 @@ public static class ExportRecordsArchive
 
     public const string ManifestFormat = "intergov-records-archive/1";
 
-    public sealed class Authorizer : IAuthorizer<Query>
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Query>
     {
-        public Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
+        public async Task AuthorizeAsync(Query request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
             if (!actor.IsAdministrator && !actor.May(request.CommissionId, Capability.KeepRecords))
             {
-                throw new ForbiddenException("Only the commission's secretaries and administrators export its records.", "KZRU-22");
+                // KZRU-22 for the commission; the council's rule for its records (the profile's grant).
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.KeepRecords, cancellationToken);
+                throw new ForbiddenException("Only the commission's secretaries and administrators export its records.", rule.Id);
             }
-
-            return Task.CompletedTask;
         }
     }
 

@@ -37,17 +37,17 @@ public static class RecordDisposalAct
         public string? ArchiveSha256 { get; init; }
     }
 
-    public sealed class Authorizer : IAuthorizer<Command>
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
-        public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
             if (!actor.May(request.CommissionId, Capability.KeepRecords))
             {
-                throw new ForbiddenException("Only a secretary of the commission records a disposal act.", "KZRU-22");
+                // KZRU-22 for the commission; the council's rule for its records (the profile's grant).
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.KeepRecords, cancellationToken);
+                throw new ForbiddenException("Only a secretary of the commission records a disposal act.", rule.Id);
             }
-
-            return Task.CompletedTask;
         }
     }
 

@@ -30,17 +30,17 @@ public static class RecordFlightTestsCompletion
         public string? Act { get; init; }
     }
 
-    public sealed class Authorizer : IAuthorizer<Command>
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
-        public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
             if (!actor.May(request.CommissionId, Capability.KeepRecords))
             {
-                throw new ForbiddenException("Only a secretary of the commission records the completion of the flight tests.", "KZRU-22");
+                // KZRU-22 for the commission; the council's rule for its records (the profile's grant).
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.KeepRecords, cancellationToken);
+                throw new ForbiddenException("Only a secretary of the commission records the completion of the flight tests.", rule.Id);
             }
-
-            return Task.CompletedTask;
         }
     }
 

@@ -4,6 +4,7 @@ using IntergovCommission.Domain.Commissions;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Domain.Decisions;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -30,17 +31,17 @@ public static class SetRetentionTermByDecision
         public string? Act { get; init; }
     }
 
-    public sealed class Authorizer : IAuthorizer<Command>
+    public sealed class Authorizer(CommissionDbContext db) : IAuthorizer<Command>
     {
-        public Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
+        public async Task AuthorizeAsync(Command request, Actor actor, CancellationToken cancellationToken)
         {
             Require.SignedIn(actor);
             if (!actor.May(request.CommissionId, Capability.KeepRecords))
             {
-                throw new ForbiddenException("Only a secretary of the commission records the completion of the flight tests.", "KZRU-22");
+                // KZRU-22 for the commission; the council's rule for its records (the profile's grant).
+                var rule = await CommissionRules.RuleForAsync(db, request.CommissionId, Capability.KeepRecords, cancellationToken);
+                throw new ForbiddenException("Only a secretary of the commission records the completion of the flight tests.", rule.Id);
             }
-
-            return Task.CompletedTask;
         }
     }
 
@@ -63,7 +64,9 @@ public static class SetRetentionTermByDecision
                 ?? throw new NotFoundException("Decision", request.DecisionId);
             if (decision.State != DecisionState.Issued)
             {
-                throw new RuleViolationException("KZRU-22", "Rule.Records.TermDecisionNotIssued", "KZRU-22 (Regulation cl. 10): only an issued decision of the commission sets another term.");
+                var profile = await CommissionRules.ProfileAsync(db, request.CommissionId, cancellationToken);
+                var rule = profile.Retention?.Rule ?? profile.RuleFor(Capability.KeepRecords);
+                throw new RuleViolationException(rule.Id, "Rule.Records.TermDecisionNotIssued", "{0} (Regulation {1}): only an issued decision of the commission sets another term.", rule.Id, rule.Clause);
             }
 
             var actor = await actors.GetActorAsync(cancellationToken);

@@ -155,9 +155,9 @@ public static class SearchRecords
             return new Visibility(true, [], [], [], [], person, receiveAll, receiveSides);
         }
 
-        var readers = actor.Memberships.Where(m => m.Role != CommissionRole.Invitee).Select(m => m.CommissionId).Distinct().ToArray();
+        var readers = actor.CommissionsSatOn().ToArray();
         var staff = readers.Where(c => SessionAccess.IsSecretary(actor, c) || SessionAccess.IsCoChair(actor, c)).ToArray();
-        var invitedOnly = actor.Memberships.Where(m => m.Role == CommissionRole.Invitee).Select(m => m.CommissionId).Except(readers).Distinct().ToArray();
+        var invitedOnly = actor.Memberships.Select(m => m.CommissionId).Where(actor.IsInvitedTo).Except(readers).Distinct().ToArray();
 
         // KZRU-12: an unscheduled item reaches those who are not staff once the co-chairs accepted it (AgendaItem.IsAcceptedBy).
         var narrowed = readers.Except(staff).Concat(invitedOnly).ToArray();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntergovCommission.Domain.Common;
 using IntergovCommission.Web.Data;
+using IntergovCommission.Web.Features.Commissions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
 using MediatR;
@@ -65,8 +66,9 @@ public static class ChangeSessionState
                     // A session is not closed under an open vote: the vote would stay open in a closed session.
                     if (await db.Ballots.AnyAsync(b => b.SessionId == session.Id && b.State == Domain.Voting.BallotState.Open, cancellationToken))
                     {
-                        throw new RuleViolationException("KZRU-17", "Sessions.Rule.CloseWithOpenVote",
-                            "KZRU-17 (Regulation cl. 10): a vote is open; the presiding co-chair closes it before the session is closed.");
+                        var rule = (await CommissionRules.ProfileAsync(db, session.CommissionId, cancellationToken)).Voting.Rule;
+                        throw new RuleViolationException(rule.Id, "Sessions.Rule.CloseWithOpenVote",
+                            "{0} (Regulation {1}): a vote is open; the presiding co-chair closes it before the session is closed.", rule.Id, rule.Clause);
                     }
 
                     session.Close();

@@ -50,6 +50,20 @@ public static class GetSession
     {
         /// <summary>KZRU-23: the item texts missing in a document language (shown to the secretaries while the agenda is a draft).</summary>
         public IReadOnlyList<MissingText> MissingTexts { get; init; } = [];
+
+        /// <summary>The refusal of a capability the viewer lacks, citing the commission's profile (KZRU-07, CIS-12...): for the pages that hide a form.</summary>
+        public ForbiddenException Refusal(Capability capability) => CommissionRules.Refusal(BodyProfile, capability);
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        internal RegulationProfile BodyProfile { get; init; } = null!;
+
+        /// <summary>KZRU-09 / CIS-04: the profile's rule on holding sessions (the hint beside the format).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string SessionRuleId => BodyProfile.RuleOnSessions().Id;
+
+        /// <summary>KZRU-14: the profile's rule on persons invited to named items.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public RuleRef InvitationRule => BodyProfile.InvitationRule();
     }
 
     /// <param name="ReadsDocuments">May download the session's agenda and minutes PDFs (everyone on the commission but an invitee).</param>
@@ -102,7 +116,7 @@ public static class GetSession
             var isSecretary = SessionAccess.IsSecretary(actor, cid);
             var isCoChair = SessionAccess.IsCoChair(actor, cid);
             var staff = isSecretary || isCoChair || actor.IsAdministrator;
-            var isInvitee = actor.Holds(cid, CommissionRole.Invitee);
+            var isInvitee = actor.IsInvitedTo(cid) && !actor.IsIn(cid);
             var canPropose = session.AcceptsProposals && SessionAccess.ProposingSeat(actor, cid) is not null;
             var answered = session.CurrentApprovals.Any(a => a.PersonId == actor.PersonId);
             var canAnswer = isCoChair && session.State == SessionState.AgendaUnderApproval && !answered && coChairs.Any(c => c.PersonId == actor.PersonId);
@@ -114,7 +128,7 @@ public static class GetSession
             {
                 visible = session.Items;
             }
-            else if (published && isInvitee && !actor.Memberships.Any(m => m.CommissionId == cid && m.Role != CommissionRole.Invitee))
+            else if (published && isInvitee)
             {
                 var mine = session.Invitees.Where(i => i.PersonId == actor.PersonId).SelectMany(i => i.ItemIds).ToHashSet();
                 visible = session.Items.Where(i => mine.Contains(i.Id) && i.IsAcceptedBy(coChairs, all));
@@ -155,6 +169,7 @@ public static class GetSession
                 items, invitees, current, awaiting, latestReturn, session.PlaceKk)
             {
                 MissingTexts = isSecretary && session.IsAgendaEditable ? session.MissingTexts(profile.Languages.DocumentLanguages) : [],
+                BodyProfile = profile,
             };
         }
     }

@@ -60,7 +60,7 @@ public static class GetWorkPlan
             rows = rows.Where(s => TimeZoneInfo.ConvertTime(s.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(s.TimeZoneId)).Year == request.Year).ToList();
 
             // An invitee sees only their own items (KZRU-14), so the plan shows them no agenda titles.
-            var seesAgenda = actor.IsAdministrator || actor.Memberships.Any(m => m.CommissionId == request.CommissionId && m.Role != CommissionRole.Invitee);
+            var seesAgenda = actor.IsAdministrator || actor.IsIn(request.CommissionId);
             var approvedIds = rows.Where(s => ApprovedStates.Contains(s.State)).Select(s => s.Id).ToList();
             var titles = !seesAgenda || approvedIds.Count == 0 ? [] : await db.AgendaItems.AsNoTracking()
                 .Where(i => approvedIds.Contains(i.SessionId))

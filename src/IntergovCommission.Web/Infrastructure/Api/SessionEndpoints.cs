@@ -258,8 +258,14 @@ public static class SessionEndpoints
                 var commissionId = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (Guid?)s.CommissionId).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("Session", sessionId);
                 var actor = await actors.GetActorAsync(ct);
-                var own = actor.Memberships.FirstOrDefault(x => x.CommissionId == commissionId)
-                    ?? throw new ForbiddenException("KZRU-07 (Regulation cl. 8): only a member of the commission checks in.", "KZRU-07");
+                var own = actor.Memberships.FirstOrDefault(x => x.CommissionId == commissionId);
+                if (own is null)
+                {
+                    // The register is the secretariat's (KZRU-07 / CIS-12, the profile's rule); only a member checks in.
+                    var rule = (await Features.Commissions.CommissionRules.ProfileAsync(db, commissionId, ct)).RuleFor(Domain.Regulation.Capability.KeepRegister);
+                    throw ForbiddenException.ByRule(rule, "Register.Refused.MembersCheckIn", "{0} (Regulation {1}): only a member of the commission checks in.");
+                }
+
                 await m.Send(new RegisterAttendance.Command { SessionId = sessionId, MembershipId = own.MembershipId, Mode = body.Mode }, ct);
                 return Results.NoContent();
             })

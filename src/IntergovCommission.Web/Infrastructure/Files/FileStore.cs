@@ -20,11 +20,13 @@ public sealed class FileStore(CommissionDbContext db, TimeProvider clock, Micros
 {
     public long MaxFileBytes => options.Value.MaxFileBytes;
 
-    public async Task<(StoredFile File, MaterialFileType Type)> AddAsync(Stream content, CancellationToken ct)
+    /// <param name="rule">The commission's rule on materials (KZRU-13, CIS-10: the profile's), cited when the file is refused.</param>
+    public async Task<(StoredFile File, MaterialFileType Type)> AddAsync(Stream content, Domain.Regulation.RuleRef rule, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var bytes = await ReadLimitedAsync(content, options.Value.MaxFileBytes, ct);
-        var type = FileTypes.Detect(bytes);
+        ArgumentNullException.ThrowIfNull(rule);
+        var bytes = await ReadLimitedAsync(content, options.Value.MaxFileBytes, rule, ct);
+        var type = FileTypes.Detect(bytes, rule);
         var hash = StoredFile.HashOf(bytes);
         var existing = await db.StoredFiles.SingleOrDefaultAsync(f => f.Sha256 == hash, ct)
             ?? db.StoredFiles.Local.FirstOrDefault(f => f.Sha256 == hash);
@@ -38,7 +40,7 @@ public sealed class FileStore(CommissionDbContext db, TimeProvider clock, Micros
         return (file, type);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream content, long limit, CancellationToken ct)
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, long limit, Domain.Regulation.RuleRef rule, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -47,8 +49,8 @@ public sealed class FileStore(CommissionDbContext db, TimeProvider clock, Micros
         {
             if (buffer.Length + read > limit)
             {
-                throw new RuleViolationException("KZRU-13", "Rule.Materials.TooLargeExact",
-                    "KZRU-13 (Regulation cl. 9): the file is larger than the limit of {0}.", ExactSize(limit));
+                throw new RuleViolationException(rule.Id, "Rule.Materials.TooLargeExact",
+                    "{1} (Regulation {2}): the file is larger than the limit of {0}.", ExactSize(limit), rule.Id, rule.Clause);
             }
 
             buffer.Write(chunk, 0, read);
@@ -56,7 +58,7 @@ public sealed class FileStore(CommissionDbContext db, TimeProvider clock, Micros
 
         if (buffer.Length == 0)
         {
-            throw new RuleViolationException("KZRU-13", "Rule.Materials.Empty", "KZRU-13 (Regulation cl. 9): the file is empty.");
+            throw new RuleViolationException(rule.Id, "Rule.Materials.Empty", "{0} (Regulation {1}): the file is empty.", rule.Id, rule.Clause);
         }
 
         return buffer.ToArray();

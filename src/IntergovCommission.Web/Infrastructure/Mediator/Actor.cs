@@ -37,16 +37,30 @@ public sealed class Actor
     public IReadOnlyList<ActorMembership> Memberships { get; }
 
     /// <summary>
-    /// Sits on the commission: a membership in any role but <see cref="CommissionRole.Invitee"/>. An invited person
-    /// is a membership too, but reads only the agenda items they speak to (KZRU-14), never the commission's records.
+    /// Sits on the commission: a membership in a role the commission's profile seats on the body. A person invited
+    /// to named items (KZRU-14) is a membership too, but reads only the agenda items they speak to, never the records.
     /// </summary>
-    public bool IsIn(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId && m.Role != CommissionRole.Invitee);
+    public bool IsIn(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId && SitsOnBody(m));
 
-    /// <summary>Invited to speak to some of the commission's items, and nothing more (KZRU-14).</summary>
-    public bool IsInvitedTo(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId && m.Role == CommissionRole.Invitee);
+    /// <summary>Invited to speak to some of the commission's items, and nothing more (KZRU-14): the profile's participation of the role.</summary>
+    public bool IsInvitedTo(Guid commissionId) => Memberships.Any(m => m.CommissionId == commissionId && !SitsOnBody(m));
 
-    public bool Holds(Guid commissionId, CommissionRole role, Guid? sideId = null) =>
-        Memberships.Any(m => m.CommissionId == commissionId && m.Role == role && (sideId is null || m.SideId == sideId));
+    /// <summary>The actor's memberships in the commission that seat them on the body (not an invitation to named items).</summary>
+    public IEnumerable<ActorMembership> SeatsIn(Guid commissionId) => Memberships.Where(m => m.CommissionId == commissionId && SitsOnBody(m));
+
+    /// <summary>The commission ids the actor sits on (not those they are only invited to).</summary>
+    public IReadOnlyList<Guid> CommissionsSatOn() => [.. Memberships.Where(SitsOnBody).Select(m => m.CommissionId).Distinct()];
+
+    /// <summary>How this membership takes part, by its commission's profile (none known: invited to named items only, the least).</summary>
+    public Participation ParticipationOf(ActorMembership membership)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        return ProfileOf(membership.CommissionId) is { } profile
+            ? profile.ParticipationOf(membership.Role)
+            : new Participation(new RuleRef("GEN", string.Empty)) { NamedItemsOnly = true };
+    }
+
+    private bool SitsOnBody(ActorMembership m) => ParticipationOf(m).SitsOnBody;
 
     public ActorMembership? MembershipIn(Guid commissionId) => Memberships.FirstOrDefault(m => m.CommissionId == commissionId);
 

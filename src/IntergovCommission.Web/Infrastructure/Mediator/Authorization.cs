@@ -1,3 +1,5 @@
+using IntergovCommission.Domain.Regulation;
+
 namespace IntergovCommission.Web.Infrastructure.Mediator;
 
 /// <summary>
@@ -44,10 +46,22 @@ public static class Require
 
         if (actor.IsInvitedTo(commissionId))
         {
-            throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+            throw InvitedOnly(actor, commissionId);
         }
 
         throw new ForbiddenException("You are not on this commission.");
+    }
+
+    /// <summary>
+    /// The refusal to a person invited to named items who reaches further (KZRU-14): the rule and clause from the
+    /// profile's participation of the invited role, the sentence from its key.
+    /// </summary>
+    public static ForbiddenException InvitedOnly(Actor actor, Guid commissionId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.ProfileOf(commissionId) is { } profile
+            ? ForbiddenException.ByRule(profile.InvitationRule(), "Participation.Refused.NamedItemsOnly", "{0} (Regulation {1}): an invited person sees only the agenda items they speak to.")
+            : new ForbiddenException("You are not on this commission.");
     }
 
     /// <summary>
@@ -64,7 +78,7 @@ public static class Require
 
         if (!actor.IsIn(commissionId) && actor.IsInvitedTo(commissionId))
         {
-            throw new ForbiddenException("KZRU-14 (Regulation cl. 9): an invited person sees only the agenda items they speak to.", "KZRU-14");
+            throw InvitedOnly(actor, commissionId);
         }
 
         if (actor.ProfileOf(commissionId) is not { } profile)

@@ -57,6 +57,7 @@ public static class ActorLoader
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // One statement: the account, whether it administers, its person's active memberships (and the token it was named by).
+        var active = db.Memberships.ActiveOn(today);
         var account = await users.AsNoTracking()
             .Select(u => new
             {
@@ -66,8 +67,8 @@ public static class ActorLoader
                 u.LockoutEnd,
                 Token = tokenHash == null ? null : db.ApiTokens.FirstOrDefault(t => t.TokenHash == tokenHash && t.UserId == u.Id),
                 IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == HttpActorAccessor.AdministratorRole)),
-                Rows = db.Memberships
-                    .Where(m => u.PersonId != null && m.PersonId == u.PersonId && m.EndedOn == null && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+                Rows = active
+                    .Where(m => u.PersonId != null && m.PersonId == u.PersonId)
                     .Join(db.Commissions, m => m.CommissionId, c => c.Id, (m, c) => new { m.Id, m.CommissionId, m.SideId, m.Role, c.ProfileId })
                     .ToList(),
             })

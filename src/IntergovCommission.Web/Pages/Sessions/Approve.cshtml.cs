@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Features.Agenda;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -24,7 +25,7 @@ public sealed class ApproveModel(IMediator mediator, IStringLocalizer<SharedReso
         await ReloadAsync(ct);
         if (!Session.Viewer.IsCoChair)
         {
-            throw new ForbiddenException("KZRU-04 (Regulation cl. 5): only a co-chair of this commission approves the agenda.", "KZRU-04");
+            throw Session.Refusal(Capability.ApproveAgenda);
         }
 
         Data.AgendaVersion = Session.AgendaVersion;

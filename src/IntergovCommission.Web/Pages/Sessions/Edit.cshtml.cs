@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
 using IntergovCommission.Web.Infrastructure.Mediator;
@@ -22,7 +23,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
         await ReloadAsync(ct);
         if (!Session.Viewer.IsSecretary)
         {
-            throw new ForbiddenException("KZRU-07 (Regulation cl. 8): only a secretary of this commission prepares sessions and drafts the agenda.", "KZRU-07");
+            throw Session.Refusal(Capability.PrepareSessions);
         }
 
         var s = Session;

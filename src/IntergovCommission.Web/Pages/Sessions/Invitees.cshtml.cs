@@ -1,3 +1,4 @@
+using IntergovCommission.Domain.Regulation;
 using IntergovCommission.Web.Features.Agenda;
 using IntergovCommission.Web.Features.Sessions;
 using IntergovCommission.Web.Infrastructure.Localization;
@@ -26,7 +27,7 @@ public sealed class InviteesModel(IMediator mediator, IStringLocalizer<SharedRes
         await ReloadAsync(ct);
         if (!Session.Viewer.IsSecretary)
         {
-            throw new ForbiddenException("KZRU-07 (Regulation cl. 8): only a secretary of this commission prepares sessions and drafts the agenda.", "KZRU-07");
+            throw Session.Refusal(Capability.PrepareSessions);
         }
 
         Data.Version = Session.Version;
