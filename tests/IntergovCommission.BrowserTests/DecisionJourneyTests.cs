@@ -73,7 +73,22 @@ public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture ap
             var row = page.Locator($"li[data-decision='{adopted.DecisionId}']");
             await Expect(row).ToContainTextAsync(UiText.Ru("Decisions.AwaitsYourApproval"));
             await row.GetByLabel(UiText.Ru("Decisions.Confirm.Label")).FillAsync(DemoPassword);
+            // Issue #15, item 12: while the approval is on its way the button cannot be pressed again and says what
+            // happens: the last approval formalises the decision (its PDF is written), the first only approves.
+            var held = new TaskCompletionSource();
+            await page.RouteAsync("**/Decisions/Details/**", async route =>
+            {
+                if (route.Request.Method == "POST")
+                {
+                    await held.Task;
+                }
+
+                await route.ContinueAsync();
+            });
             await row.GetByTestId("approve").ClickAsync();
+            await Expect(row.GetByTestId("approve")).ToBeDisabledAsync();
+            await Expect(row.GetByTestId("approve")).ToHaveTextAsync(UiText.Ru(coChair == "ru.cochair" ? "Busy.Issuing" : "Busy.Approving"));
+            held.SetResult();
             await Expect(page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru(coChair == "ru.cochair" ? "Decisions.Done.Issued" : "Decisions.Done.Approved"));
         }
 

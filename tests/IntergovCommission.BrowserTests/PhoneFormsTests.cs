@@ -187,6 +187,14 @@ public sealed class PhoneFormsTests(ChromiumFixture chromium, AppFixture app) : 
         await Expect(Page.GetByTestId("create-session")).ToHaveCountAsync(0);
         await Expect(Page.Locator("a[href^='/Sessions/Create']")).ToHaveCountAsync(0);
 
+        // The session takes proposals, but not from a representative: no form offered, and a line says why.
+        await Page.GotoAsync($"/Sessions/Details/{sessionId}");
+        await Expect(Page.GetByTestId("propose-link")).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("why-no-propose")).ToHaveTextAsync(UiText.Ru("Proposals.WhyNotYours"));
+        var member = await OpenAsAsync("kz.member", $"/Sessions/Details/{sessionId}", Phone);
+        await Expect(member.GetByTestId("propose-link")).ToBeVisibleAsync();
+        await Expect(member.GetByTestId("why-no-propose")).ToHaveCountAsync(0);
+
         await Page.GotoAsync($"/Sessions/Live/{sessionId}");
         await Expect(Page.GetByTestId("open-ballot")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("vote-form")).ToHaveCountAsync(0);
