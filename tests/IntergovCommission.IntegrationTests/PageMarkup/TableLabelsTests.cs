@@ -1,6 +1,6 @@
 using IntergovCommission.Web.Infrastructure.Web;
 
-namespace IntergovCommission.IntegrationTests.Web;
+namespace IntergovCommission.IntegrationTests.PageMarkup;
 
 /// <summary>Issue #15, item 10: each body cell of a page's table carries its column's label for the phone layout.</summary>
 public sealed class TableLabelsTests
