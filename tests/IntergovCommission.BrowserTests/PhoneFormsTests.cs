@@ -18,15 +18,7 @@ namespace IntergovCommission.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneFormsTests(ChromiumFixture chromium, AppFixture app) : BrowserTest(chromium, app), IClassFixture<AppFixture>
 {
-    protected override BrowserNewContextOptions ContextOptions => Phone;
-
-    private static BrowserNewContextOptions Phone => new()
-    {
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        IsMobile = true,
-        HasTouch = true,
-        DeviceScaleFactor = 2,
-    };
+    protected override BrowserNewContextOptions ContextOptions => PhoneUpright();
 
     [Fact]
     public async Task A_table_written_without_labels_shows_its_column_headers_beside_each_value_on_a_phone()
@@ -191,7 +183,7 @@ public sealed class PhoneFormsTests(ChromiumFixture chromium, AppFixture app) : 
         await Page.GotoAsync($"/Sessions/Details/{sessionId}");
         await Expect(Page.GetByTestId("propose-link")).ToHaveCountAsync(0);
         await Expect(Page.GetByTestId("why-no-propose")).ToHaveTextAsync(UiText.Ru("Proposals.WhyNotYours"));
-        var member = await OpenAsAsync("kz.member", $"/Sessions/Details/{sessionId}", Phone);
+        var member = await OpenAsAsync("kz.member", $"/Sessions/Details/{sessionId}", PhoneUpright());
         await Expect(member.GetByTestId("propose-link")).ToBeVisibleAsync();
         await Expect(member.GetByTestId("why-no-propose")).ToHaveCountAsync(0);
 

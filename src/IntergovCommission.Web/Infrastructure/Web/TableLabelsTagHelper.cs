@@ -34,27 +34,13 @@ public sealed partial class TableLabelsTagHelper : TagHelper
     public static string Label(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var tags = TableTag().Matches(html);
+        var tags = TopLevel(TableTag().Matches(html)).ToList();
         var headers = new List<string>();
-        var depth = 0;
         var inHead = false;
         int? headerStart = null;
         var headerRows = 0;
-        foreach (Match tag in tags)
+        foreach (var (tag, name, closing) in tags)
         {
-            var closing = tag.Groups["close"].Success;
-            var name = tag.Groups["name"].Value.ToLowerInvariant();
-            if (name == "table")
-            {
-                depth += closing ? -1 : 1;
-                continue;
-            }
-
-            if (depth != 0)
-            {
-                continue;
-            }
-
             switch (name)
             {
                 case "thead":
@@ -89,26 +75,13 @@ public sealed partial class TableLabelsTagHelper : TagHelper
 
         var result = new StringBuilder(html.Length + 256);
         var copied = 0;
-        depth = 0;
         inHead = false;
         var column = 0;
-        foreach (Match tag in tags)
+        foreach (var (tag, name, closing) in tags)
         {
-            var closing = tag.Groups["close"].Success;
-            var name = tag.Groups["name"].Value.ToLowerInvariant();
-            if (name == "table")
+            if (closing)
             {
-                depth += closing ? -1 : 1;
-                continue;
-            }
-
-            if (depth != 0 || closing)
-            {
-                if (depth == 0 && name == "thead")
-                {
-                    inHead = false;
-                }
-
+                inHead = inHead && name != "thead";
                 continue;
             }
 
@@ -144,6 +117,25 @@ public sealed partial class TableLabelsTagHelper : TagHelper
 
         result.Append(html, copied, html.Length - copied);
         return result.ToString();
+    }
+
+    /// <summary>The row and cell tags of this table itself: those of a table nested in a cell are skipped.</summary>
+    private static IEnumerable<(Match Tag, string Name, bool Closing)> TopLevel(MatchCollection tags)
+    {
+        var depth = 0;
+        foreach (Match tag in tags)
+        {
+            var closing = tag.Groups["close"].Success;
+            var name = tag.Groups["name"].Value.ToLowerInvariant();
+            if (name == "table")
+            {
+                depth += closing ? -1 : 1;
+            }
+            else if (depth == 0)
+            {
+                yield return (tag, name, closing);
+            }
+        }
     }
 
     private static int Span(string attrs)
