@@ -73,8 +73,19 @@ public sealed class DecisionJourneyTests(ChromiumFixture chromium, AppFixture ap
             var row = page.Locator($"li[data-decision='{adopted.DecisionId}']");
             await Expect(row).ToContainTextAsync(UiText.Ru("Decisions.AwaitsYourApproval"));
             await row.GetByLabel(UiText.Ru("Decisions.Confirm.Label")).FillAsync(DemoPassword);
+            // Issue #15, item 12: while the approval is on its way the button cannot be pressed again and says what
+            // happens: the last approval formalises the decision (its PDF is written), the first only approves. What the
+            // button showed just after the press is noted where it outlives the navigation (sessionStorage).
+            await page.EvaluateAsync(
+                """
+                () => document.addEventListener('submit', e => setTimeout(() => {
+                  const b = e.target.querySelector('[data-testid="approve"]');
+                  sessionStorage.setItem('busy', b ? b.disabled + '|' + b.textContent.trim() : 'none');
+                }, 0))
+                """);
             await row.GetByTestId("approve").ClickAsync();
             await Expect(page.GetByTestId("notice")).ToHaveTextAsync(UiText.Ru(coChair == "ru.cochair" ? "Decisions.Done.Issued" : "Decisions.Done.Approved"));
+            Assert.Equal("true|" + UiText.Ru(coChair == "ru.cochair" ? "Busy.Issuing" : "Busy.Approving"), await page.EvaluateAsync<string>("() => sessionStorage.getItem('busy')"));
         }
 
         // A member finds it on the session page and downloads the PDF from the decision page.

@@ -11,13 +11,7 @@ public sealed class PhoneTests(ChromiumFixture chromium, AppFixture app) : Brows
 {
     private const int Width = 390;
 
-    protected override BrowserNewContextOptions ContextOptions => new()
-    {
-        ViewportSize = new ViewportSize { Width = Width, Height = 844 },
-        IsMobile = true,
-        HasTouch = true,
-        DeviceScaleFactor = 2,
-    };
+    protected override BrowserNewContextOptions ContextOptions => PhoneUpright();
 
     [Fact]
     public async Task Roster_fits_the_phone_width_and_shows_each_membership_as_stacked_fields()

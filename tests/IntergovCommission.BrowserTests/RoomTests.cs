@@ -20,14 +20,6 @@ namespace IntergovCommission.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class RoomTests(ChromiumFixture chromium, AppFixture app) : BrowserTest(chromium, app), IClassFixture<AppFixture>
 {
-    private static readonly BrowserNewContextOptions Phone = new()
-    {
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        IsMobile = true,
-        HasTouch = true,
-        DeviceScaleFactor = 2,
-    };
-
     [Fact]
     public async Task Room_screen_after_connect_shows_no_controls_and_follows_a_cast()
     {
@@ -167,7 +159,7 @@ public sealed class RoomTests(ChromiumFixture chromium, AppFixture app) : Browse
         var chair = await OpenAsAsync("kz.cochair", $"/Sessions/Live/{sessionId}");
         await ExpectConnectedAsync(chair);
 
-        var phone = await OpenAsAsync("kz.member", $"/Sessions/Live/{sessionId}", Phone);
+        var phone = await OpenAsAsync("kz.member", $"/Sessions/Live/{sessionId}", PhoneUpright());
         await ExpectConnectedAsync(phone);
         await Expect(phone.GetByTestId("live-status")).ToHaveTextAsync(UiText.Ru("Room.Status.Connected"));
         // The member's own ballot is on the first screen of the phone.

@@ -28,6 +28,15 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app) : IA
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open.");
 
+    /// <summary>A phone held upright (390 × 844 CSS pixels, touch), a fresh set of options each time.</summary>
+    protected static BrowserNewContextOptions PhoneUpright() => new()
+    {
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        IsMobile = true,
+        HasTouch = true,
+        DeviceScaleFactor = 2,
+    };
+
     /// <summary>Desktop by default; a test class overrides this for a phone.</summary>
     protected virtual BrowserNewContextOptions ContextOptions => new()
     {

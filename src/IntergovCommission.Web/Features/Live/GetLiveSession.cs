@@ -59,7 +59,7 @@ public static class GetLiveSession
 
     public sealed record StateRef(Guid SideId, string Code, LocalizedText Name);
 
-    public sealed record Me(Guid? MembershipId, CommissionRole? Role, AttendanceMode Mode, bool IsSecretary, bool IsPresiding, bool IsCoChair, bool CanVote, VoteChoice? MyVoteInOpenBallot);
+    public sealed record Me(Guid? MembershipId, CommissionRole? Role, AttendanceMode Mode, bool IsSecretary, bool IsPresiding, bool IsCoChair, bool CanVote, VoteChoice? MyVoteInOpenBallot, bool IsInvitee = false);
 
     /// <summary>An item with its ballots and its history: referred to an expert group (KZRU-20), deferred (KZRU-11), carried from an earlier session.</summary>
     public sealed record ItemView(Guid Id, int Position, LocalizedText Title, DecisionKind Kind, LocalizedText DraftDecision, IReadOnlyList<BallotView> Ballots, ItemHistory History,
@@ -167,7 +167,8 @@ public static class GetLiveSession
             mine is not null && presiding.Any(p => p.MembershipId == mine.Entry.MembershipId),
             actor.May(live.CommissionId, Capability.RequireAttendanceInPerson),
             mine is not null && SessionRules.IsVoterPresent(live.Profile, mine.Entry),
-            open is null || mine is null ? null : open.RollCall.FirstOrDefault(r => r.MembershipId == mine.Entry.MembershipId)?.Choice);
+            open is null || mine is null ? null : open.RollCall.FirstOrDefault(r => r.MembershipId == mine.Entry.MembershipId)?.Choice,
+            mine is null && actor.IsInvitedTo(live.CommissionId));
         // The start on each side's clock: the session's own zone first, then the other sides' (from the commission, not written into the page).
         var sideZones = await db.Sides.AsNoTracking().Where(s => s.CommissionId == live.CommissionId).OrderBy(s => s.Code).Select(s => s.TimeZoneId).ToListAsync(cancellationToken);
         var zones = new[] { live.TimeZoneId }.Concat(sideZones).Distinct(StringComparer.Ordinal).ToList();

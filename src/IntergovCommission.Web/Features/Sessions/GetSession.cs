@@ -67,7 +67,8 @@ public static class GetSession
     }
 
     /// <param name="ReadsDocuments">May download the session's agenda and minutes PDFs (everyone on the commission but an invitee).</param>
-    public sealed record Viewer(bool IsSecretary, bool IsCoChair, bool CanPropose, bool IsInvitee, bool CanAnswer, Guid? PersonId, bool ReadsDocuments);
+    /// <param name="ProposalNotTheirs">The session takes proposals, the viewer is on the commission, and their role may not propose (a representative, KZRU-15): the page says so instead of offering the form.</param>
+    public sealed record Viewer(bool IsSecretary, bool IsCoChair, bool CanPropose, bool IsInvitee, bool CanAnswer, Guid? PersonId, bool ReadsDocuments, bool ProposalNotTheirs = false);
 
     public sealed record ItemView(
         Guid Id,
@@ -164,7 +165,8 @@ public static class GetSession
                 session.StartsAt, session.TimeZoneId, session.State, session.CancelReason, session.AgendaVersion, session.PublishedAt, session.Version,
                 session.ProposalDeadline(profile.Agenda.ProposalDeadlineDays, profile.Agenda.Counting), profile.Agenda.ProposalRule, profile.Agenda.ApprovalRule,
                 [.. sides.Select(s => new ListSessions.SideZone(s.Code, s.TimeZoneId))],
-                new Viewer(isSecretary, isCoChair, canPropose, isInvitee, canAnswer, actor.PersonId, Documents.SessionDocuments.MayRead(actor, cid)),
+                new Viewer(isSecretary, isCoChair, canPropose, isInvitee, canAnswer, actor.PersonId, Documents.SessionDocuments.MayRead(actor, cid),
+                    session.AcceptsProposals && !canPropose && !isSecretary && !isInvitee && actor.IsIn(cid)),
                 staff || published,
                 items, invitees, current, awaiting, latestReturn, session.PlaceKk)
             {

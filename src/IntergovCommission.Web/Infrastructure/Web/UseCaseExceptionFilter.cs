@@ -67,12 +67,13 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
                 executed.ExceptionHandled = true;
                 return;
             case InputValidationException validation:
+                var prefix = PostedForm(executed);
                 foreach (var (field, messages) in validation.Errors)
                 {
                     foreach (var message in messages)
                     {
                         // A message raised in code as an English sentence is its own resource key (as refusals are).
-                        modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{BoundProperty}.{field}", text[message].Value);
+                        modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{prefix}.{field}", text[message].Value);
                     }
                 }
 
@@ -112,5 +113,28 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
 
         executed.Result = executed.HandlerInstance is PageModel page ? page.Page() : new PageResult();
         executed.ExceptionHandled = true;
+    }
+
+    /// <summary>
+    /// The bound property whose form was posted, so a field's message lands on the field that was sent: a page with
+    /// several forms (the live page's dissent, referral, credentials) binds each to its own property
+    /// (<c>Dissent.Text</c>), and "Data" is only the usual name of a page's one form.
+    /// </summary>
+    private static string PostedForm(PageHandlerExecutedContext executed)
+    {
+        var request = executed.HttpContext.Request;
+        if (executed.HandlerInstance is null || !request.HasFormContentType)
+        {
+            return BoundProperty;
+        }
+
+        var type = executed.HandlerInstance.GetType();
+        var bindsAll = type.IsDefined(typeof(BindPropertiesAttribute), inherit: true);
+        var posted = type.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public)
+            .Where(p => bindsAll || p.IsDefined(typeof(BindPropertyAttribute), inherit: true))
+            .Select(p => p.Name)
+            .Where(name => request.Form.Keys.Any(k => k.StartsWith(name + ".", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return posted.Count == 1 ? posted[0] : BoundProperty;
     }
 }

@@ -81,7 +81,20 @@
         var before = closedResults();
         var answer = root.querySelector("[data-testid='vote-answer']");
         var answerState = answer && answer.getAttribute("data-pending") ? { html: answer.innerHTML, pending: answer.getAttribute("data-pending") } : null;
+        // A folded or unfolded section stays as the person left it; a form the server sent back with its refusal
+        // (data-keep: the message beside the field, the text kept) stays as it is until it is sent again.
+        var folds = {};
+        root.querySelectorAll("details[id]").forEach(function (d) { folds[d.id] = d.open; });
+        var keep = Array.prototype.slice.call(root.querySelectorAll("[data-keep][id]"));
         root.innerHTML = html;
+        Object.keys(folds).forEach(function (id) {
+          var d = document.getElementById(id);
+          if (d && root.contains(d) && d.tagName === "DETAILS") { d.open = folds[id]; }
+        });
+        keep.forEach(function (old) {
+          var fresh = document.getElementById(old.id);
+          if (fresh && root.contains(fresh)) { fresh.parentNode.replaceChild(old, fresh); }
+        });
         kept.forEach(function (k) {
           var el = document.getElementById(k.id);
           if (!el || !root.contains(el)) { return; }
@@ -104,6 +117,7 @@
         var after = closedResults();
         Object.keys(after).forEach(function (id) { if (!before.hasOwnProperty(id)) { announce(after[id]); } });
         countdown();
+        root.dispatchEvent(new CustomEvent("panel:refreshed", { bubbles: true }));
       })
       .catch(function () { show(revoked ? "revoked" : (navigator.onLine === false ? "offline" : state)); })
       .then(function () {
